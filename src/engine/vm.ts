@@ -1,0 +1,353 @@
+// The interpreter: runs one step of one thread on a packed state, in place. This is the only
+// place the rules of the thread language live; the engine, the solver and the tests call it.
+// It allocates nothing on the hot path: failures are result codes, with details in `fault`.
+
+import * as I from "./program";
+import type { Program } from "./program";
+
+// Opcodes as module-local constants: the hot loop must not go through module-namespace lookups.
+const { AADD, ACAS, ADD, ADDI, ASSERT, AXCHG, BARRIER_WAIT, CD_DOWN, CD_WAIT, COND_BROADCAST, COND_REACQUIRE, COND_SIGNAL, COND_WAIT, CONST, DIV, END, EQ, EV_RESET, EV_SET, EV_WAIT, EXIT, FENCE, GE, GT, JMP, JNZ, JZ, LD, LE, LOCK, LT, MOD, MOV, MUL, NE, NEG, NOT, Q_DEQ_BEGIN, Q_DEQ_END, Q_ENQ_BEGIN, Q_ENQ_END, Q_SIZE, RW_RLOCK, RW_RUNLOCK, RW_WLOCK, RW_WUNLOCK, SEM_SIGNAL, SEM_WAIT, ST, STMT, STRIDE, SUB, TRYLOCK, UNLOCK } = I;
+
+/** Results of `execStep`. */
+export const OK = 0, BLOCKED = 1, DONE = 2, THROWN = 3, ASSERTED = 4, EXITED = 5;
+
+/** Why a step threw: a rule code, the instruction, and one number of context. */
+export const E_UNLOCK_NOT_OWNER = 1, E_COND_NOT_HELD = 2, E_DEQUEUE_EMPTY = 3, E_QUEUE_CONCURRENT = 4;
+export const E_SEMAPHORE_MAX = 5, E_COUNTDOWN_BELOW_ZERO = 6, E_INDEX = 7, E_DIVISION = 8, E_QUEUE_FULL = 9;
+export const E_READ_UNLOCK = 10, E_WRITE_UNLOCK = 11;
+
+export interface Fault {
+  rule: number;
+  pc: number;
+  thread: number;
+  /** The offending index, the owner's number + 1, the busy thread + 1... depending on the rule. */
+  detail: number;
+}
+
+/** Scratch for the last fault; read it right after `execStep` returns THROWN. */
+export const fault: Fault = { rule: 0, pc: 0, thread: 0, detail: 0 };
+
+function blockedAt(pc: number, thread: number, slot: number): number {
+  fault.pc = pc;
+  fault.thread = thread;
+  fault.detail = slot;
+  return BLOCKED;
+}
+
+function raise(rule: number, pc: number, thread: number, detail: number): number {
+  fault.rule = rule;
+  fault.pc = pc;
+  fault.thread = thread;
+  fault.detail = detail;
+  return THROWN;
+}
+
+/** Status word values: 0 runs; > 0 waits at the barrier whose slot is status - 1;
+ *  < 0 sits in the wait set of the condition whose slot is -status - 1. */
+export function threadStatus(p: Program, s: Int32Array, t: number): number {
+  return s[p.threadBase[t] + 1];
+}
+
+export function isFinished(p: Program, s: Int32Array, t: number): boolean {
+  return p.code[s[p.threadBase[t]] * STRIDE] === END;
+}
+
+/** Writes the thread's whole store buffer to memory, oldest first. */
+export function drainBuffer(p: Program, s: Int32Array, t: number): void {
+  const b = p.threads[t].buffer;
+  const n = s[b];
+  for (let k = 0; k < n; k++) {
+    s[s[b + 1 + 2 * k]] = s[b + 2 + 2 * k];
+    s[b + 1 + 2 * k] = 0;
+    s[b + 2 + 2 * k] = 0;
+  }
+  s[b] = 0;
+}
+
+/** The TSO flush move: the oldest buffered write reaches memory. Returns false on an empty buffer. */
+export function flushOne(p: Program, s: Int32Array, t: number): boolean {
+  const b = p.threads[t].buffer;
+  const n = b < 0 ? 0 : s[b];
+  if (n === 0) return false;
+  s[s[b + 1]] = s[b + 2];
+  for (let k = 1; k < n; k++) {
+    s[b + 2 * k - 1] = s[b + 2 * k + 1];
+    s[b + 2 * k] = s[b + 2 * k + 2];
+  }
+  s[b + 2 * n - 1] = 0;
+  s[b + 2 * n] = 0;
+  s[b] = n - 1;
+  return true;
+}
+
+/** The spurious-wakeup move: takes the thread out of its condition's wait set. */
+export function wakeSpuriously(p: Program, s: Int32Array, t: number): boolean {
+  const base = p.threadBase[t];
+  const status = s[base + 1];
+  if (status >= 0) return false;
+  removeWaiter(s, -status - 1, t);
+  s[base + 1] = 0;
+  return true;
+}
+
+function removeWaiter(s: Int32Array, cond: number, t: number) {
+  const n = s[cond];
+  let k = 0;
+  while (k < n && s[cond + 1 + k] !== t) k++;
+  for (; k < n - 1; k++) s[cond + 1 + k] = s[cond + 2 + k];
+  s[cond + n] = 0;
+  s[cond] = n - 1;
+}
+
+/** Runs one step of thread `t` on `s`, in place. On BLOCKED or DONE, `s` may hold scratch
+ *  changes to the thread's registers: callers step a copy. */
+export function execStep(p: Program, s: Int32Array, t: number): number {
+  const code = p.code;
+  const base = p.threadBase[t];
+  let pc = s[base];
+  if (code[pc * STRIDE] === END) return DONE;
+  if (s[base + 1] !== 0) return BLOCKED;
+  const tso = p.tso;
+  const buf = p.threads[t].buffer;
+  const me = t + 1;
+  let accessed = false;
+  let first = true;
+
+  for (;;) {
+    const o = pc * STRIDE;
+    const op = code[o];
+    if (!first && (op === STMT || op === END || (accessed && op >= 32))) break;
+    first = false;
+    const a = code[o + 1], b = code[o + 2], c = code[o + 3], d = code[o + 4];
+    if (op < 32) {
+      switch (op) {
+        case STMT: break;
+        case CONST: s[a] = b; break;
+        case MOV: s[a] = s[b]; break;
+        case ADD: s[a] = (s[b] + s[c]) | 0; break;
+        case SUB: s[a] = (s[b] - s[c]) | 0; break;
+        case MUL: s[a] = Math.imul(s[b], s[c]); break;
+        case DIV:
+          if (s[c] === 0) return raise(E_DIVISION, pc, t, 0);
+          s[a] = (s[b] / s[c]) | 0;
+          break;
+        case MOD:
+          if (s[c] === 0) return raise(E_DIVISION, pc, t, 1);
+          s[a] = (s[b] % s[c]) | 0;
+          break;
+        case EQ: s[a] = s[b] === s[c] ? 1 : 0; break;
+        case NE: s[a] = s[b] !== s[c] ? 1 : 0; break;
+        case LT: s[a] = s[b] < s[c] ? 1 : 0; break;
+        case LE: s[a] = s[b] <= s[c] ? 1 : 0; break;
+        case GT: s[a] = s[b] > s[c] ? 1 : 0; break;
+        case GE: s[a] = s[b] >= s[c] ? 1 : 0; break;
+        case NOT: s[a] = s[b] === 0 ? 1 : 0; break;
+        case NEG: s[a] = -s[b] | 0; break;
+        case ADDI: s[a] = (s[b] + c) | 0; break;
+        case JMP: pc = a; continue;
+        case JZ: if (s[a] === 0) { pc = b; continue; } break;
+        case JNZ: if (s[a] !== 0) { pc = b; continue; } break;
+        case ASSERT:
+          if (s[a] === 0) { s[base] = pc; fault.pc = pc; fault.thread = t; return ASSERTED; }
+          break;
+        case EXIT: s[base] = pc; fault.pc = pc; fault.thread = t; return EXITED;
+        case FENCE: if (tso) drainBuffer(p, s, t); break;
+      }
+      pc++;
+      continue;
+    }
+
+    // One access to shared state. First find its slot (with a bounds check).
+    let at = p.descBase[b];
+    if (c >= 0) {
+      const i = s[c];
+      if (i < 0 || i >= p.descCount[b]) return raise(E_INDEX, pc, t, i);
+      at += i * p.descSize[b];
+    }
+    switch (op) {
+      case LD: {
+        let value = s[at];
+        if (tso) {
+          for (let k = s[buf] - 1; k >= 0; k--) {
+            if (s[buf + 1 + 2 * k] === at) { value = s[buf + 2 + 2 * k]; break; }
+          }
+        }
+        s[a] = value;
+        break;
+      }
+      case ST:
+        if (tso) {
+          const n = s[buf];
+          if (n === p.storeBufferSize) return blockedAt(pc, t, -1); // a full store buffer waits for a flush
+          s[buf + 1 + 2 * n] = at;
+          s[buf + 2 + 2 * n] = s[d];
+          s[buf] = n + 1;
+        } else {
+          s[at] = s[d];
+        }
+        break;
+      case AADD:
+        if (tso) drainBuffer(p, s, t);
+        s[at] = (s[at] + s[d]) | 0;
+        s[a] = s[at];
+        break;
+      case AXCHG: {
+        if (tso) drainBuffer(p, s, t);
+        const old = s[at];
+        s[at] = s[d];
+        s[a] = old;
+        break;
+      }
+      case ACAS:
+        if (tso) drainBuffer(p, s, t);
+        if (s[at] === s[d]) { s[at] = s[a]; s[d] = 1; } else s[d] = 0;
+        break;
+      case LOCK:
+        if (s[at] !== 0) return blockedAt(pc, t, at);
+        if (tso) drainBuffer(p, s, t);
+        s[at] = me;
+        break;
+      case UNLOCK:
+        if (tso) drainBuffer(p, s, t);
+        if (s[at] !== me) return raise(E_UNLOCK_NOT_OWNER, pc, t, s[at]);
+        s[at] = 0;
+        break;
+      case TRYLOCK:
+        if (tso) drainBuffer(p, s, t);
+        if (s[at] === 0) { s[at] = me; s[a] = 1; } else s[a] = 0;
+        break;
+      case SEM_WAIT:
+        if (s[at] === 0) return blockedAt(pc, t, at);
+        if (tso) drainBuffer(p, s, t);
+        s[at]--;
+        break;
+      case SEM_SIGNAL:
+        if (tso) drainBuffer(p, s, t);
+        if (p.descAux[b] >= 0 && s[at] >= p.descAux[b]) return raise(E_SEMAPHORE_MAX, pc, t, p.descAux[b]);
+        s[at]++;
+        break;
+      case COND_WAIT: {
+        if (tso) drainBuffer(p, s, t);
+        const m = p.descAux[b];
+        if (s[m] !== me) return raise(E_COND_NOT_HELD, pc, t, s[m]);
+        s[m] = 0;
+        const n = s[at];
+        s[at + 1 + n] = t;
+        s[at] = n + 1;
+        s[base + 1] = -(at + 1);
+        break;
+      }
+      case COND_REACQUIRE: {
+        const m = p.descAux[b];
+        if (s[m] !== 0) return blockedAt(pc, t, m);
+        if (tso) drainBuffer(p, s, t);
+        s[m] = me;
+        break;
+      }
+      case COND_SIGNAL:
+      case COND_BROADCAST: {
+        if (tso) drainBuffer(p, s, t);
+        const m = p.descAux[b];
+        if (s[m] !== me) return raise(E_COND_NOT_HELD, pc, t, s[m]);
+        const n = s[at];
+        const wake = op === COND_SIGNAL ? Math.min(1, n) : n;
+        for (let k = 0; k < wake; k++) s[p.threadBase[s[at + 1 + k]] + 1] = 0;
+        for (let k = 0; k < n; k++) s[at + 1 + k] = k + wake < n ? s[at + 1 + k + wake] : 0;
+        s[at] = n - wake;
+        break;
+      }
+      case BARRIER_WAIT: {
+        if (tso) drainBuffer(p, s, t);
+        const arrivals = s[at] + 1;
+        if (arrivals === p.descAux[b]) {
+          s[at] = 0;
+          for (let k = 0; k < p.threadBase.length; k++) {
+            if (s[p.threadBase[k] + 1] === at + 1) s[p.threadBase[k] + 1] = 0;
+          }
+        } else {
+          s[at] = arrivals;
+          s[base + 1] = at + 1;
+        }
+        break;
+      }
+      case CD_DOWN:
+        if (tso) drainBuffer(p, s, t);
+        if (s[at] === 0) return raise(E_COUNTDOWN_BELOW_ZERO, pc, t, 0);
+        s[at]--;
+        break;
+      case CD_WAIT:
+        if (s[at] !== 0) return blockedAt(pc, t, at);
+        if (tso) drainBuffer(p, s, t);
+        break;
+      case EV_SET:
+      case EV_RESET:
+        if (tso) drainBuffer(p, s, t);
+        s[at] = op === EV_SET ? 1 : 0;
+        break;
+      case EV_WAIT:
+        if (s[at] === 0) return blockedAt(pc, t, at);
+        if (tso) drainBuffer(p, s, t);
+        break;
+      case RW_RLOCK:
+        if (s[at] !== 0 || (s[at + 1] & (1 << t)) !== 0) return blockedAt(pc, t, at);
+        if (tso) drainBuffer(p, s, t);
+        s[at + 1] |= 1 << t;
+        break;
+      case RW_RUNLOCK:
+        if (tso) drainBuffer(p, s, t);
+        if ((s[at + 1] & (1 << t)) === 0) return raise(E_READ_UNLOCK, pc, t, s[at]);
+        s[at + 1] &= ~(1 << t);
+        break;
+      case RW_WLOCK:
+        if (s[at] !== 0 || s[at + 1] !== 0) return blockedAt(pc, t, at);
+        if (tso) drainBuffer(p, s, t);
+        s[at] = me;
+        break;
+      case RW_WUNLOCK:
+        if (tso) drainBuffer(p, s, t);
+        if (s[at] !== me) return raise(E_WRITE_UNLOCK, pc, t, s[at]);
+        s[at] = 0;
+        break;
+      case Q_ENQ_BEGIN:
+      case Q_DEQ_BEGIN:
+        if (tso) drainBuffer(p, s, t);
+        if (s[at] !== 0) return raise(E_QUEUE_CONCURRENT, pc, t, s[at]);
+        if (op === Q_DEQ_BEGIN && s[at + 1] === 0) return raise(E_DEQUEUE_EMPTY, pc, t, 0);
+        if (op === Q_ENQ_BEGIN && s[at + 1] === p.descAux[b]) return raise(E_QUEUE_FULL, pc, t, p.descAux[b]);
+        s[at] = me;
+        break;
+      case Q_ENQ_END:
+        if (tso) drainBuffer(p, s, t);
+        s[at + 2 + s[at + 1]] = s[d];
+        s[at + 1]++;
+        s[at] = 0;
+        break;
+      case Q_DEQ_END: {
+        if (tso) drainBuffer(p, s, t);
+        const n = s[at + 1];
+        s[a] = s[at + 2];
+        for (let k = 0; k < n - 1; k++) s[at + 2 + k] = s[at + 3 + k];
+        s[at + 1 + n] = 0;
+        s[at + 1] = n - 1;
+        s[at] = 0;
+        break;
+      }
+      case Q_SIZE:
+        if (tso) drainBuffer(p, s, t);
+        s[a] = s[at + 1];
+        break;
+    }
+    accessed = true;
+    pc++;
+    if (s[base + 1] !== 0) break; // now waiting (barrier, condition): the step ends here
+  }
+
+  s[base] = pc;
+  // At a statement boundary the temporaries are dead: clear them so equal states look equal.
+  const op = code[pc * STRIDE];
+  if (op === STMT || op === END) {
+    const th = p.threads[t];
+    for (let r = base + 2 + th.firstTemp; r < base + 2 + th.registers; r++) s[r] = 0;
+  }
+  return OK;
+}

@@ -1,0 +1,162 @@
+// Breadth-first search over every interleaving: returns a shortest winning schedule, proves that
+// none exists, or gives up at the state budget. Outcomes are judged by the engine's own rules
+// (vm.ts, analysis.ts); this file only decides the order in which states are visited.
+
+import { Analyzer } from "../engine/analysis";
+import type { Move, OutcomeKind } from "../engine/engine";
+import type { Program } from "../engine/program";
+import * as I from "../engine/program";
+import * as VM from "../engine/vm";
+import { StateSet } from "./state-set";
+
+// Bound once: the search loop must not go through module-namespace lookups.
+const { ASSERTED, BLOCKED, DONE, execStep, EXITED, flushOne, OK, THROWN, wakeSpuriously } = VM;
+const { END, STRIDE } = I;
+
+export const DEFAULT_MAX_STATES = 5_000_000;
+
+export interface SolveOptions {
+  /** Stop with verdict "unknown" after storing this many states. */
+  maxStates?: number;
+  /** Start here instead of the level's initial state (for "what next?" hints). */
+  from?: Int32Array;
+  /** Called now and then; return false to stop (verdict "unknown"). */
+  onProgress?: (states: number, depth: number) => boolean | void;
+}
+
+export interface SolveResult {
+  verdict: "breakable" | "safe" | "unknown";
+  /** The winning outcome the schedule reaches. */
+  outcome?: OutcomeKind;
+  schedule?: Move[];
+  /** Distinct states stored. */
+  states: number;
+  /** Depth of the search when it ended (moves from the start). */
+  depth: number;
+  ms: number;
+  bytesPerState: number;
+}
+
+export function solve(p: Program, options: SolveOptions = {}): SolveResult {
+  const started = Date.now();
+  const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
+  const n = p.threads.length;
+  const w = p.stateLength;
+  const win = new Set<string>(p.spec.win);
+  const analyzer = new Analyzer(p);
+  const set = new StateSet(w, 1 << 14);
+  const full = p.initial.length; // the state, then scratch registers
+  const cur = new Int32Array(full);
+  // One scratch state per thread's step, so a state's successors are all known before any is kept.
+  const nexts = p.threads.map(() => new Int32Array(full));
+  const scratch = new Int32Array(full);
+  const results = new Int32Array(n);
+  const shared = p.sharedLength;
+  const statusSlots = Int32Array.from(p.threads.map((t) => t.base + 1));
+  const threadBase = p.threadBase;
+  const code = p.code;
+
+  set.add(options.from ?? p.initial, 0, -1, 0);
+  let layerEnd = 1;
+  let depth = 0;
+  // A win found when a step throws or fails an assert is one move deeper than the state being
+  // expanded; finish the layer first, since a state of this layer may still win outright.
+  let pending: { parent: number; move: number; outcome: OutcomeKind } | null = null;
+
+  const done = (verdict: SolveResult["verdict"], extra: Partial<SolveResult> = {}): SolveResult => ({
+    verdict, states: set.count, depth, ms: Date.now() - started, bytesPerState: set.bytesPerStateUsed, ...extra,
+  });
+  const won = (idx: number, outcome: OutcomeKind, lastMove = -1) => {
+    const codes: number[] = lastMove >= 0 ? [lastMove] : [];
+    for (let i = idx; i > 0; i = set.parent[i]) codes.push(set.move[i]);
+    codes.reverse();
+    return done("breakable", { outcome, schedule: codes.map((c) => decodeMove(c, n)) });
+  };
+
+  for (let i = 0; i < set.count; i++) {
+    if (i === layerEnd) {
+      if (pending) break;
+      layerEnd = set.count;
+      depth++;
+    }
+    if ((i & 0xffff) === 0 && i > 0 && options.onProgress?.(set.count, depth) === false) return done("unknown");
+    set.load(i, cur);
+
+    // Outcomes of the state itself, in the format's order (exceptions and asserts come from steps).
+    if (analyzer.criticalThreads(cur) >= 2) {
+      if (win.has("mutual-exclusion")) return won(i, "mutual-exclusion");
+      continue;
+    }
+    let progress = false;
+    let unfinished = 0;
+    for (let t = 0; t < n; t++) {
+      // Finished and waiting threads need no trial step.
+      const base = threadBase[t];
+      if (code[cur[base] * STRIDE] === END) {
+        results[t] = DONE;
+        continue;
+      }
+      unfinished++;
+      if (cur[base + 1] !== 0) {
+        results[t] = BLOCKED;
+        continue;
+      }
+      const next = nexts[t];
+      for (let k = 0; k < w; k++) next[k] = cur[k];
+      const r = execStep(p, next, t);
+      results[t] = r;
+      if (r === OK && !progress) progress = changesShared(cur, next, shared, statusSlots);
+      else if (r === THROWN || r === ASSERTED || r === EXITED) progress = true;
+    }
+    const buffersEmpty = analyzer.buffersEmpty(cur);
+    if (!progress && unfinished > 0 && buffersEmpty && analyzer.deadlocked(cur)) {
+      if (win.has("deadlock")) return won(i, "deadlock");
+      continue;
+    }
+    if (unfinished === 0 && buffersEmpty) continue; // finished: a loss
+    if (pending) continue;
+
+    for (let t = 0; t < n; t++) {
+      const r = results[t];
+      if (r === OK) {
+        set.add(nexts[t], 0, i, t);
+      } else if (r === THROWN || r === ASSERTED) {
+        const outcome = r === THROWN ? "exception" : "assertion";
+        if (win.has(outcome) && !pending) pending = { parent: i, move: t, outcome };
+      }
+      // BLOCKED and DONE: no move; EXITED: the program ended, a loss.
+    }
+    if (p.spuriousWakeups) {
+      for (let t = 0; t < n; t++) {
+        if (cur[statusSlots[t]] >= 0) continue;
+        for (let k = 0; k < w; k++) scratch[k] = cur[k];
+        wakeSpuriously(p, scratch, t);
+        set.add(scratch, 0, i, n + t);
+      }
+    }
+    if (p.tso) {
+      for (let t = 0; t < n; t++) {
+        if (cur[p.threads[t].buffer] === 0) continue;
+        for (let k = 0; k < w; k++) scratch[k] = cur[k];
+        flushOne(p, scratch, t);
+        set.add(scratch, 0, i, 2 * n + t);
+      }
+    }
+    if (set.count > maxStates) return done("unknown");
+  }
+  if (pending) return won(pending.parent, pending.outcome, pending.move);
+  return done("safe");
+}
+
+/** Did a step change a shared value or object, or another thread's status (waking it)? */
+function changesShared(cur: Int32Array, next: Int32Array, shared: number, statusSlots: Int32Array): boolean {
+  for (let k = 0; k < shared; k++) if (next[k] !== cur[k]) return true;
+  for (let t = 0; t < statusSlots.length; t++) if (next[statusSlots[t]] !== cur[statusSlots[t]]) return true;
+  return false;
+}
+
+export function decodeMove(code: number, threads: number): Move {
+  const kind = code < threads ? "step" : code < 2 * threads ? "wake" : "flush";
+  return { kind, thread: code % threads };
+}
+

@@ -1,0 +1,41 @@
+// The end-to-end suite: Chromium against a production build served by `vite preview`, so the
+// tests see the same COOP/COEP headers and bundles players get. Which Chromium is decided in
+// scripts/browser-path.mjs, shared with the check `npm test` runs first.
+
+import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, resolveBrowser } from "./scripts/browser-path.mjs";
+
+const browser = resolveBrowser();
+if (!browser.ok) throw new Error(browser.message);
+
+const CI = Boolean(process.env.CI);
+const PREVIEW_URL = "http://localhost:4173";
+
+export default defineConfig({
+  testDir: "e2e",
+  // Specs may share the one preview server and its storage; run each file's tests in order.
+  fullyParallel: false,
+  forbidOnly: CI,
+  retries: 0,
+  workers: CI ? 1 : 2,
+  reporter: "list",
+  use: {
+    baseURL: PREVIEW_URL,
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: { executablePath: browser.executablePath, args: CHROMIUM_ARGS },
+      },
+    },
+  ],
+  webServer: {
+    command: "npx vite build && npx vite preview --port 4173 --strictPort",
+    url: PREVIEW_URL,
+    reuseExistingServer: !CI,
+    timeout: 180_000,
+  },
+});

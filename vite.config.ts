@@ -1,0 +1,18 @@
+// Vite for the game. Hardware mode shares memory between Web Workers through SharedArrayBuffer,
+// which browsers only allow on cross-origin isolated pages: both servers send COOP and COEP.
+
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+const crossOriginIsolation = {
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Embedder-Policy": "require-corp",
+};
+
+export default defineConfig({
+  base: "./",
+  plugins: [react()],
+  worker: { format: "es" },
+  server: { port: 5173, headers: crossOriginIsolation },
+  preview: { port: 4173, headers: crossOriginIsolation },
+});

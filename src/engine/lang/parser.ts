@@ -54,14 +54,24 @@ export function parseThreadCode(source: string): { body: Stmt[]; errors: CodeErr
     return fail(peek(), `expected ${what}, found ${describe(peek())}`);
   };
 
-  // After an error: skip to just past the next ";" or to a brace, so parsing goes on.
+  // After an error: skip to just past the next ";", or past the block that follows a broken
+  // header (`if (x {...}`), or up to a "}" that closes an enclosing block; then parse on.
   const recover = () => {
     while (peek().kind !== "eof") {
       if (is(";")) {
         i++;
         return;
       }
-      if (is("}") || is("{")) return;
+      if (is("}")) return;
+      if (is("{")) {
+        let depth = 0;
+        do {
+          if (is("{")) depth++;
+          else if (is("}")) depth--;
+          i++;
+        } while (depth > 0 && peek().kind !== "eof");
+        return;
+      }
       i++;
     }
   };
@@ -84,7 +94,6 @@ export function parseThreadCode(source: string): { body: Stmt[]; errors: CodeErr
       body.push(statement());
     } catch (e) {
       if (!(e instanceof ParseFailure)) throw e;
-      if (i === before && is("{")) i++; // a stray block opener: step into it
       recover();
       if (i === before && !is("}")) i++;
     }

@@ -1,0 +1,161 @@
+// The solver, as a table per level (verdict, outcome, shortest schedule, reachable states), and
+// as properties: every schedule it returns replays through the engine to the outcome it claims.
+
+import { readFileSync, readdirSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { formatMove, initialState, legalMoves, parseLevel, replay, step, type Level, type Move } from "../engine/index";
+import { mini } from "../engine/testing/levels";
+import { solve } from "./solve";
+
+const levelFiles = readdirSync("levels").filter((f) => f.endsWith(".json") && f !== "campaign.json" && !f.endsWith(".schema.json"));
+
+function load(file: string): Level {
+  const parsed = parseLevel(readFileSync(`levels/${file}`, "utf8"), file);
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.error.map((e) => e.message).join("; ")}`);
+  return parsed.value;
+}
+
+describe("solver table: one row per level", () => {
+  const TABLE: Record<string, { verdict: string; outcome?: string; shortest?: number; states: number }> = {
+    "first-steps": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 2, states: 7 },
+    "one-statement-two-steps": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 6, states: 37 },
+    "lost-update": { verdict: "breakable", outcome: "assertion", shortest: 7, states: 20 },
+    "last-ticket": { verdict: "breakable", outcome: "assertion", shortest: 7, states: 31 },
+    "flag-guard": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 6, states: 23 },
+    "two-counters": { verdict: "breakable", outcome: "assertion", shortest: 13, states: 102 },
+  };
+
+  it("covers every level file", () => {
+    expect(levelFiles.map((f) => f.replace(/\.json$/, "")).sort()).toEqual(Object.keys(TABLE).sort());
+  });
+
+  it.each(Object.entries(TABLE))("%s", (id, row) => {
+    const level = load(`${id}.json`);
+    const result = solve(level.program);
+    expect({ verdict: result.verdict, outcome: result.outcome, shortest: result.schedule?.length, states: result.states }).toEqual(row);
+  });
+});
+
+describe("every level", () => {
+  it.each(levelFiles)("%s: its solution replays to a win, and so does the solver's schedule", (file) => {
+    const level = load(file);
+    const moves = (level.spec.solution ?? []).map((m) => {
+      const parsed = typeof m === "number" ? { kind: "step" as const, thread: m } : null;
+      return parsed ?? ({ kind: "step", thread: level.program.threads.findIndex((t) => t.name === m) } as Move);
+    });
+    const played = replay(level.program, moves);
+    expect(played.error).toBeUndefined();
+    expect(played.state.outcome?.win).toBe(true);
+    const solved = solve(level.program);
+    const again = replay(level.program, solved.schedule!);
+    expect(again.state.outcome).toMatchObject({ kind: solved.outcome, win: true });
+  });
+});
+
+describe("proofs", () => {
+  it("proves Peterson's algorithm for two threads safe", () => {
+    const peterson = (me: number, other: number) =>
+      `flag[${me}] = true;\nturn = ${other};\nwhile (flag[${other}] && turn == ${other}) {\n}\ncritical_section();\nflag[${me}] = false;`;
+    const level = mini({ shared: { flag: [false, false], turn: 0 }, threads: [peterson(0, 1), peterson(1, 0)], win: ["mutual-exclusion"] });
+    const result = solve(level.program);
+    expect(result.verdict).toBe("safe");
+    expect(result.states).toBeGreaterThan(10);
+  });
+
+  it("says unknown when the state budget runs out", () => {
+    const level = mini({ shared: { x: 0 }, threads: ["while (true) {\n  x++;\n}", "while (true) {\n  x--;\n}"], win: ["assertion"] });
+    expect(solve(level.program, { maxStates: 500 }).verdict).toBe("unknown");
+  });
+
+  it("finds store buffering under TSO but not under SC, and a fence forbids it", () => {
+    const code = (mine: string, theirs: string, slot: number, fence: boolean) =>
+      `${mine} = 1;\n${fence ? "fence();\n" : ""}r[${slot}] = ${theirs};`;
+    const checker = "while (!(doneA && doneB)) {\n}\nassert(!(r[0] == 0 && r[1] == 0));";
+    const make = (tso: boolean, fence: boolean) =>
+      mini({
+        shared: { x: 0, y: 0, r: [1, 1], doneA: false, doneB: false },
+        threads: [
+          `${code("x", "y", 0, fence)}\ndoneA = true;\nfence();`,
+          `${code("y", "x", 1, fence)}\ndoneB = true;\nfence();`,
+          checker,
+        ],
+        win: ["assertion"],
+        options: { memoryModel: tso ? "tso" : "sc" },
+      });
+    expect(solve(make(false, false).program).verdict).toBe("safe");
+    const tso = solve(make(true, false).program);
+    expect(tso.verdict).toBe("breakable");
+    // Each thread reads the other's flag while its own write still sits in its buffer.
+    expect(tso.schedule!.map((m) => formatMove(make(true, false).program, m)).join(" ")).toBe("A A A A B B A B B B C C C C");
+    expect(solve(make(true, true).program).verdict).toBe("safe");
+  });
+
+  it("finds a win that needs a spurious wakeup", () => {
+    const level = mini({
+      shared: { m: { type: "mutex" }, c: { type: "condition", mutex: "m" }, ready: false },
+      threads: ["m.lock();\nif (!ready) {\n  c.wait();\n}\nassert(ready);\nm.unlock();"],
+      win: ["assertion"],
+      options: { spuriousWakeups: true },
+    });
+    const result = solve(level.program);
+    expect(result.schedule!.map((m) => formatMove(level.program, m))).toEqual(["A", "A", "A", "A:wake", "A", "A"]);
+  });
+});
+
+// Small random programs over a few shared things, built from statement templates.
+const STATEMENTS = [
+  "x++;", "x--;", "y = x;", "x = y + 1;", "flag = !flag;", "m.lock();", "m.unlock();", "if (m.tryLock()) {\n  x++;\n  m.unlock();\n}",
+  "s.wait();", "s.signal();", "critical_section();", "assert(x < 2);", "while (flag) {\n}", "if (true) {\n  int t = x;\n  x = t + 1;\n}",
+  "atomic_add(x, 1);", "if (x == 1 && y == 0) {\n  critical_section();\n}", "q.enqueue(x);", "if (q.size() > 0) {\n  int v = q.dequeue();\n}",
+  "c.signal();", "m.lock();\nif (!flag) {\n  c.wait();\n}\nm.unlock();", "latch.countDown();", "latch.wait();", "b.wait();",
+];
+const SHARED = {
+  x: 0, y: 0, flag: false, m: { type: "mutex" }, s: { type: "semaphore", value: 1, max: 1 }, q: { type: "queue", capacity: 2 },
+  c: { type: "condition", mutex: "m" }, latch: { type: "countdown", value: 1 }, b: { type: "barrier", parties: 2 },
+};
+const program = fc.array(fc.constantFrom(...STATEMENTS), { minLength: 1, maxLength: 4 }).map((s) => s.join("\n"));
+const randomLevel = fc
+  .record({
+    threads: fc.array(program, { minLength: 1, maxLength: 3 }),
+    win: fc.subarray(["mutual-exclusion", "assertion", "deadlock", "exception"], { minLength: 1 }),
+    tso: fc.boolean(),
+    spurious: fc.boolean(),
+  })
+  .map((r) => mini({ shared: SHARED, threads: r.threads, win: r.win, options: { memoryModel: r.tso ? "tso" : "sc", spuriousWakeups: r.spurious } }));
+
+describe("properties", () => {
+  it("every schedule the solver returns replays through step to the outcome it claims", () => {
+    fc.assert(
+      fc.property(randomLevel, (level) => {
+        const result = solve(level.program, { maxStates: 20_000 });
+        if (result.verdict !== "breakable") return;
+        const played = replay(level.program, result.schedule!);
+        expect(played.error).toBeUndefined();
+        expect(played.state.outcome).toMatchObject({ kind: result.outcome, win: true });
+        // Shortest: no prefix already won.
+        if (result.schedule!.length > 0) expect(replay(level.program, result.schedule!.slice(0, -1)).state.outcome).toBeNull();
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("random schedules never make step throw", () => {
+    fc.assert(
+      fc.property(randomLevel, fc.array(fc.nat(), { maxLength: 40 }), (level, picks) => {
+        let state = initialState(level.program);
+        const n = level.program.threads.length;
+        for (const pick of picks) {
+          // Mostly legal moves, some illegal ones: both must come back as values.
+          const legal = legalMoves(state);
+          const move: Move = pick % 4 === 0 || legal.length === 0
+            ? { kind: (["step", "wake", "flush"] as const)[pick % 3], thread: pick % (n + 1) }
+            : legal[pick % legal.length];
+          const next = step(state, move);
+          if (next.ok) state = next.value;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -7,7 +7,8 @@ export class StateSet {
   states: Int32Array;
   parent: Int32Array;
   move: Uint8Array;
-  private hashes: Int32Array;
+  /** Open addressing, two ints a slot: the state's hash, then its index + 1 (0: empty). Keeping
+   *  the hash beside the index means a probe touches one cache line, not two. */
   private table: Int32Array;
   private mask: number;
   count = 0;
@@ -16,20 +17,14 @@ export class StateSet {
     this.states = new Int32Array(initialCapacity * width);
     this.parent = new Int32Array(initialCapacity);
     this.move = new Uint8Array(initialCapacity);
-    this.hashes = new Int32Array(initialCapacity);
-    this.table = new Int32Array(initialCapacity * 2);
+    this.table = new Int32Array(initialCapacity * 4);
     this.mask = initialCapacity * 2 - 1;
   }
 
-  /** Bytes held per stored state, counting the table's spare room. */
-  get bytesPerState(): number {
-    const bytes = this.states.byteLength + this.parent.byteLength + this.move.byteLength + this.hashes.byteLength + this.table.byteLength;
-    return bytes / Math.max(1, this.count);
-  }
-
-  /** Bytes a state needs at the table's current fill, without the growth reserve. */
+  /** Bytes a stored state costs: the state itself, its parent and move, and its share of the
+   *  table (kept at most half full). */
   get bytesPerStateUsed(): number {
-    return this.width * 4 + 4 + 1 + 4 + (this.table.length / this.parent.length) * 4;
+    return this.width * 4 + 4 + 1 + (this.table.length / this.parent.length) * 4;
   }
 
   /** Adds `s[from .. from + width)` unless present. Returns its index, or -1 if it was there. */
@@ -37,13 +32,13 @@ export class StateSet {
     const w = this.width;
     const h = hash(s, from, w);
     const states = this.states;
+    const table = this.table;
     let pos = h & this.mask;
     for (;;) {
-      const entry = this.table[pos];
+      const entry = table[2 * pos + 1];
       if (entry === 0) break;
-      const idx = entry - 1;
-      if (this.hashes[idx] === h) {
-        const at = idx * w;
+      if (table[2 * pos] === h) {
+        const at = (entry - 1) * w;
         let k = 0;
         while (k < w && states[at + k] === s[from + k]) k++;
         if (k === w) return -1;
@@ -56,11 +51,11 @@ export class StateSet {
     }
     const idx = this.count++;
     const at = idx * w;
-    for (let k = 0; k < w; k++) this.states[at + k] = s[from + k];
+    for (let k = 0; k < w; k++) states[at + k] = s[from + k];
     this.parent[idx] = parent;
     this.move[idx] = move;
-    this.hashes[idx] = h;
-    this.table[pos] = idx + 1;
+    table[2 * pos] = h;
+    table[2 * pos + 1] = idx + 1;
     return idx;
   }
 
@@ -82,16 +77,19 @@ export class StateSet {
     const move = new Uint8Array(cap);
     move.set(this.move);
     this.move = move;
-    const hashes = new Int32Array(cap);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
-    this.table = new Int32Array(cap * 2);
-    this.mask = cap * 2 - 1;
-    for (let idx = 0; idx < this.count; idx++) {
-      let pos = this.hashes[idx] & this.mask;
-      while (this.table[pos] !== 0) pos = (pos + 1) & this.mask;
-      this.table[pos] = idx + 1;
+    // Rehash from the old table: it holds every hash, so states are not read again.
+    const old = this.table;
+    const table = new Int32Array(cap * 4);
+    const mask = cap * 2 - 1;
+    for (let p = 0; p < old.length; p += 2) {
+      if (old[p + 1] === 0) continue;
+      let pos = old[p] & mask;
+      while (table[2 * pos + 1] !== 0) pos = (pos + 1) & mask;
+      table[2 * pos] = old[p];
+      table[2 * pos + 1] = old[p + 1];
     }
+    this.table = table;
+    this.mask = mask;
   }
 }
 

@@ -1,0 +1,247 @@
+// The shape of a level file as one zod schema: validation, defaults, the TypeScript types and the
+// editors' JSON Schema (levels/level.schema.json) all come from here. Rules that need more than
+// one field at a time (names that must exist, totals, moves) are checked in level.ts.
+
+import { z } from "zod";
+
+const OUTCOMES = ["mutual-exclusion", "assertion", "deadlock", "exception"] as const;
+export type WinOutcome = (typeof OUTCOMES)[number];
+export const ALL_WIN_OUTCOMES: readonly WinOutcome[] = OUTCOMES;
+
+const SYNC_TYPES = ["mutex", "semaphore", "condition", "barrier", "countdown", "event", "rwlock", "queue"] as const;
+export type SyncType = (typeof SYNC_TYPES)[number];
+export const ALL_SYNC_TYPES: readonly SyncType[] = SYNC_TYPES;
+
+/** Most threads a level may have after `count` is expanded; also the largest `count`. */
+export const MAX_THREADS = 16;
+export const MAX_COUNT = 16;
+export const MAX_QUEUE_CAPACITY = 32;
+export const MAX_STORE_BUFFER = 16;
+export const INT32_MIN = -2147483648;
+export const INT32_MAX = 2147483647;
+
+/** Names of shared state and of noops: what the thread-code lexer reads as an identifier. */
+export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Words of the thread-code language; they cannot name shared state or noops. */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  "int", "bool", "true", "false", "if", "else", "while", "break", "continue", "id", "assert", "exit",
+  "critical_section", "fence", "atomic_add", "atomic_exchange", "atomic_cas",
+]);
+const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+// Messages written here are the ones an instructor reads; anything left without one gets a
+// plain message built from its JSON path in level.ts.
+const notAName = (iss: { input?: unknown }) =>
+  `${JSON.stringify(iss.input)} is not a valid name: use letters, digits and "_", and do not start with a digit`;
+
+/** A 32-bit integer: every number of the game is one. */
+const int32 = () =>
+  z.int32({
+    error: (iss) =>
+      iss.code === "invalid_type" ? "expected an integer" : `expected a 32-bit integer, from ${INT32_MIN} to ${INT32_MAX}`,
+  });
+
+/** An integer in [min, max]; a value of the wrong type still reads "expected an integer". */
+function intIn(field: string, min: number, max = INT32_MAX) {
+  const message = max === INT32_MAX ? `"${field}" must be an integer, ${min} or more` : `"${field}" must be an integer from ${min} to ${max}`;
+  const error = (iss: { code?: string; input?: unknown }) =>
+    iss.code === "invalid_type" && typeof iss.input !== "number" ? "expected an integer" : message;
+  return z.int32({ error }).min(min, { error }).max(max, { error });
+}
+
+const count = () =>
+  intIn("count", 1, MAX_COUNT)
+    .optional()
+    .describe(`Makes an array of ${MAX_COUNT} or fewer such objects: with "count": 5, the code uses name[0] to name[4].`);
+
+const syncObject = <T extends SyncType, S extends z.ZodRawShape>(type: T, description: string, shape: S) =>
+  z
+    .strictObject({ type: z.literal(type).describe(description), ...shape, count: count() })
+    .describe(description);
+
+const MutexSchema = syncObject("mutex", "A mutex: m.lock(), m.unlock(), m.tryLock(). Not re-entrant.", {});
+const SemaphoreSchema = syncObject("semaphore", "A counting semaphore: s.wait() blocks at 0, s.signal() adds one.", {
+  value: intIn("value", 0).default(0).describe("The starting count. Default 0."),
+  max: intIn("max", 1).optional().describe("The largest count: signal() above it throws. Default: no limit."),
+});
+const ConditionSchema = syncObject("condition", "A condition variable with Mesa semantics: c.wait(), c.signal(), c.broadcast().", {
+  mutex: z.string().describe('The name of the mutex this condition is bound to, declared in "shared" (not an array).'),
+});
+const BarrierSchema = syncObject("barrier", "A cyclic barrier: b.wait(); the parties-th arrival releases everyone.", {
+  parties: intIn("parties", 1).describe("How many threads must arrive before the barrier opens."),
+});
+const CountdownSchema = syncObject("countdown", "A countdown latch: latch.countDown(), latch.wait() blocks until 0.", {
+  value: intIn("value", 0).describe("The starting count."),
+});
+const EventSchema = syncObject("event", "A manual-reset event: e.set(), e.reset(), e.wait() blocks while not set.", {
+  set: z.boolean().default(false).describe("Whether the event starts set. Default false."),
+});
+const RwlockSchema = syncObject("rwlock", "A readers-writer lock: readLock(), readUnlock(), writeLock(), writeUnlock().", {});
+const QueueSchema = syncObject("queue", "A bounded FIFO queue that is NOT thread-safe: q.enqueue(e), q.dequeue(), q.size().", {
+  items: z.array(int32()).default(() => []).describe("The items in the queue at the start, front first. Default []."),
+  capacity: intIn("capacity", 1, MAX_QUEUE_CAPACITY)
+    .default(8)
+    .describe(`The most items the queue can hold, 1 to ${MAX_QUEUE_CAPACITY}. Default 8.`),
+});
+
+/** Each synchronization object's schema, by its `type`. */
+export const SYNC_SCHEMAS = {
+  mutex: MutexSchema, semaphore: SemaphoreSchema, condition: ConditionSchema, barrier: BarrierSchema,
+  countdown: CountdownSchema, event: EventSchema, rwlock: RwlockSchema, queue: QueueSchema,
+} satisfies Record<SyncType, z.ZodObject>;
+
+const SyncDeclSchema = z
+  .discriminatedUnion("type", [
+    MutexSchema, SemaphoreSchema, ConditionSchema, BarrierSchema, CountdownSchema, EventSchema, RwlockSchema, QueueSchema,
+  ])
+  .describe(`A synchronization object; "type" is one of ${SYNC_TYPES.join(", ")}.`);
+
+const SharedDeclSchema = z
+  .union(
+    [
+      int32().describe("A shared int (32-bit, wraps around)."),
+      z.boolean().describe("A shared bool."),
+      z
+        .array(z.union([int32(), z.boolean()], { error: "expected an integer or true/false" }))
+        .min(1)
+        .describe("A shared array of ints, or of bools (not both), with its starting values."),
+      SyncDeclSchema,
+    ],
+    { error: 'expected an integer, true or false, an array, or a synchronization object like { "type": "mutex" }' },
+  )
+  .describe("A shared variable: an int, a bool, an array of either, or a synchronization object.");
+
+export const ThreadSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .min(1)
+      .describe('The name the player sees. With "count", "{id}" in it becomes 0, 1, 2...; names must be unique.'),
+    code: z.string().describe("The thread's code, in Interleave's small C-like language."),
+    count: intIn("count", 1, MAX_COUNT)
+      .optional()
+      .describe(`Runs this many copies (1 to ${MAX_COUNT}); each has a read-only local "id" from 0.`),
+  })
+  .describe("One thread, or several copies of it.");
+
+export const OptionsSchema = z.strictObject({
+  spuriousWakeups: z
+    .boolean()
+    .default(false)
+    .describe('When true, the player may wake any thread waiting on a condition (move "NAME:wake"). Default false.'),
+  memoryModel: z
+    .enum(["sc", "tso"], { error: '"memoryModel" must be "sc" or "tso"' })
+    .default("sc")
+    .describe('"sc": sequential consistency (default). "tso": each thread has a FIFO store buffer, flushed by the move "NAME:flush".'),
+  storeBufferSize: intIn("storeBufferSize", 1, MAX_STORE_BUFFER)
+    .default(4)
+    .describe(`Under "tso", how many writes a store buffer holds (1 to ${MAX_STORE_BUFFER}); a full buffer makes its thread wait for a flush. Default 4.`),
+});
+
+const MoveSchema = z
+  .union(
+    [
+      z.string(),
+      z.int32({ error: "a thread number must be an integer, 0 or more" }).min(0, { error: "a thread number must be an integer, 0 or more" }),
+    ],
+    { error: 'a move is a thread name, a thread number from 0, "NAME:wake" or "NAME:flush"' },
+  )
+  .describe('One move: a thread name or 0-based number (one step of that thread), "NAME:wake" or "NAME:flush".');
+
+export const LevelSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('The JSON Schema editors check this file with: "./level.schema.json".'),
+    format: z.literal(1, { error: '"format" must be 1' }).describe("The version of the level format: 1."),
+    id: z
+      .string()
+      .regex(KEBAB_CASE, { error: '"id" must be lower-case kebab-case, like "simple-counter"' })
+      .describe('Lower-case kebab-case, unique across levels/; the file is named after it: "simple-counter.json".'),
+    title: z.string().min(1).describe("The level's name, shown in the campaign."),
+    summary: z.string().min(1).describe("One line shown under the title."),
+    story: z.string().optional().describe("Markdown shown before play. Raw HTML is shown as text."),
+    hint: z.string().optional().describe("Markdown shown on request. Raw HTML is shown as text."),
+    outro: z.string().optional().describe("Markdown shown after a win: what the bug teaches. Raw HTML is shown as text."),
+    win: z
+      .array(z.enum(OUTCOMES, { error: `"win" must list outcomes from: ${OUTCOMES.join(", ")}` }))
+      .min(1)
+      .meta({ uniqueItems: true })
+      .default(() => [...OUTCOMES])
+      .describe(`Which outcomes count as a win, from ${OUTCOMES.join(", ")}. Default: all four.`),
+    breakable: z
+      .boolean()
+      .default(true)
+      .describe('false marks a "prove it" level whose code is correct: no interleaving may reach a winning outcome. Default true.'),
+    shared: z
+      .record(z.string().regex(IDENTIFIER, { error: notAName }), SharedDeclSchema)
+      .default(() => ({}))
+      .describe("Shared state, by name: ints, bools, arrays and synchronization objects. Default: none."),
+    noops: z
+      .array(z.string().regex(IDENTIFIER, { error: notAName }))
+      .default(() => [])
+      .describe('Names of calls that take one step and do nothing, like "business_logic". Default: none.'),
+    threads: z.array(ThreadSchema).min(1).describe(`The threads, one or more; at most ${MAX_THREADS} after "count" is expanded.`),
+    options: OptionsSchema.prefault({}).describe("Rules of the machine the threads run on. Default: all defaults."),
+    solution: z
+      .array(MoveSchema)
+      .optional()
+      .describe("A list of moves, every one legal, whose last move wins. Checked by `npm run levels -- check`."),
+  })
+  .meta({
+    title: "Interleave level",
+    description: "A level of Interleave, the concurrency puzzle game (level format 1; see LEVEL_FORMAT.md).",
+  });
+
+export type SyncDecl =
+  | { type: "mutex"; count?: number }
+  | { type: "semaphore"; value: number; max?: number; count?: number }
+  | { type: "condition"; mutex: string; count?: number }
+  | { type: "barrier"; parties: number; count?: number }
+  | { type: "countdown"; value: number; count?: number }
+  | { type: "event"; set: boolean; count?: number }
+  | { type: "rwlock"; count?: number }
+  | { type: "queue"; items: number[]; capacity: number; count?: number };
+export type SharedDecl = number | boolean | number[] | boolean[] | SyncDecl;
+export interface ThreadSpec {
+  name: string;
+  code: string;
+  count?: number;
+}
+/** A validated level, every default applied. */
+export interface LevelSpec {
+  format: 1;
+  id: string;
+  title: string;
+  summary: string;
+  story?: string;
+  hint?: string;
+  outro?: string;
+  win: WinOutcome[];
+  breakable: boolean;
+  /** In the order of the file. */
+  shared: Record<string, SharedDecl>;
+  noops: string[];
+  threads: ThreadSpec[];
+  options: { spuriousWakeups: boolean; memoryModel: "sc" | "tso"; storeBufferSize: number };
+  solution?: (string | number)[];
+}
+
+/**
+ * The spec of a level the schema accepted and the rules passed. Arrays in `shared` are
+ * homogeneous by then (a rule checks it), which the schema's types cannot say.
+ */
+export function toLevelSpec(parsed: z.output<typeof LevelSchema>): LevelSpec {
+  const { $schema: _ignored, ...spec } = parsed;
+  return { ...spec, shared: spec.shared as Record<string, SharedDecl> };
+}
+
+/** The JSON Schema (draft-07, which VS Code and Monaco read) of a level file, for editors. */
+export function levelJsonSchema(): Record<string, unknown> {
+  // io "input": fields with a default are optional in the file.
+  const { $schema, title, description, ...rest } = z.toJSONSchema(LevelSchema, { target: "draft-07", io: "input" });
+  return { $schema, title, description, ...rest };
+}
+
+/** The text of levels/level.schema.json: what `npm run schema` writes and a test compares. */
+export function levelJsonSchemaText(): string {
+  return `${JSON.stringify(levelJsonSchema(), null, 2)}\n`;
+}

@@ -1,0 +1,389 @@
+// Loads a level file: strict JSON (json-position.ts), then the schema (level-schema.ts), then the
+// rules that span several fields. Every problem found comes back at once, each with its JSON
+// path, line and column, in words meant for the instructor who wrote the file.
+
+import type { Node } from "jsonc-parser";
+import type { z } from "zod";
+import { parseJsonDocument, type JsonDocument, type JsonPath } from "./json-position";
+import {
+  ALL_SYNC_TYPES, INT32_MAX, LevelSchema, MAX_COUNT, MAX_QUEUE_CAPACITY, MAX_THREADS, OptionsSchema, RESERVED_WORDS, SYNC_SCHEMAS,
+  ThreadSchema, toLevelSpec, type LevelSpec, type SyncType, type ThreadSpec,
+} from "./level-schema";
+import { err, formatPath, ok, type LevelError, type Result } from "./result";
+
+export {
+  ALL_WIN_OUTCOMES, LevelSchema, levelJsonSchema, levelJsonSchemaText, RESERVED_WORDS,
+  type LevelSpec, type SharedDecl, type SyncDecl, type ThreadSpec, type WinOutcome,
+} from "./level-schema";
+export { positionOf } from "./json-position";
+
+/**
+ * Parses and validates a level file. Never throws: a broken file gives every error found (all
+ * syntax errors; or else every schema and rule error), sorted by position.
+ * `_fileName` is accepted for callers' convenience; errors carry positions and callers add the file.
+ */
+export function parseLevelJson(text: string, _fileName?: string): Result<LevelSpec, LevelError[]> {
+  const parsedJson = parseJsonDocument(text);
+  if (!parsedJson.ok) return parsedJson;
+  const doc = parsedJson.value;
+  const data = doc.value;
+  const findings: Finding[] = [];
+  findDuplicateKeys(doc.root, [], findings);
+  const parsed = LevelSchema.safeParse(data, { error: () => UNSET });
+  if (!parsed.success) for (const issue of parsed.error.issues) fromIssue(issue, [], data, findings);
+  checkRules(data, findings);
+  if (findings.length > 0 || !parsed.success) return err(locateAll(findings, doc));
+  return ok(toLevelSpec(parsed.data));
+}
+
+/** Thread names after `count` is expanded: "Philosopher {id}" with count 5 -> "Philosopher 0".."Philosopher 4". */
+export function expandThreadNames(threads: readonly ThreadSpec[]): string[] {
+  return threads.flatMap((t) => expandName(t.name, t.count));
+}
+
+function expandName(name: string, count: number | undefined): string[] {
+  if (count === undefined) return [name];
+  return Array.from({ length: count }, (_, id) => name.replaceAll("{id}", String(id)));
+}
+
+/** A problem, before it has a line and column: it points at its value, its key, or the object lacking it. */
+interface Finding {
+  code: string;
+  path: JsonPath;
+  message: string;
+  anchor?: "value" | "key" | "object";
+  /** An exact offset in the file, when the path alone cannot say where (a repeated key). */
+  offset?: number;
+}
+
+function locateAll(findings: Finding[], doc: JsonDocument): LevelError[] {
+  const seen = new Set<string>();
+  const errors: LevelError[] = [];
+  for (const f of findings) {
+    const id = `${formatPath(f.path)}\u0000${f.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const node =
+      f.anchor === "key" ? (doc.keyNodeAt(f.path) ?? nearestNode(doc, f.path))
+      : f.anchor === "object" ? nearestNode(doc, f.path.slice(0, -1))
+      : nearestNode(doc, f.path);
+    const { line, column } = doc.positionAt(f.offset ?? node.offset);
+    errors.push({ code: f.code, message: f.message, ...(f.path.length > 0 ? { path: formatPath(f.path) } : {}), line, column });
+  }
+  return errors.sort((a, b) => a.line! - b.line! || a.column! - b.column!);
+}
+
+function nearestNode(doc: JsonDocument, path: JsonPath) {
+  for (let n = path.length; n > 0; n--) {
+    const node = doc.nodeAt(path.slice(0, n));
+    if (node) return node;
+  }
+  return doc.root;
+}
+
+// ---- Schema issues -> findings ----------------------------------------------------------------
+
+/** Marks an issue whose schema gave no message of its own; such issues get one built here. */
+const UNSET = "\u0000unset";
+const TYPE_WORDS: Record<string, string> = {
+  string: "a string", number: "an integer", int: "an integer", boolean: "true or false",
+  array: "an array", object: "an object", record: "an object",
+};
+
+function fromIssue(issue: z.core.$ZodIssue, base: JsonPath, data: unknown, out: Finding[]): void {
+  const path = [...base, ...(issue.path as JsonPath)];
+  if (issue.code === "unrecognized_keys") {
+    const allowed = allowedFields(path, data);
+    for (const key of issue.keys) {
+      const guess = closest(key, allowed);
+      const message = `unknown field ${JSON.stringify(key)}${guess ? ` (did you mean "${guess}"?)` : ""}`;
+      out.push({ code: "schema", path: [...path, key], message, anchor: "key" });
+    }
+    return;
+  }
+  if (issue.code === "invalid_union" && issue.discriminator === undefined && !isMissing(data, path)) {
+    // Report the issues of the option meant for a value of this JSON type, if there is one.
+    const value = valueAt(data, path);
+    const wrongType = (i: z.core.$ZodIssue) => i.path.length === 0 && i.code === "invalid_type" && !isOfType(value, i.expected);
+    const meant = issue.errors.find((option) => !option.some(wrongType));
+    if (meant && meant.length > 0) return meant.forEach((inner) => fromIssue(inner, path, data, out));
+  }
+  const [message, anchor] = describeIssue(issue, path, data);
+  out.push({ code: "schema", path, message, anchor });
+}
+
+/** The message for one issue, and where it points when not at the value itself. */
+function describeIssue(issue: z.core.$ZodIssue, path: JsonPath, data: unknown): [string, Finding["anchor"]?] {
+  const quoted = `"${fieldName(path)}"`;
+  if (issue.code === "invalid_key") {
+    const inner = issue.issues.find((i) => i.message !== UNSET)?.message;
+    return [inner ?? `${JSON.stringify(path[path.length - 1])} is not a valid name`, "key"];
+  }
+  if (issue.code === "invalid_union" && issue.discriminator !== undefined) {
+    const types = ALL_SYNC_TYPES.join(", ");
+    const type = valueAt(data, path);
+    if (isMissing(data, path)) return [`missing required field "type": one of ${types}`, "object"];
+    if (typeof type !== "string") return [`"type" must be one of: ${types}`];
+    const guess = closest(type, ALL_SYNC_TYPES);
+    return [`unknown type ${JSON.stringify(type)}${guess ? ` (did you mean "${guess}"?)` : `: expected one of ${types}`}`];
+  }
+  if (isMissing(data, path)) return [`missing required field ${quoted}`, "object"];
+  if (issue.message !== UNSET) return [issue.message];
+  switch (issue.code) {
+    case "invalid_type":
+      return [path.length === 0 ? "a level file must be a JSON object, { ... }" : `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}`];
+    case "invalid_value": {
+      const values = issue.values.map((v) => JSON.stringify(v));
+      return [`${quoted} must be ${values.length === 1 ? values[0] : `one of: ${values.join(", ")}`}`];
+    }
+    case "too_small":
+      if (issue.origin !== "array" && issue.origin !== "string") return [`${quoted} must be at least ${issue.minimum}`];
+      return [Number(issue.minimum) === 1 ? `${quoted} must not be empty` : `${quoted} needs at least ${issue.minimum} items`];
+    case "too_big":
+      return [issue.origin === "array" ? `${quoted} has more than ${issue.maximum} items` : `${quoted} must be at most ${issue.maximum}`];
+    default:
+      return [`${quoted} is not valid`];
+  }
+}
+
+/** The field an error is about: the last key of its path ("win" for win[2]). */
+function fieldName(path: JsonPath): string {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === "string") return path[i] as string;
+  return "the level";
+}
+
+function isOfType(value: unknown, expected: string): boolean {
+  if (expected === "number" || expected === "int") return typeof value === "number";
+  if (expected === "boolean" || expected === "string") return typeof value === expected;
+  if (expected === "array") return Array.isArray(value);
+  if (expected === "object" || expected === "record") return isRecord(value);
+  return false;
+}
+
+/** The fields the object at `path` may have, for "did you mean" suggestions. */
+function allowedFields(path: JsonPath, data: unknown): readonly string[] {
+  const top = path[0];
+  if (path.length === 0) return Object.keys(LevelSchema.shape);
+  if (path.length === 1 && top === "options") return Object.keys(OptionsSchema.shape);
+  if (path.length === 2 && top === "threads") return Object.keys(ThreadSchema.shape);
+  const type = path.length === 2 && top === "shared" ? field(valueAt(data, path), "type") : undefined;
+  return ALL_SYNC_TYPES.includes(type as SyncType) ? Object.keys(SYNC_SCHEMAS[type as SyncType].shape) : [];
+}
+
+/** The candidate `word` most likely means: one it begins ("spurious"), or one at edit distance 1 or 2. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  if (lower.length >= 4) {
+    const completed = candidates.find((c) => c.toLowerCase().startsWith(lower));
+    if (completed) return completed;
+  }
+  let best: string | undefined;
+  let bestDistance = Math.min(3, word.length);
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+// ---- Reading unvalidated data ----------------------------------------------------------------
+// The rules below run even when the schema failed, so they read the raw JSON value and skip
+// whatever is malformed (the schema has reported that already).
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+function field(x: unknown, key: string | number): unknown {
+  if (typeof key === "number") return Array.isArray(x) ? x[key] : undefined;
+  return isRecord(x) && Object.hasOwn(x, key) ? x[key] : undefined;
+}
+
+function valueAt(data: unknown, path: JsonPath): unknown {
+  return path.reduce<unknown>(field, data);
+}
+
+function isMissing(data: unknown, path: JsonPath): boolean {
+  const key = path[path.length - 1];
+  const owner = valueAt(data, path.slice(0, -1));
+  return typeof key === "string" && isRecord(owner) && !Object.hasOwn(owner, key);
+}
+
+/** An integer in [min, max], or undefined. */
+function intBetween(x: unknown, min: number, max: number): number | undefined {
+  return Number.isInteger(x) && (x as number) >= min && (x as number) <= max ? (x as number) : undefined;
+}
+
+function findDuplicateKeys(node: Node, path: JsonPath, out: Finding[]): void {
+  const seen = new Set<string>();
+  (node.children ?? []).forEach((child, i) => {
+    if (node.type === "array") return findDuplicateKeys(child, [...path, i], out);
+    const [key, value] = child.children ?? [];
+    if (typeof key?.value !== "string") return;
+    if (seen.has(key.value)) {
+      out.push({ code: "duplicate-key", path: [...path, key.value], message: `duplicate field ${JSON.stringify(key.value)}`, offset: key.offset });
+    }
+    seen.add(key.value);
+    if (value) findDuplicateKeys(value, [...path, key.value], out);
+  });
+}
+
+// ---- Rules the schema cannot express ---------------------------------------------------------
+
+function checkRules(data: unknown, out: Finding[]): void {
+  const shared = isRecord(field(data, "shared")) ? (field(data, "shared") as Record<string, unknown>) : {};
+  checkShared(shared, out);
+  checkNoops(field(data, "noops"), shared, out);
+  checkWin(field(data, "win"), out);
+  const names = checkThreads(field(data, "threads"), out);
+  if (names) checkSolution(field(data, "solution"), names, field(data, "options"), out);
+}
+
+function checkShared(shared: Record<string, unknown>, out: Finding[]): void {
+  for (const [name, decl] of Object.entries(shared)) {
+    const at = ["shared", name];
+    if (RESERVED_WORDS.has(name)) {
+      out.push({ code: "reserved-name", path: at, anchor: "key", message: `${JSON.stringify(name)} is a reserved word of the thread language` });
+    }
+    if (name === "__proto__") out.push({ code: "reserved-name", path: at, anchor: "key", message: `"__proto__" cannot be a name` });
+    if (Array.isArray(decl)) {
+      const kind = typeof decl[0];
+      const mixed = decl.findIndex((v) => (typeof v === "number" || typeof v === "boolean") && typeof v !== kind);
+      if (mixed > 0) {
+        out.push({ code: "mixed-array", path: [...at, mixed], message: `${JSON.stringify(name)} mixes integers and true/false; an array holds one kind` });
+      }
+      continue;
+    }
+    const type = field(decl, "type");
+    if (type === "condition") checkConditionMutex(shared, name, field(decl, "mutex"), out);
+    if (type === "semaphore") {
+      const value = intBetween(field(decl, "value") ?? 0, 0, INT32_MAX);
+      const max = intBetween(field(decl, "max"), 1, INT32_MAX);
+      if (value !== undefined && max !== undefined && value > max) {
+        out.push({ code: "semaphore-range", path: [...at, "value"], message: `the starting "value" (${value}) is more than "max" (${max})` });
+      }
+    }
+    if (type === "queue") {
+      const items = field(decl, "items");
+      const capacity = intBetween(field(decl, "capacity") ?? 8, 1, MAX_QUEUE_CAPACITY);
+      if (Array.isArray(items) && capacity !== undefined && items.length > capacity) {
+        out.push({ code: "queue-overflow", path: [...at, "items"], message: `the queue starts with ${items.length} items, more than its "capacity" (${capacity})` });
+      }
+    }
+  }
+}
+
+function checkConditionMutex(shared: Record<string, unknown>, name: string, mutex: unknown, out: Finding[]): void {
+  if (typeof mutex !== "string") return;
+  const target = field(shared, mutex);
+  const type = field(target, "type");
+  if (isRecord(target) && !ALL_SYNC_TYPES.includes(type as SyncType)) return; // a broken declaration, reported already
+  let problem: string | undefined;
+  if (target === undefined) problem = `no mutex named ${JSON.stringify(mutex)} is declared in "shared"`;
+  else if (type !== "mutex") problem = `${JSON.stringify(mutex)} is ${describeShared(target)}, not a mutex`;
+  else if (field(target, "count") !== undefined) problem = `${JSON.stringify(mutex)} is an array of mutexes; a condition needs a single mutex`;
+  if (problem) out.push({ code: "condition-mutex", path: ["shared", name, "mutex"], message: problem });
+}
+
+function describeShared(decl: unknown): string {
+  if (typeof decl === "number") return "an integer";
+  if (typeof decl === "boolean") return "a bool";
+  if (Array.isArray(decl)) return "an array";
+  const type = String(field(decl, "type"));
+  return type === "event" ? "an event" : `a ${type}`;
+}
+
+function checkNoops(noops: unknown, shared: Record<string, unknown>, out: Finding[]): void {
+  if (!Array.isArray(noops)) return;
+  const seen = new Set<string>();
+  noops.forEach((noop, i) => {
+    if (typeof noop !== "string") return;
+    const add = (code: string, message: string) => out.push({ code, path: ["noops", i], message });
+    const quoted = JSON.stringify(noop);
+    if (RESERVED_WORDS.has(noop)) add("reserved-name", `${quoted} is a reserved word of the thread language`);
+    else if (Object.hasOwn(shared, noop)) add("name-clash", `${quoted} is already the name of shared state`);
+    else if (seen.has(noop)) add("duplicate-noop", `${quoted} is listed twice in "noops"`);
+    seen.add(noop);
+  });
+}
+
+function checkWin(win: unknown, out: Finding[]): void {
+  if (!Array.isArray(win)) return;
+  win.forEach((outcome, i) => {
+    if (typeof outcome === "string" && win.indexOf(outcome) < i) {
+      out.push({ code: "duplicate-outcome", path: ["win", i], message: `${JSON.stringify(outcome)} is listed twice in "win"` });
+    }
+  });
+}
+
+/** Checks the names after expansion; returns them when every thread is well-formed, for `solution`. */
+function checkThreads(threads: unknown, out: Finding[]): string[] | undefined {
+  if (!Array.isArray(threads)) return undefined;
+  const owner = new Map<string, number>();
+  const names: string[] = [];
+  let wellFormed = true;
+  threads.forEach((thread, i) => {
+    const name = field(thread, "name");
+    const rawCount = field(thread, "count");
+    const count = intBetween(rawCount, 1, MAX_COUNT);
+    if (typeof name !== "string" || (rawCount !== undefined && count === undefined)) return void (wellFormed = false);
+    const path = ["threads", i, "name"];
+    if (count !== undefined && count > 1 && !name.includes("{id}")) {
+      out.push({ code: "duplicate-thread-name", path, message: `this thread has "count": ${count}, so its name needs "{id}" to tell the copies apart` });
+    }
+    for (const expanded of expandName(name, count)) {
+      const first = owner.get(expanded);
+      if (first !== undefined && first !== i) {
+        out.push({ code: "duplicate-thread-name", path, message: `duplicate thread name ${JSON.stringify(expanded)} (threads[${first}] has it too)` });
+        break;
+      }
+      owner.set(expanded, i);
+    }
+    names.push(...expandName(name, count));
+  });
+  if (names.length > MAX_THREADS) {
+    const counted = threads.some((t) => field(t, "count") !== undefined) ? ` once "count" is expanded` : "";
+    out.push({ code: "too-many-threads", path: ["threads"], message: `a level may have at most ${MAX_THREADS} threads; this one has ${names.length}${counted}` });
+  }
+  return wellFormed ? names : undefined;
+}
+
+function checkSolution(solution: unknown, names: string[], options: unknown, out: Finding[]): void {
+  if (!Array.isArray(solution)) return;
+  const threads = new Set(names);
+  const spurious = field(options, "spuriousWakeups") === true;
+  const tso = field(options, "memoryModel") === "tso";
+  const list = [...threads].map((n) => JSON.stringify(n)).join(", ");
+  solution.forEach((move, i) => {
+    const add = (message: string) => out.push({ code: "bad-move", path: ["solution", i], message });
+    if (typeof move === "number") {
+      if (Number.isInteger(move) && move >= names.length) {
+        add(`move ${move} is out of range: the threads are numbered 0 to ${names.length - 1}`);
+      }
+      return;
+    }
+    if (typeof move !== "string" || threads.has(move)) return; // exact names first: a name may contain ':'
+    const colon = move.lastIndexOf(":");
+    const name = move.slice(0, colon);
+    const suffix = move.slice(colon + 1);
+    if (colon < 0 || !threads.has(name)) {
+      const named = colon >= 0 && (suffix === "wake" || suffix === "flush") ? name : move;
+      return void add(`no thread is named ${JSON.stringify(named)}; the threads are ${list}`);
+    }
+    const quoted = JSON.stringify(move);
+    if (suffix === "wake" && !spurious) add(`${quoted} is a spurious wakeup, which needs "options": { "spuriousWakeups": true }`);
+    else if (suffix === "flush" && !tso) add(`${quoted} is a store-buffer flush, which needs "options": { "memoryModel": "tso" }`);
+    else if (suffix !== "wake" && suffix !== "flush") add(`${quoted}: after a thread name, only ":wake" or ":flush" may follow`);
+  });
+}

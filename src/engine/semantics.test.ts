@@ -168,6 +168,15 @@ describe("barrier", () => {
   });
 });
 
+describe("barrier with too few arrivals", () => {
+  it("is a deadlock, even when waiting is the thread's last statement", () => {
+    const level = mini({ shared: { b: { type: "barrier", parties: 3 } }, threads: ["b.wait();", "b.wait();"], win: ["deadlock"] });
+    const s = play(level, ["A", "B"]);
+    expect(s.outcome?.kind).toBe("deadlock");
+    expect(s.outcome?.message).toBe("A waits at b (2 of 3 arrived), B waits at b (2 of 3 arrived)");
+  });
+});
+
 describe("countdown latch and event", () => {
   it("countDown below zero throws; wait blocks until zero", () => {
     const level = mini({ shared: { l: { type: "countdown", value: 1 } }, threads: ["l.wait();", "l.countDown();\nl.countDown();"], win: ALL });

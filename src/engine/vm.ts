@@ -48,8 +48,10 @@ export function threadStatus(p: Program, s: Int32Array, t: number): number {
   return s[p.threadBase[t] + 1];
 }
 
+/** Ran to its end. (A thread waiting at a barrier after its last statement is not finished.) */
 export function isFinished(p: Program, s: Int32Array, t: number): boolean {
-  return p.code[s[p.threadBase[t]] * STRIDE] === END;
+  const base = p.threadBase[t];
+  return p.code[s[base] * STRIDE] === END && s[base + 1] === 0;
 }
 
 /** Writes the thread's whole store buffer to memory, oldest first. */
@@ -105,8 +107,8 @@ export function execStep(p: Program, s: Int32Array, t: number): number {
   const code = p.code;
   const base = p.threadBase[t];
   let pc = s[base];
-  if (code[pc * STRIDE] === END) return DONE;
   if (s[base + 1] !== 0) return BLOCKED;
+  if (code[pc * STRIDE] === END) return DONE;
   const tso = p.tso;
   const buf = p.threads[t].buffer;
   const me = t + 1;

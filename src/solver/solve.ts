@@ -92,15 +92,16 @@ export function solve(p: Program, options: SolveOptions = {}): SolveResult {
     for (let t = 0; t < n; t++) {
       // Finished and waiting threads need no trial step.
       const base = threadBase[t];
+      if (cur[base + 1] !== 0) {
+        unfinished++;
+        results[t] = BLOCKED;
+        continue;
+      }
       if (code[cur[base] * STRIDE] === END) {
         results[t] = DONE;
         continue;
       }
       unfinished++;
-      if (cur[base + 1] !== 0) {
-        results[t] = BLOCKED;
-        continue;
-      }
       const next = nexts[t];
       for (let k = 0; k < w; k++) next[k] = cur[k];
       const r = execStep(p, next, t);

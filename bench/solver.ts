@@ -1,0 +1,141 @@
+// `npm run bench`, solver section: solves every campaign level and the generated stress level
+// with the breadth-first solver, and reports states, speed and memory. It prints numbers and
+// never fails on speed: it is a measurement, not a test.
+
+import { readFileSync } from "node:fs";
+import { availableParallelism, cpus } from "node:os";
+import { join } from "node:path";
+import { parseCampaign } from "../src/engine/campaign";
+import { parseLevel, type Program } from "../src/engine/index";
+import { DEFAULT_MAX_STATES, solve, type SolveResult } from "../src/solver/solve";
+import { fixed, heading, int, median, ROOT_DIR, table, writeJson } from "./report";
+import { stressLevelText } from "./stress";
+
+/** The stress level has about 6.4 million states: more than the default budget. */
+export const STRESS_MAX_STATES = 50_000_000;
+export const STRESS_RUNS = 3;
+export const STRESS_ID = "stress-philosophers";
+const TARGET_STATES_PER_SECOND = 1_000_000;
+
+export interface LevelRun {
+  level: string;
+  /** What the level file says: true when it should be breakable. */
+  breakable: boolean;
+  verdict: SolveResult["verdict"];
+  outcome: string | null;
+  /** Moves in the shortest winning schedule. */
+  shortest: number | null;
+  states: number;
+  depth: number;
+  ms: number;
+  statesPerSecond: number;
+  bytesPerState: number;
+}
+
+export interface SolverReport {
+  date: string;
+  machine: { cpu: string; cores: number; node: string; platform: string };
+  levels: LevelRun[];
+  stress: {
+    level: string;
+    maxStates: number;
+    runs: LevelRun[];
+    bestStatesPerSecond: number;
+    medianStatesPerSecond: number;
+    bestMs: number;
+    medianMs: number;
+    targetStatesPerSecond: number;
+    /** Peak resident set size of this process after the stress runs (kilobytes). */
+    peakRssKB: number;
+  };
+}
+
+/** Loads and compiles `levels/<id>.json`. */
+export function loadLevel(id: string): { program: Program; breakable: boolean } {
+  const file = join(ROOT_DIR, "levels", `${id}.json`);
+  const parsed = parseLevel(readFileSync(file, "utf8"), `levels/${id}.json`);
+  if (!parsed.ok) throw new Error(`levels/${id}.json: ${parsed.error.map((e) => e.message).join("; ")}`);
+  return { program: parsed.value.program, breakable: parsed.value.spec.breakable };
+}
+
+export function stressProgram(): Program {
+  const parsed = parseLevel(stressLevelText(), "stress");
+  if (!parsed.ok) throw new Error(`stress level: ${parsed.error.map((e) => e.message).join("; ")}`);
+  return parsed.value.program;
+}
+
+/** Level ids of the campaign, in order. */
+export function campaignLevelIds(): string[] {
+  const parsed = parseCampaign(readFileSync(join(ROOT_DIR, "levels", "campaign.json"), "utf8"));
+  if (!parsed.ok) throw new Error(`levels/campaign.json: ${parsed.error.map((e) => e.message).join("; ")}`);
+  return parsed.value.chapters.flatMap((c) => c.levels);
+}
+
+/** Solves once, timing the call itself (parsing and compiling are not counted). */
+export function timedSolve(level: string, program: Program, breakable: boolean, maxStates: number): LevelRun {
+  const t0 = performance.now();
+  const r = solve(program, { maxStates });
+  const ms = performance.now() - t0;
+  return {
+    level, breakable, verdict: r.verdict, outcome: r.outcome ?? null, shortest: r.schedule?.length ?? null,
+    states: r.states, depth: r.depth, ms, statesPerSecond: r.states / (ms / 1000), bytesPerState: r.bytesPerState,
+  };
+}
+
+function row(r: LevelRun, note = ""): (string | number)[] {
+  const expected = r.breakable ? "breakable" : "safe";
+  return [
+    r.level + note,
+    r.verdict === expected ? r.verdict : `${r.verdict} (expected ${expected})`,
+    r.outcome ?? "-",
+    r.shortest ?? "-",
+    int(r.states),
+    int(r.statesPerSecond),
+    fixed(r.bytesPerState, 0),
+    fixed(r.ms, r.ms < 100 ? 2 : 0),
+  ];
+}
+
+export async function solverBench(): Promise<SolverReport> {
+  heading("Solver: breadth-first search over every interleaving (one core)");
+  const levels: LevelRun[] = [];
+  for (const id of campaignLevelIds()) {
+    const { program, breakable } = loadLevel(id);
+    levels.push(timedSolve(id, program, breakable, DEFAULT_MAX_STATES));
+  }
+
+  const stress = stressProgram();
+  const runs: LevelRun[] = [];
+  for (let k = 0; k < STRESS_RUNS; k++) {
+    runs.push(timedSolve(STRESS_ID, stress, false, STRESS_MAX_STATES));
+    // Let the last run's arrays go before the next one allocates its own.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  const peakRssKB = process.resourceUsage().maxRSS;
+  const rates = runs.map((r) => r.statesPerSecond);
+  const best = runs.reduce((a, b) => (b.statesPerSecond > a.statesPerSecond ? b : a));
+
+  const headers = ["level", "verdict", "outcome", ">shortest", ">states", ">states/s", ">bytes/state", ">ms"];
+  console.log(table(headers, [...levels.map((r) => row(r)), ...runs.map((r, k) => row(r, ` #${k + 1}`))]));
+  console.log();
+  console.log(`Campaign levels stop at the first (shortest) win, budget ${int(DEFAULT_MAX_STATES)} states.`);
+  console.log(`${STRESS_ID}: 5 philosophers x 2 meals, explored exhaustively (budget ${int(STRESS_MAX_STATES)} states), ${STRESS_RUNS} runs:`);
+  console.log(`  states/s  best ${int(Math.max(...rates))}  median ${int(median(rates))}` +
+    `   (target >= ${int(TARGET_STATES_PER_SECOND)}: ${Math.max(...rates) >= TARGET_STATES_PER_SECOND ? "reached" : "not reached"})`);
+  console.log(`  time      best ${int(best.ms)} ms  median ${int(median(runs.map((r) => r.ms)))} ms`);
+  console.log(`  peak RSS  ${fixed(peakRssKB / 1024, 0)} MB (whole process, process.resourceUsage().maxRSS)`);
+
+  const report: SolverReport = {
+    date: new Date().toISOString(),
+    machine: { cpu: cpus()[0]?.model ?? "unknown", cores: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}` },
+    levels,
+    stress: {
+      level: STRESS_ID, maxStates: STRESS_MAX_STATES, runs,
+      bestStatesPerSecond: Math.max(...rates), medianStatesPerSecond: median(rates),
+      bestMs: best.ms, medianMs: median(runs.map((r) => r.ms)),
+      targetStatesPerSecond: TARGET_STATES_PER_SECOND, peakRssKB,
+    },
+  };
+  console.log(`  written   ${writeJson("solver.json", report)}`);
+  return report;
+}

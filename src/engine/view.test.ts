@@ -12,7 +12,7 @@ describe("viewState", () => {
     expect(v.threads[0].statement).toEqual({ span: expect.anything(), text: "counter++;", line: 2 });
     expect(v.threads[0].next).toEqual({ index: 1, of: 2, label: "read counter" });
     v = viewState(play(level, ["A", "A"]));
-    expect(v.threads[0].next).toEqual({ index: 2, of: 2, label: "write counter" });
+    expect(v.threads[0].next).toEqual({ index: 2, of: 2, label: "write counter = 1" });
     expect(v.threads[0].locals).toEqual([{ name: "t", type: "int", value: 0 }]);
     v = viewState(play(level, ["A", "A", "A", "A"]));
     expect(v.threads[0].finished).toBe(true);

@@ -4,7 +4,7 @@
 import type { Span } from "./lang/ast";
 import type { GameState } from "./engine";
 import { blockedOn, describeBlock } from "./explain";
-import type { Descriptor, Program } from "./program";
+import { ST, STRIDE, type Descriptor, type Program } from "./program";
 import { isFinished } from "./vm";
 
 export interface NextStep {
@@ -156,16 +156,27 @@ function viewThread(p: Program, s: Int32Array, t: number, threadName: string): T
   if (finished) return view;
   const stmt = p.statements[p.statementOf[pc]];
   view.statement = { span: stmt.span, text: stmt.text, line: stmt.span.start.line };
-  view.next = nextStep(p, pc);
+  view.next = nextStep(p, pc, s);
   return view;
 }
 
 /** Which step of its statement a thread at `pc` takes next. */
-export function nextStep(p: Program, pc: number): NextStep {
+export function nextStep(p: Program, pc: number, s?: Int32Array): NextStep {
   const stmtIndex = p.statementOf[pc];
   const stmt = p.statements[stmtIndex];
   const of = Math.max(1, stmt.accesses);
-  if (p.accessOrdinal[pc] > 0) return { index: p.accessOrdinal[pc], of, label: p.accessLabel[pc] };
+  if (p.accessOrdinal[pc] > 0) {
+    // Mid-statement, a write's value was computed in an earlier step: show what the thread
+    // holds ("write counter = 1"), which is the whole point of a lost update.
+    const o = pc * STRIDE;
+    const valueSlot = p.code[o + 4];
+    let label = p.accessLabel[pc];
+    if (s && p.code[o] === ST && valueSlot < p.stateLength) {
+      const d = p.descriptors[p.code[o + 2]];
+      label += ` = ${d.valueType === "bool" ? String(s[valueSlot] !== 0) : s[valueSlot]}`;
+    }
+    return { index: p.accessOrdinal[pc], of, label };
+  }
   // At the start of a statement: its first access, if any, names the step.
   for (let k = pc; k < p.statementOf.length && p.statementOf[k] === stmtIndex; k++) {
     if (p.accessOrdinal[k] === 1) return { index: 1, of, label: p.accessLabel[k] };

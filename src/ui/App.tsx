@@ -1,13 +1,48 @@
-// Placeholder page until the game's UI lands: says what Interleave is and that it is coming.
+// The game's screens, chosen by the URL's hash: the campaign, a campaign level, or a level
+// carried in the link. A new screen starts at the top, and keyboard and screen-reader users
+// land on its main heading.
 
-import "./App.css";
+import { useEffect, useRef } from "react";
+import { CampaignScreen } from "./components/CampaignScreen";
+import { ProblemScreen } from "./components/Chrome";
+import { LevelScreen } from "./components/LevelScreen";
+import { PlayScreen } from "./components/PlayScreen";
+import { useRoute } from "./router";
+import "./styles/base.css";
+import "./styles/screens.css";
+import "./styles/game.css";
 
 export function App() {
-  return (
-    <main className="placeholder">
-      <h1>Interleave</h1>
-      <p>A puzzle game about concurrency: you are the thread scheduler, and your job is to break code that looks thread-safe.</p>
-      <p className="placeholder-status">The game is being built.</p>
-    </main>
-  );
+  const route = useRoute();
+  const key = route.screen === "level" ? `level/${route.id}` : route.screen === "play" ? `play/${route.data}` : route.screen;
+  const first = useRef(true);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    // The screen may render its heading a moment later (a level opens in a layout effect).
+    const frame = requestAnimationFrame(() => {
+      const heading = document.querySelector<HTMLElement>("main h1");
+      if (!heading) return;
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [key]);
+  switch (route.screen) {
+    case "campaign":
+      return <CampaignScreen />;
+    case "level":
+      return <LevelScreen id={route.id} />;
+    case "play":
+      return <PlayScreen key={route.data} data={route.data} />;
+    default:
+      return (
+        <ProblemScreen title="Nothing here">
+          <p>There is no page at “{route.hash}”.</p>
+        </ProblemScreen>
+      );
+  }
 }

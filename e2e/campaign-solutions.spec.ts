@@ -1,0 +1,33 @@
+// Every campaign level's `solution`, played through the UI by clicking the moves' buttons, ends
+// in the Victory dialog with the outcome the engine says it reaches.
+
+import { expect, test } from "@playwright/test";
+import { outcomeTitle, outcomeSentence } from "../src/ui/words";
+import { button, expectSchedule, openLevel, outcomeDialog } from "./helpers/game";
+import { campaignIds, campaignLevel, moveButton, outcomeOf } from "./helpers/levels";
+
+for (const id of campaignIds()) {
+  test(`${id}: its solution, played by clicking, wins`, async ({ page }) => {
+    const { level, solution } = campaignLevel(id);
+    expect(solution.length, "the level has a solution").toBeGreaterThan(0);
+    const expected = outcomeOf(level, solution)!;
+    expect(expected.win).toBe(true);
+
+    await openLevel(page, id);
+    for (const move of solution.slice(0, -1)) await button(page, moveButton(level, move)).click();
+    await expect(outcomeDialog(page)).toHaveCount(0);
+    await button(page, moveButton(level, solution[solution.length - 1])).click();
+
+    const dialog = outcomeDialog(page);
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toHaveAccessibleName(/^Victory/);
+    await expect(dialog).toHaveAccessibleName(outcomeTitle(expected));
+    await expect(dialog).toContainText(outcomeSentence(expected));
+    await expect(dialog).toHaveAccessibleDescription(outcomeSentence(expected));
+
+    // Back to code: the dialog closes and the winning move is undone.
+    await dialog.getByRole("button", { name: "Back to code" }).click();
+    await expect(outcomeDialog(page)).toHaveCount(0);
+    await expectSchedule(page, solution.slice(0, -1).map((m) => moveButton(level, m).replace(/^(Step|Wake|Flush) /, "")));
+  });
+}

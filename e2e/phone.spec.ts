@@ -1,0 +1,43 @@
+// On a 360 px phone every control is there: threads stack, and each Step button can be seen
+// and pressed without scrolling the page sideways.
+
+import { expect, test } from "@playwright/test";
+import { button, openLevel, scheduleItems } from "./helpers/game";
+import { campaignIds, campaignLevel } from "./helpers/levels";
+
+test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+async function pageWidth(page: import("@playwright/test").Page) {
+  return page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+}
+
+test("the campaign fits a phone", async ({ page }) => {
+  await page.goto("/");
+  const { scroll, client } = await pageWidth(page);
+  expect(scroll).toBeLessThanOrEqual(client);
+});
+
+for (const id of campaignIds()) {
+  test(`${id}: every thread's controls are visible and work on a phone`, async ({ page }) => {
+    const { level } = campaignLevel(id);
+    await openLevel(page, id);
+    const names = level.program.threads.map((t) => t.name);
+    for (const [i, name] of names.entries()) {
+      const step = button(page, `Step ${name}`);
+      await step.scrollIntoViewIfNeeded();
+      await expect(step).toBeInViewport({ ratio: 1 });
+      const box = (await step.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+      await expect(button(page, `Step statement ${name}`)).toBeVisible();
+      await step.tap();
+      await expect(scheduleItems(page)).toHaveCount(i + 1);
+    }
+    for (const control of ["Undo", "Redo", "Reset", "Hint"]) await expect(button(page, control)).toBeVisible();
+    const { scroll, client } = await pageWidth(page);
+    expect(scroll).toBeLessThanOrEqual(client);
+    // The thread panels are stacked, one above the other.
+    const boxes = await Promise.all(names.map((n) => page.getByRole("region", { name: n }).boundingBox()));
+    for (let k = 1; k < boxes.length; k++) expect(boxes[k]!.y).toBeGreaterThan(boxes[k - 1]!.y + boxes[k - 1]!.height - 1);
+  });
+}

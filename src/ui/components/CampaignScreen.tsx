@@ -1,0 +1,102 @@
+// The campaign: chapters with their intros, each level with its title, summary and whether it is
+// solved. Nothing is locked; the first unsolved level is marked as the one to play next.
+
+import { useEffect } from "react";
+import { campaignLevel, loadCampaign } from "../content";
+import { levelHref } from "../router";
+import { appStore, useApp } from "../use-app";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { ErrorList, ProblemScreen, ProgressNotice, TopBar } from "./Chrome";
+import { Markdown } from "./Markdown";
+
+export function CampaignScreen() {
+  const solved = useApp((s) => s.solved);
+  const dialog = useApp((s) => s.dialog);
+  useEffect(() => {
+    document.title = "Interleave";
+    return () => appStore.getState().closeDialog();
+  }, []);
+  const campaign = loadCampaign();
+  if (!campaign.ok) {
+    return (
+      <ProblemScreen title="The campaign file has errors">
+        <ErrorList errors={campaign.error} file="levels/campaign.json" />
+      </ProblemScreen>
+    );
+  }
+  const order = campaign.value.chapters.flatMap((c) => c.levels);
+  const next = order.find((id) => !solved[id]);
+  const solvedCount = order.filter((id) => solved[id]).length;
+  let number = 0;
+  return (
+    <>
+      <TopBar />
+      <main className="campaign">
+        <ProgressNotice />
+        <div className="hero">
+          <h1>Interleave</h1>
+          <p>
+            You are the thread scheduler. Each level runs a few threads whose code looks thread-safe; you decide which
+            thread takes the next atomic step. Find the order that breaks it.
+          </p>
+          <p className="muted">
+            {solvedCount} of {order.length} levels solved.
+          </p>
+        </div>
+        {campaign.value.chapters.map((chapter, c) => (
+          <section key={c} className="chapter" aria-labelledby={`chapter-${c}`}>
+            <h2 id={`chapter-${c}`}>
+              <span className="chapter-number">Chapter {c + 1}</span> {chapter.title}
+            </h2>
+            <Markdown className="chapter-intro" text={chapter.intro} />
+            <ol className="level-list">
+              {chapter.levels.map((id) => {
+                const load = campaignLevel(id);
+                const spec = load?.ok ? load.value.spec : null;
+                const isSolved = Boolean(solved[id]);
+                const isNext = id === next;
+                number++;
+                return (
+                  <li key={id} className={`level-card${isSolved ? " solved" : ""}${isNext ? " next" : ""}${spec ? "" : " broken"}`}>
+                    <a href={levelHref(id)} aria-label={`${spec?.title ?? id}${isSolved ? ", solved" : ""}${isNext ? ", up next" : ""}`}>
+                      <span className="level-number" aria-hidden="true">
+                        {number}
+                      </span>
+                      <span className="level-name">{spec?.title ?? id}</span>
+                      {isSolved && (
+                        <span className="badge badge-solved">
+                          <span aria-hidden="true">✓ </span>solved
+                        </span>
+                      )}
+                      {isNext && (
+                        <span className="badge badge-next">up next</span>
+                      )}
+                    </a>
+                    <p className="level-summary">{spec?.summary ?? "This level's file has errors."}</p>
+                  </li>
+                );
+              })}
+            </ol>
+          </section>
+        ))}
+        <footer className="campaign-footer">
+          <button type="button" className="quiet" onClick={() => appStore.getState().openDialog("clear-progress")}>
+            Clear progress
+          </button>
+        </footer>
+        {dialog === "clear-progress" && (
+          <ConfirmDialog
+            title="Clear progress?"
+            text="This forgets every level you have solved in this browser. It cannot be undone."
+            confirm="Clear progress"
+            onConfirm={() => {
+              appStore.getState().clearProgress();
+              appStore.getState().closeDialog();
+            }}
+            onCancel={() => appStore.getState().closeDialog()}
+          />
+        )}
+      </main>
+    </>
+  );
+}

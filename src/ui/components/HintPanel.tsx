@@ -1,0 +1,44 @@
+// The hint, on request: first the level's written hint, then the next move of a shortest win
+// from where the player stands, found by the solver in a worker.
+
+import type { Move, Program } from "../../engine/index";
+import { HINT_STATE_BUDGET } from "../hint";
+import { useApp } from "../use-app";
+import { Markdown } from "./Markdown";
+import { ThreadChip } from "./ThreadChip";
+
+const count = (n: number) => n.toLocaleString("en-US");
+const verb = (m: Move) => (m.kind === "step" ? "Step" : m.kind === "wake" ? "Wake" : "Flush");
+
+export function HintPanel({ written, program }: { written: string | undefined; program: Program }) {
+  const shown = useApp((s) => s.hintShown);
+  const search = useApp((s) => s.hintSearch);
+  const game = useApp((s) => s.game);
+  const current = search.status !== "idle" && search.for === game ? search : null;
+  if (!(shown && written) && !current) return null;
+  return (
+    <section className="hint" aria-labelledby="hint-heading">
+      <h2 id="hint-heading">Hint</h2>
+      {shown && written && <Markdown text={written} />}
+      <div aria-live="polite">
+        {current?.status === "searching" && (
+          <p>
+            Looking for the next move of a shortest win… <span className="muted">{count(current.states)} states so far</span>
+          </p>
+        )}
+        {current?.status === "found" && (
+          <p className="next-move">
+            Next move: {verb(current.move)} <ThreadChip name={program.threads[current.move.thread].name} />.{" "}
+            <span className="muted">
+              A shortest win from here takes {current.length} {current.length === 1 ? "move" : "moves"}.
+            </span>
+          </p>
+        )}
+        {current?.status === "none" && <p>From here, no schedule wins any more: undo a few moves or reset.</p>}
+        {current?.status === "gave-up" && <p>I could not find one within {count(HINT_STATE_BUDGET)} states.</p>}
+        {current?.status === "failed" && <p>The search failed: {current.message}</p>}
+      </div>
+      {shown && written && !current && <p className="muted">Press Hint again for the next move of a shortest win.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+// `#/play?level=<data>`: a level carried in the link. It is decoded and parsed like any level
+// file; a broken one shows its errors and runs nothing.
+
+import { useEffect, useMemo, useState } from "react";
+import { parseLevel, type LevelError } from "../../engine/index";
+import { decodeLevelLink } from "../share";
+import type { LoadedLevel } from "../store/game-slice";
+import { ErrorList, ProblemScreen } from "./Chrome";
+import { GameScreen } from "./GameScreen";
+
+type Decoded = { state: "decoding" } | { state: "broken-link"; message: string } | { state: "decoded"; text: string };
+
+export function PlayScreen({ data }: { data: string | null }) {
+  const [decoded, setDecoded] = useState<Decoded>({ state: "decoding" });
+  useEffect(() => {
+    let live = true;
+    setDecoded({ state: "decoding" });
+    if (!data) {
+      setDecoded({ state: "broken-link", message: "the link has no level in it (expected #/play?level=…)" });
+      return;
+    }
+    decodeLevelLink(data).then(
+      (text) => live && setDecoded({ state: "decoded", text }),
+      (e: unknown) => live && setDecoded({ state: "broken-link", message: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [data]);
+  const parsed = useMemo(() => (decoded.state === "decoded" ? parseLevel(decoded.text) : null), [decoded]);
+  const loaded = useMemo<LoadedLevel | null>(
+    () => (parsed?.ok && decoded.state === "decoded" ? { id: parsed.value.spec.id, text: decoded.text, level: parsed.value, source: "link" } : null),
+    [parsed, decoded],
+  );
+
+  if (decoded.state === "decoding") return <p className="loading">Opening the level in this link…</p>;
+  if (decoded.state === "broken-link") {
+    return (
+      <ProblemScreen title="This link's level cannot be opened">
+        <p>{decoded.message}.</p>
+      </ProblemScreen>
+    );
+  }
+  if (!loaded) {
+    return (
+      <ProblemScreen title="The level in this link has errors">
+        <ErrorList errors={parsed && !parsed.ok ? parsed.error : ([] as LevelError[])} />
+      </ProblemScreen>
+    );
+  }
+  return <GameScreen loaded={loaded} nextHref={null} />;
+}

@@ -1,0 +1,77 @@
+// One thread: its name and colour, its code with the current statement, which step comes next
+// (or why it cannot step), its locals, and its controls.
+
+import { memo } from "react";
+import type { ThreadView } from "../../engine/view";
+import type { Command, CommandContext } from "../commands";
+import { CodeView } from "./CodeView";
+import { CommandButton } from "./CommandButton";
+import { FlashValue, showValue } from "./FlashValue";
+import { threadClass } from "./ThreadChip";
+
+interface Props {
+  view: ThreadView;
+  code: string;
+  sharedNames: ReadonlySet<string>;
+  commands: ReadonlyMap<string, Command>;
+  ctx: CommandContext;
+  /** The hint says this thread moves next. */
+  hinted: boolean;
+}
+
+function status(v: ThreadView): { text: string; kind: string } {
+  if (v.finished) return { text: "finished", kind: "finished" };
+  if (v.blocked) return { text: "blocked", kind: "blocked" };
+  if (v.atCriticalSection) return { text: "in the critical section", kind: "critical" };
+  return { text: "ready", kind: "ready" };
+}
+
+export function nextText(v: ThreadView): string {
+  if (v.finished) return "Finished: it has run to its end.";
+  if (v.blocked) return `Blocked: ${v.blocked}.`;
+  if (!v.next) return "";
+  return `Next: ${v.next.label}${v.next.of > 1 ? `, ${v.next.index} of ${v.next.of}` : ""}`;
+}
+
+export const ThreadPanel = memo(function ThreadPanel({ view, code, sharedNames, commands, ctx, hinted }: Props) {
+  const t = view.index;
+  const s = status(view);
+  const current = view.statement ? { start: view.statement.span.start.offset, end: view.statement.span.end.offset } : null;
+  const button = (name: string, text: string, shortcut?: string) => {
+    const command = commands.get(`${name}:${t}`);
+    return command && <CommandButton command={command} ctx={ctx} text={text} shortcut={t < 9 ? shortcut : undefined} className={name === "step" ? "primary" : undefined} />;
+  };
+  return (
+    <section aria-label={view.name} className={`thread ${threadClass(t)} status-${s.kind}${hinted ? " hinted" : ""}`}>
+      <header className="thread-head">
+        <h2 className="thread-name">
+          <span className="thread-key" aria-hidden="true">
+            {t < 9 ? t + 1 : ""}
+          </span>
+          {view.name}
+        </h2>
+        <span className={`status status-${s.kind}`}>{s.text}</span>
+      </header>
+      <CodeView code={code} sharedNames={sharedNames} current={current} />
+      <p className="next-step">{nextText(view)}</p>
+      {view.locals.length > 0 && (
+        <dl className="locals">
+          {view.locals.map((l) => (
+            <div key={l.name}>
+              <dt>{l.name}</dt>
+              <dd>
+                <FlashValue value={l.value} text={showValue(l.type, l.value)} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <div className="thread-actions">
+        {button("step", "Step", String(t + 1))}
+        {button("step-statement", "Step statement", `Shift+${t + 1}`)}
+        {button("wake", "Wake")}
+        {button("flush", "Flush")}
+      </div>
+    </section>
+  );
+});

@@ -1,0 +1,30 @@
+// The persisted slice: solved levels. Only this slice reaches localStorage (see store.ts).
+
+import type { StateCreator } from "zustand/vanilla";
+import type { AppState, AppMutators } from "./store";
+import type { SolvedLevel } from "./progress";
+
+export interface ProgressSlice {
+  solved: Record<string, SolvedLevel>;
+  /** Shown once when a corrupt save was reset; not persisted. */
+  progressNotice: string | null;
+  recordSolved(levelId: string, moves: string[]): void;
+  clearProgress(): void;
+  dismissProgressNotice(): void;
+}
+
+export const createProgressSlice =
+  (now: () => Date): StateCreator<AppState, AppMutators, [], ProgressSlice> =>
+  (set) => ({
+    solved: {},
+    progressNotice: null,
+    recordSolved: (levelId, moves) =>
+      set((s) => {
+        const before = s.solved[levelId];
+        // Keep the first win's time and the shortest winning schedule.
+        if (before && before.moves.length <= moves.length) return {};
+        return { solved: { ...s.solved, [levelId]: { solvedAt: before?.solvedAt ?? now().toISOString(), moves } } };
+      }),
+    clearProgress: () => set({ solved: {} }),
+    dismissProgressNotice: () => set({ progressNotice: null }),
+  });

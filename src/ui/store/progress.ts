@@ -1,0 +1,122 @@
+// The player's saved progress: which levels are solved, when, and with which moves. Saved in
+// localStorage by zustand's `persist`; everything loaded is validated, and a save that cannot be
+// read is kept aside under CORRUPT_KEY (never silently thrown away) before progress is reset.
+
+import type { PersistStorage, StateStorage, StorageValue } from "zustand/middleware";
+import { z } from "zod";
+
+export const PROGRESS_KEY = "interleave-progress";
+export const CORRUPT_KEY = `${PROGRESS_KEY}.corrupt`;
+export const PROGRESS_VERSION = 1;
+
+export const SolvedLevelSchema = z.object({
+  /** ISO 8601 time of the first win. */
+  solvedAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), "not a date"),
+  /** The winning schedule, as `solution` writes moves. */
+  moves: z.array(z.string()).max(100_000),
+});
+export type SolvedLevel = z.output<typeof SolvedLevelSchema>;
+
+export const ProgressSchema = z.object({
+  solved: z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), SolvedLevelSchema),
+});
+export type Progress = z.output<typeof ProgressSchema>;
+
+export const CORRUPT_SAVE_NOTICE =
+  `Your saved progress could not be read, so it has been reset. The old save is kept in this browser's storage under "${CORRUPT_KEY}".`;
+
+/** Brings a save written by an older version up to this one; null when it cannot. */
+export function migrateProgress(persisted: unknown, version: number): unknown {
+  // Version 0 is what `persist` records when no version was set: the same shape as version 1.
+  if (version === 0) return persisted;
+  return null; // a newer game's save, or nonsense: not ours to guess at
+}
+
+/** Validates what was loaded (after migration); `null` means the save was unusable. */
+export function validateProgress(persisted: unknown): Progress | null {
+  const parsed = ProgressSchema.safeParse(persisted);
+  return parsed.success ? parsed.data : null;
+}
+
+/** localStorage when the browser lets us use it, else memory (progress then lasts a visit). */
+export function browserStorage(): StateStorage {
+  try {
+    const ls = globalThis.localStorage;
+    const probe = `${PROGRESS_KEY}.probe`;
+    ls.setItem(probe, "1");
+    ls.removeItem(probe);
+    return ls;
+  } catch {
+    return memoryStorage();
+  }
+}
+
+export function memoryStorage(initial: Record<string, string> = {}): StateStorage & { dump(): Record<string, string> } {
+  const items = new Map(Object.entries(initial));
+  return {
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, v),
+    removeItem: (k) => void items.delete(k),
+    dump: () => Object.fromEntries(items),
+  };
+}
+
+/**
+ * The storage `persist` talks to. It reads the raw text itself, so that a save which is not JSON,
+ * or not a `{ state, version }` envelope, is noticed here (`unreadable`) instead of throwing inside
+ * `persist`; `keepAside` then moves the raw text to CORRUPT_KEY. Writes that would not change
+ * the stored text are skipped: every game move sets state, and progress rarely changes.
+ */
+export function progressStorage(backing: StateStorage) {
+  let raw: string | null = null;
+  let lastWritten: string | null = null;
+  const safely = (f: () => void) => {
+    try {
+      f();
+    } catch {
+      // Full or forbidden storage: progress lasts this visit only.
+    }
+  };
+  const reader = {
+    unreadable: false,
+    storage: {
+      getItem(name: string): StorageValue<Progress> | null {
+        raw = backing.getItem(name) as string | null;
+        reader.unreadable = false;
+        lastWritten = raw;
+        if (raw === null) return null;
+        try {
+          const value: unknown = JSON.parse(raw);
+          if (typeof value === "object" && value !== null && "state" in value && typeof (value as { version?: unknown }).version === "number") {
+            return value as StorageValue<Progress>;
+          }
+        } catch {
+          // not JSON
+        }
+        reader.unreadable = true;
+        return null;
+      },
+      setItem(name: string, value: StorageValue<Progress>) {
+        const text = JSON.stringify(value);
+        if (text === lastWritten) return;
+        safely(() => backing.setItem(name, text));
+        lastWritten = text;
+      },
+      removeItem(name: string) {
+        safely(() => backing.removeItem(name));
+        lastWritten = null;
+      },
+    } satisfies PersistStorage<Progress>,
+    /** Copies the save as read to CORRUPT_KEY and removes it. */
+    keepAside(name: string) {
+      if (raw !== null) {
+        const text = raw;
+        safely(() => backing.setItem(CORRUPT_KEY, text));
+      }
+      safely(() => backing.removeItem(name));
+      raw = null;
+      lastWritten = null;
+    },
+  };
+  return reader;
+}

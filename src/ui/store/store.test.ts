@@ -1,0 +1,187 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseLevel, parseMove, type Move } from "../../engine/index";
+import { viewState } from "../../engine/view";
+import { CORRUPT_KEY, CORRUPT_SAVE_NOTICE, memoryStorage, PROGRESS_KEY } from "./progress";
+import { createAppStore } from "./store";
+import type { LoadedLevel } from "./game-slice";
+
+const text = readFileSync(new URL("../../../levels/lost-update.json", import.meta.url), "utf8");
+const parsed = parseLevel(text);
+if (!parsed.ok) throw new Error("lost-update.json does not parse");
+const lostUpdate: LoadedLevel = { id: "lost-update", text, level: parsed.value, source: "campaign" };
+const AL = 0;
+const BEA = 1;
+const step = (thread: number): Move => ({ kind: "step", thread });
+const NOW = new Date("2030-01-02T03:04:05.000Z");
+
+function freshStore(saved: Record<string, string> = {}) {
+  const storage = memoryStorage(saved);
+  const store = createAppStore({ storage, now: () => NOW });
+  return { store, storage };
+}
+
+function balance(store: ReturnType<typeof freshStore>["store"]): number {
+  return viewState(store.getState().game!).variables.find((v) => v.name === "balance")!.values[0];
+}
+
+describe("the game slice", () => {
+  it("steps through the engine and refuses illegal moves with the engine's message", () => {
+    const { store } = freshStore();
+    store.getState().openLevel(lostUpdate);
+    expect(store.getState().play(step(AL))).toBeNull();
+    expect(store.getState().play(step(AL))).toBeNull();
+    expect(balance(store)).toBe(100);
+    expect(store.getState().game!.schedule).toHaveLength(2);
+    expect(store.getState().play({ kind: "flush", thread: AL })?.message).toBe("This level has no store buffers.");
+    expect(store.getState().game!.schedule).toHaveLength(2);
+  });
+
+  it("undoes and redoes moves, keeping the earlier state objects", () => {
+    const { store } = freshStore();
+    store.getState().openLevel(lostUpdate);
+    const start = store.getState().game;
+    store.getState().play(step(AL));
+    const afterRead = store.getState().game;
+    store.getState().play(step(AL));
+    expect(balance(store)).toBe(100);
+
+    expect(store.getState().undo()).toBe(true);
+    expect(store.getState().game).toBe(afterRead);
+    expect(store.getState().undo()).toBe(true);
+    expect(store.getState().game).toBe(start);
+    expect(store.getState().undo()).toBe(false);
+
+    expect(store.getState().redo()).toBe(true);
+    expect(store.getState().redo()).toBe(true);
+    expect(balance(store)).toBe(100);
+    expect(store.getState().redo()).toBe(false);
+  });
+
+  it("a new move clears redo", () => {
+    const { store } = freshStore();
+    store.getState().openLevel(lostUpdate);
+    store.getState().play(step(AL));
+    store.getState().undo();
+    store.getState().play(step(BEA));
+    expect(store.getState().future).toHaveLength(0);
+    expect(store.getState().redo()).toBe(false);
+  });
+
+  it("step statement is one undoable move", () => {
+    const { store } = freshStore();
+    store.getState().openLevel(lostUpdate);
+    store.getState().playStatement(AL);
+    expect(store.getState().game!.schedule).toHaveLength(2);
+    expect(balance(store)).toBe(100);
+    store.getState().undo();
+    expect(store.getState().game!.schedule).toHaveLength(0);
+  });
+
+  it("reset goes back to the start and can itself be undone", () => {
+    const { store } = freshStore();
+    store.getState().openLevel(lostUpdate);
+    store.getState().playStatement(AL);
+    expect(store.getState().reset()).toBe(true);
+    expect(store.getState().game!.schedule).toHaveLength(0);
+    expect(balance(store)).toBe(0);
+    expect(store.getState().reset()).toBe(false);
+    store.getState().undo();
+    expect(balance(store)).toBe(100);
+  });
+
+  it("reopening the open level keeps its game; another level starts fresh", () => {
+    const { store } = freshStore();
+    store.getState().openLevel(lostUpdate);
+    store.getState().play(step(AL));
+    store.getState().openLevel({ ...lostUpdate });
+    expect(store.getState().game!.schedule).toHaveLength(1);
+    store.getState().openLevel({ ...lostUpdate, source: "link" });
+    expect(store.getState().game!.schedule).toHaveLength(0);
+    expect(store.getState().past).toHaveLength(0);
+  });
+});
+
+describe("progress", () => {
+  const winning = () => (JSON.parse(text).solution as string[]).map((m) => parseMove(lostUpdate.level.program, m)!);
+
+  it("a win records the level, its time and its moves, and saves only progress", () => {
+    const { store, storage } = freshStore();
+    store.getState().openLevel(lostUpdate);
+    for (const m of winning()) store.getState().play(m);
+    expect(store.getState().game!.outcome?.kind).toBe("assertion");
+    expect(store.getState().solved["lost-update"]).toEqual({ solvedAt: NOW.toISOString(), moves: JSON.parse(text).solution });
+    const saved = JSON.parse(storage.dump()[PROGRESS_KEY]);
+    expect(saved).toEqual({ version: 1, state: { solved: { "lost-update": { solvedAt: NOW.toISOString(), moves: JSON.parse(text).solution } } } });
+  });
+
+  it("a level played from a link records nothing", () => {
+    const { store } = freshStore();
+    store.getState().openLevel({ ...lostUpdate, source: "link" });
+    for (const m of winning()) store.getState().play(m);
+    expect(store.getState().solved).toEqual({});
+  });
+
+  it("survives a reload", () => {
+    const { store, storage } = freshStore();
+    store.getState().openLevel(lostUpdate);
+    for (const m of winning()) store.getState().play(m);
+    const reloaded = createAppStore({ storage });
+    expect(Object.keys(reloaded.getState().solved)).toEqual(["lost-update"]);
+    expect(reloaded.getState().progressNotice).toBeNull();
+  });
+
+  it("clearing progress forgets every level", () => {
+    const good = JSON.stringify({ version: 1, state: { solved: { "first-steps": { solvedAt: NOW.toISOString(), moves: ["A"] } } } });
+    const { store, storage } = freshStore({ [PROGRESS_KEY]: good });
+    store.getState().clearProgress();
+    expect(store.getState().solved).toEqual({});
+    expect(JSON.parse(storage.dump()[PROGRESS_KEY]).state).toEqual({ solved: {} });
+  });
+
+  it("migrates a version-0 save (written before versions were set)", () => {
+    const v0 = JSON.stringify({ version: 0, state: { solved: { "first-steps": { solvedAt: NOW.toISOString(), moves: ["Clerk Ada"] } } } });
+    const { store, storage } = freshStore({ [PROGRESS_KEY]: v0 });
+    expect(Object.keys(store.getState().solved)).toEqual(["first-steps"]);
+    expect(JSON.parse(storage.dump()[PROGRESS_KEY]).version).toBe(1);
+  });
+
+  const corrupt: [string, string][] = [
+    ["text that is not JSON", "{not json"],
+    ["JSON without the envelope", JSON.stringify({ solved: {} })],
+    ["a save whose solved levels are malformed", JSON.stringify({ version: 1, state: { solved: { "first-steps": { solvedAt: "yesterday-ish", moves: 3 } } } })],
+    ["a level id that is not kebab-case", JSON.stringify({ version: 1, state: { solved: { __proto__x: { solvedAt: NOW.toISOString(), moves: [] } } } })],
+    ["a save from a newer version of the game", JSON.stringify({ version: 7, state: { solved: {} } })],
+  ];
+  it.each(corrupt)("%s is kept aside, progress reset, and a notice shown", (_name, raw) => {
+    const { store, storage } = freshStore({ [PROGRESS_KEY]: raw });
+    expect(store.getState().solved).toEqual({});
+    expect(store.getState().progressNotice).toBe(CORRUPT_SAVE_NOTICE);
+    expect(storage.dump()[CORRUPT_KEY]).toBe(raw);
+    // Reset: nothing saved, or (after a failed migration) an empty save.
+    const left = storage.dump()[PROGRESS_KEY];
+    if (left !== undefined) expect(JSON.parse(left)).toEqual({ version: 1, state: { solved: {} } });
+    store.getState().dismissProgressNotice();
+    expect(store.getState().progressNotice).toBeNull();
+    // Playing on saves fresh progress in the usual place.
+    store.getState().openLevel(lostUpdate);
+    for (const m of winning()) store.getState().play(m);
+    expect(JSON.parse(storage.dump()[PROGRESS_KEY]).state.solved["lost-update"].moves).toHaveLength(7);
+    expect(storage.dump()[CORRUPT_KEY]).toBe(raw);
+  });
+});
+
+describe("the store module", () => {
+  it("imports no React: only zustand's vanilla store and middleware, zod and the engine", () => {
+    const dir = new URL("./", import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    for (const file of files) {
+      const source = readFileSync(new URL(file, dir), "utf8");
+      const imports = [...source.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]);
+      for (const from of imports) {
+        expect(from, `${file} imports ${from}`).toMatch(/^(zustand\/vanilla|zustand\/middleware|zod|\.\/.*|\.\.\/\.\.\/engine\/.*)$/);
+      }
+    }
+  });
+});

@@ -53,6 +53,12 @@ export function checkLevelText(file: string, text: string, maxStates = DEFAULT_M
   record.valid = true;
 
   const result = solve(program, { maxStates });
+  if (result.schedule?.length === 0) {
+    // Threads that start together in a critical section: the student has nothing to do.
+    record.valid = false;
+    record.errors.push({ code: "won-at-start", message: `the level is already won before any move (${result.outcome})`, path: "threads" });
+    return record;
+  }
   record.verdict = result.verdict;
   record.states = result.states;
   record.ms = result.ms;

@@ -56,6 +56,12 @@ describe("levels check", () => {
     expect(r.status).toBe(0);
   });
 
+  it("refuses a level that is won before any move", () => {
+    const r = run("check", `${F}/won-at-start.json`);
+    expect(r.status).toBe(1);
+    expect(r.stdout.trim()).toBe(`${F}/won-at-start.json: the level is already won before any move (mutual-exclusion)`);
+  });
+
   it("explains its usage on a bad command line", () => {
     const r = run("verify", "x.json");
     expect(r.status).toBe(2);

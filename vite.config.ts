@@ -3,6 +3,7 @@
 
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { coiServiceWorker } from "./src/hardware/vite-plugin-coi.js";
 
 const crossOriginIsolation = {
   "Cross-Origin-Opener-Policy": "same-origin",
@@ -11,7 +12,8 @@ const crossOriginIsolation = {
 
 export default defineConfig({
   base: "./",
-  plugins: [react()],
+  // coi-serviceworker makes a static host without these headers (GitHub Pages) isolated too.
+  plugins: [react(), coiServiceWorker()],
   worker: { format: "es" },
   server: { port: 5173, headers: crossOriginIsolation },
   preview: { port: 4173, headers: crossOriginIsolation },

@@ -12,6 +12,7 @@ import { appStore, useApp } from "../use-app";
 import { useShortcuts } from "../use-shortcuts";
 import { Briefing } from "./Briefing";
 import { ProgressNotice, TopBar } from "./Chrome";
+import { HardwareSection } from "./HardwareSection";
 import { OutcomeDialog } from "./OutcomeDialog";
 import { SharedPanel } from "./SharedPanel";
 import { ShortcutsDialog } from "./ShortcutsDialog";
@@ -84,6 +85,7 @@ export function GameScreen({ loaded, nextHref }: Props) {
               ))}
             </div>
             <SharedPanel view={view} tso={program.tso} />
+            <HardwareSection key={loaded.id} program={program} levelId={loaded.id} />
           </div>
         </div>
         <MoveAnnouncer game={game} view={view} />

@@ -1,0 +1,115 @@
+// `npm run bench`, hardware-mode section: trials per second of hardware mode, beside the same
+// threads written by hand in plain JavaScript under the same trial protocol (a shared start line,
+// the coordinator's reset and watchdog, the same tally), so the ratio is the interpreter's cost.
+// Runs in Node: worker_threads executing the very worker code the browser runs (worker-core.ts
+// through worker-node.ts), two workers, one per thread. Rounds alternate the two sides.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseLevel, type Program } from "../src/engine/index";
+import * as I from "../src/engine/program";
+import { Coordinator, startPool } from "../src/hardware/coordinator";
+import type { InitBaselineMessage } from "../src/hardware/messages";
+import { spawnNodeWorker } from "../src/hardware/node-worker";
+import { OutcomeTally } from "../src/hardware/outcomes";
+import { reachableUnderSC } from "../src/hardware/reachable";
+import { createHardwareRun, DEFAULT_BUDGET } from "../src/hardware/run";
+import { translateProgram } from "../src/hardware/translate";
+import { fixed, heading, int, median, ROOT_DIR, table, writeJson } from "./report";
+
+interface Workload {
+  name: string;
+  program: Program;
+  baseline: InitBaselineMessage["workload"];
+  iterations: number;
+  trials: number;
+  /** Statements each thread runs in a trial (for the per-statement figure). */
+  statements: number;
+}
+
+const ROUNDS = 3;
+const LOOP_ITERATIONS = 1000;
+
+function load(text: string): Program {
+  const level = parseLevel(text);
+  if (!level.ok) throw new Error(level.error.map((e) => e.message).join("\n"));
+  return level.value.program;
+}
+
+function workloads(): Workload[] {
+  const counterLoop = JSON.stringify({
+    format: 1, id: "counter-loop", title: "Counter loop", summary: "Racy increments in a loop.",
+    shared: { counter: 0 },
+    threads: [{ name: "T{id}", count: 2, code: `int i = 0;\nwhile (i < ${LOOP_ITERATIONS}) {\n  counter++;\n  i++;\n}` }],
+  });
+  return [
+    { name: "lost-update", program: load(readFileSync(join(ROOT_DIR, "levels/lost-update.json"), "utf8")), baseline: "lost-update", iterations: 0, trials: 20_000, statements: 3 },
+    { name: `counter-loop (${int(LOOP_ITERATIONS)} increments a thread)`, program: load(counterLoop), baseline: "counter-loop", iterations: LOOP_ITERATIONS, trials: 2_000, statements: 1 + 3 * LOOP_ITERATIONS + 1 },
+  ];
+}
+
+interface Side {
+  trialsPerSecond: number;
+  /** Share of trials that ended in a failed assert (lost-update: a lost deposit). */
+  assertShare: number;
+}
+
+async function interpreted(w: Workload): Promise<Side> {
+  const result = await createHardwareRun(w.program, { trials: w.trials, spawnWorker: spawnNodeWorker, progressEveryMs: 60_000 }).finished;
+  if (result.status !== "done") throw new Error(`hardware run ${result.status}: ${result.error}`);
+  const asserted = result.rows.filter((r) => r.kind === "assertion").reduce((n, r) => n + r.count, 0);
+  return { trialsPerSecond: result.trialsPerSecond, assertShare: asserted / result.completed };
+}
+
+async function handWritten(w: Workload): Promise<Side> {
+  const p = w.program;
+  const hc = translateProgram(p);
+  const mem = new Int32Array(new SharedArrayBuffer(hc.layout.length * 4));
+  const slots = Object.fromEntries(p.descriptors.map((d) => [d.name, d.base]));
+  let assertPc = 0;
+  for (let pc = 0; pc < p.code.length / I.STRIDE; pc++) if (p.code[pc * I.STRIDE] === I.ASSERT) assertPc = pc;
+  const messages = p.threads.map((_, thread): InitBaselineMessage => ({
+    type: "init-baseline", memory: mem.buffer as SharedArrayBuffer, thread, layout: hc.layout,
+    workload: w.baseline, slots, assertPc, iterations: w.iterations,
+  }));
+  const workers = await startPool(spawnNodeWorker, messages, (m) => console.error(m));
+  const coordinator = new Coordinator(mem, hc.layout, hc.initialShared);
+  const tally = new OutcomeTally(p, hc.layout, reachableUnderSC(p), DEFAULT_BUDGET);
+  const started = Date.now();
+  while (tally.trials < w.trials) {
+    await coordinator.trial(() => false);
+    tally.record(mem);
+  }
+  const ms = Date.now() - started;
+  coordinator.shutDown();
+  for (const worker of workers) worker.terminate();
+  const asserted = tally.rows().filter((r) => r.kind === "assertion").reduce((n, r) => n + r.count, 0);
+  return { trialsPerSecond: (tally.trials * 1000) / ms, assertShare: asserted / tally.trials };
+}
+
+export async function hardwareBench() {
+  heading("Hardware mode: trials per second, interpreter vs hand-written JavaScript");
+  console.log("Node worker_threads running the browser's worker code; two workers; median of", ROUNDS, "alternating rounds.");
+  const rows: (string | number)[][] = [];
+  const report: Record<string, unknown>[] = [];
+  for (const w of workloads()) {
+    await interpreted({ ...w, trials: Math.min(w.trials, 500) }); // warm up: workers, JIT, caches
+    const mine: Side[] = [];
+    const theirs: Side[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      mine.push(await interpreted(w));
+      theirs.push(await handWritten(w));
+    }
+    const interp = median(mine.map((s) => s.trialsPerSecond));
+    const hand = median(theirs.map((s) => s.trialsPerSecond));
+    const ratio = hand / interp;
+    rows.push([
+      w.name, int(w.trials), int(interp), int(hand), `${fixed(ratio, 2)}x`,
+      `${fixed(100 * median(mine.map((s) => s.assertShare)), 1)}% / ${fixed(100 * median(theirs.map((s) => s.assertShare)), 1)}%`,
+    ]);
+    report.push({ workload: w.name, trials: w.trials, rounds: ROUNDS, interpretedTrialsPerSecond: interp, handWrittenTrialsPerSecond: hand, ratio, statementsPerThread: w.statements, interpreted: mine, handWritten: theirs });
+  }
+  console.log(table(["workload", ">trials", ">interpreted/s", ">hand-written/s", ">ratio", ">asserts (interp / hand)"], rows));
+  console.log("Target: within 3x of the hand-written pair on lost-update (ratio = hand-written / interpreted).");
+  console.log(`Wrote ${writeJson("hardware.json", { environment: "node worker_threads", node: process.version, results: report })}`);
+}

@@ -1,0 +1,153 @@
+// Hardware mode in Chromium: the level screen's panel races a level on real Web Workers sharing
+// a SharedArrayBuffer. The panel opens from the "Hardware mode" button of every level screen;
+// static hosts get isolation from the coi-serviceworker plugin in vite.config.ts.
+
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, resolve } from "node:path";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { encodeLevelLink } from "../src/ui/share";
+import { expectNoAxeViolations } from "./helpers/axe";
+
+/** Opens the level's hardware mode (a button under the shared state) and returns the panel. */
+const panelOf = (page: Page) => page.getByRole("region", { name: "Hardware mode" });
+async function openPanel(page: Page): Promise<Locator> {
+  await page.getByRole("button", { name: "Hardware mode" }).click();
+  return panelOf(page);
+}
+const HARDWARE_WORKER = /\/worker-[\w-]+\.js$/; // the hardware worker's bundle (not the hint worker)
+
+/** Runs `trials` trials in the panel and waits for the end; returns the tally as rows. */
+async function runTrials(panel: Locator, trials: number): Promise<{ outcome: string; count: number; notSC: boolean }[]> {
+  await panel.getByLabel("Trials").fill(String(trials));
+  await panel.getByRole("button", { name: "Run trials" }).click();
+  await expect(panel.getByRole("status")).toContainText(`Done: ${trials.toLocaleString("en-US")} trials`, { timeout: 120_000 });
+  const table = panel.getByRole("table", { name: `Outcomes of ${trials.toLocaleString("en-US")} trials` });
+  await expect(table).toBeVisible();
+  return table.locator("tbody tr").evaluateAll((rows) =>
+    rows.map((row) => ({
+      outcome: row.querySelector(".hw-message")?.textContent ?? "",
+      count: Number((row.querySelectorAll("td")[0]?.textContent ?? "").replace(/,/g, "")),
+      notSC: row.querySelector(".hw-sc") !== null,
+    })),
+  );
+}
+
+test.describe("hardware mode on #/level/lost-update (the panel mounted in the level screen)", () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test("the page is cross-origin isolated and the panel is ready", async ({ page }) => {
+    await page.goto("/#/level/lost-update");
+    expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
+    const panel = await openPanel(page);
+    await expect(panel.getByLabel("Trials")).toHaveValue("10000");
+    await expect(panel.getByRole("button", { name: "Run trials" })).toBeEnabled();
+    await expect(panel.getByRole("button", { name: "Stop" })).toBeDisabled();
+    await expect(panel).toContainText(/Platform: \d+ logical cores/);
+  });
+
+  test("10,000 trials finish, the tally adds up, and every outcome is one the engine allows", async ({ page }) => {
+    await page.goto("/#/level/lost-update");
+    const rows = await runTrials(await openPanel(page), 10_000);
+    expect(rows.reduce((sum, r) => sum + r.count, 0)).toBe(10_000);
+    const reachable = [
+      "Every thread ran to its end: the program worked correctly this time",
+      "Teller Bea failed assert(balance == 200) at line 5",
+    ];
+    for (const row of rows) {
+      // Anything else must be explained: a reordering the panel flags, or a spin that ran out
+      // of its budget while the other thread waited for a core.
+      if (!reachable.includes(row.outcome)) expect(row.notSC || /still running after/.test(row.outcome), row.outcome).toBe(true);
+    }
+    await expect(panelOf(page)).toContainText(/\d[\d,]* trials per second/);
+    await panelOf(page).locator("summary").first().click(); // a final shared state, opened
+    await expectNoAxeViolations(page, "the level screen with hardware mode's results");
+  });
+
+  test("a correctly locked deposit shows no bad outcome in 10,000 trials", async ({ page }) => {
+    const level = JSON.parse(readFileSync("levels/lost-update.json", "utf8"));
+    level.id = "locked-deposit";
+    level.shared.m = { type: "mutex" };
+    level.threads[0].code = "m.lock();\nbalance += 100;\nm.unlock();\nalDone = true;";
+    level.threads[1].code = "m.lock();\nbalance += 100;\nm.unlock();\nwhile (!alDone) {\n  // wait for Al\n}\nassert(balance == 200);";
+    delete level.solution;
+    level.breakable = false;
+    await page.goto(`/#/play?level=${await encodeLevelLink(JSON.stringify(level))}`);
+    const rows = await runTrials(await openPanel(page), 10_000);
+    expect(rows.reduce((sum, r) => sum + r.count, 0)).toBe(10_000);
+    const bad = rows.filter((r) => r.outcome !== "Every thread ran to its end: the program worked correctly this time" && !/still running after/.test(r.outcome));
+    expect(bad).toEqual([]);
+  });
+
+  test("Stop ends the run and its workers", async ({ page }) => {
+    const started: string[] = [];
+    let closed = 0;
+    page.on("worker", (w) => {
+      if (!HARDWARE_WORKER.test(w.url())) return;
+      started.push(w.url());
+      w.on("close", () => closed++);
+    });
+    await page.goto("/#/level/lost-update");
+    const panel = await openPanel(page);
+    await panel.getByLabel("Trials").fill("1000000");
+    await panel.getByRole("button", { name: "Run trials" }).click();
+    await expect(panel.getByRole("status")).toContainText(/[\d,]+ of 1,000,000 trials/);
+    await panel.getByRole("button", { name: "Stop" }).click();
+    await expect(panel.getByRole("status")).toContainText(/Stopped after [\d,]+ of 1,000,000 trials/);
+    await expect(panel.getByRole("button", { name: "Run trials" })).toBeEnabled();
+    expect(started).toHaveLength(2);
+    await expect.poll(() => closed).toBe(2);
+  });
+});
+
+/** Serves a directory as a plain static host would: no COOP, no COEP. */
+async function staticServer(root: string): Promise<{ server: Server; url: string }> {
+  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json" };
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    let file = join(root, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!file.startsWith(root) || !existsSync(file)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  return { server, url: `http://localhost:${(server.address() as AddressInfo).port}` };
+}
+
+test.describe("a static host without the headers (coi-serviceworker in the build)", () => {
+  const dist = resolve(process.env.INTERLEAVE_DIST ?? "dist");
+  let host: { server: Server; url: string };
+  test.beforeAll(async () => {
+    host = await staticServer(dist);
+  });
+  test.afterAll(() => new Promise<void>((done) => host.server.close(() => done())));
+
+  test("the built site reaches isolation through the service worker", async ({ page }) => {
+    expect(readFileSync(join(dist, "index.html"), "utf8"), "index.html loads coi-serviceworker.js: add coiServiceWorker() to vite.config.ts").toContain("coi-serviceworker.js");
+    const response = await page.goto(`${host.url}/`);
+    expect(response?.headers()["cross-origin-embedder-policy"]).toBeUndefined();
+    // The first visit registers the worker and reloads; from then on responses carry the headers.
+    await expect.poll(() => page.evaluate(() => self.crossOriginIsolated).catch(() => false), { timeout: 20_000 }).toBe(true);
+    expect(await page.evaluate(() => typeof SharedArrayBuffer)).toBe("function");
+    await page.goto(`${host.url}/#/level/lost-update`);
+    const rows = await runTrials(await openPanel(page), 1_000);
+    expect(rows.reduce((sum, r) => sum + r.count, 0)).toBe(1_000);
+  });
+
+  test("without isolation, the panel says why and the level still plays", async ({ browser }) => {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await context.newPage();
+    await page.goto(`${host.url}/#/level/lost-update`);
+    expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(false);
+    const panel = await openPanel(page);
+    await expect(panel.getByRole("note")).toContainText("Cross-Origin-Opener-Policy: same-origin");
+    await expect(panel.getByRole("button", { name: "Run trials" })).toBeDisabled();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("The Lost Deposit");
+    await context.close();
+  });
+});

@@ -1,0 +1,226 @@
+// Hardware mode's panel in the level screen: races the level on real threads, many times over,
+// and shows how often each outcome really happens beside what the engine says can happen.
+// Self-contained: it drives createHardwareRun and styles itself (hardware.css).
+
+import { useEffect, useId, useRef, useState } from "react";
+import type { Program } from "../engine/program";
+import type { OutcomeRow } from "./outcomes";
+import { createHardwareRun, hardwareUnavailable, JITTER_SPINS, MAX_TRIALS, MIN_TRIALS, type HardwareProgress, type HardwareRun } from "./run";
+import "./hardware.css";
+
+export interface HardwarePanelProps {
+  program: Program;
+  levelId: string;
+}
+
+const KIND_WORDS: Record<OutcomeRow["kind"], string> = {
+  "mutual-exclusion": "Mutual exclusion broken",
+  assertion: "Assertion failed",
+  deadlock: "Deadlock",
+  exception: "Exception",
+  finished: "Finished",
+  exit: "exit() called",
+  running: "Still running",
+};
+
+const formatInt = (n: number) => Math.round(n).toLocaleString("en-US");
+const formatShare = (count: number, total: number) => (total === 0 ? "0%" : `${((100 * count) / total).toFixed(count * 1000 < total ? 2 : 1)}%`);
+
+/** The trials field's value as a number, or why it is not acceptable. */
+export function parseTrials(text: string): { ok: true; value: number } | { ok: false; message: string } {
+  const value = Number(text.replace(/[,_\s]/g, ""));
+  if (text.trim() === "" || !Number.isInteger(value)) return { ok: false, message: "Enter a whole number of trials." };
+  if (value < MIN_TRIALS || value > MAX_TRIALS) return { ok: false, message: `Enter between ${formatInt(MIN_TRIALS)} and ${formatInt(MAX_TRIALS)} trials.` };
+  return { ok: true, value };
+}
+
+export function HardwarePanel({ program, levelId }: HardwarePanelProps) {
+  const id = useId();
+  const [trialsText, setTrialsText] = useState("10000");
+  const [jitter, setJitter] = useState(false);
+  const [progress, setProgress] = useState<HardwareProgress | null>(null);
+  const runRef = useRef<HardwareRun | null>(null);
+  const unavailable = hardwareUnavailable();
+  const trials = parseTrials(trialsText);
+  const running = progress?.status === "running";
+
+  // Leaving the level (or switching to another) ends the run and its workers.
+  useEffect(() => {
+    setProgress(null);
+    return () => {
+      const run = runRef.current;
+      runRef.current = null;
+      run?.stop();
+    };
+  }, [program, levelId]);
+
+  const start = () => {
+    if (!trials.ok || unavailable) return;
+    runRef.current?.stop();
+    const requested = trials.value;
+    setProgress({ status: "running", requested, completed: 0, rows: [], elapsedMs: 0, trialsPerSecond: 0, comparison: "off", restarts: 0 });
+    const run = createHardwareRun(program, {
+      trials: requested,
+      jitter: jitter ? JITTER_SPINS : 0,
+      onProgress: (p) => runRef.current === run && setProgress(p),
+      onDone: (p) => runRef.current === run && setProgress(p),
+    });
+    runRef.current = run;
+  };
+  const stop = () => runRef.current?.stop();
+
+  const total = progress?.completed ?? 0;
+  const maxCount = Math.max(1, ...(progress?.rows ?? []).map((r) => r.count));
+  return (
+    <section className="hw-panel" aria-labelledby={`${id}-title`} data-level={levelId}>
+      <h2 id={`${id}-title`} className="hw-title">Hardware mode</h2>
+      <p className="hw-intro">
+        Race this level on real threads: each thread runs as a Web Worker, all sharing one memory, from the same start, many times over.
+        The puzzle shows what <em>can</em> happen; this shows how often it <em>does</em>.
+      </p>
+      {unavailable && (
+        <p className="hw-warning" role="note">
+          Hardware mode is off here. {unavailable}
+        </p>
+      )}
+      <form
+        className="hw-controls"
+        onSubmit={(e) => {
+          e.preventDefault();
+          start();
+        }}
+      >
+        <div className="hw-field">
+          <label htmlFor={`${id}-trials`}>Trials</label>
+          <input
+            id={`${id}-trials`}
+            type="number"
+            inputMode="numeric"
+            min={MIN_TRIALS}
+            max={MAX_TRIALS}
+            step={100}
+            value={trialsText}
+            disabled={running}
+            aria-invalid={!trials.ok}
+            aria-describedby={`${id}-trials-help`}
+            onChange={(e) => setTrialsText(e.target.value)}
+          />
+          <span id={`${id}-trials-help`} className={trials.ok ? "hw-help" : "hw-help hw-error"}>
+            {trials.ok ? `${formatInt(MIN_TRIALS)} to ${formatInt(MAX_TRIALS)}` : trials.message}
+          </span>
+        </div>
+        <div className="hw-field hw-check">
+          <input id={`${id}-jitter`} type="checkbox" checked={jitter} disabled={running} onChange={(e) => setJitter(e.target.checked)} />
+          <label htmlFor={`${id}-jitter`}>
+            Jitter: add random short pauses between statements (rare races show up more often; not how the code runs for real)
+          </label>
+        </div>
+        <div className="hw-buttons">
+          <button type="submit" disabled={running || !trials.ok || unavailable !== null}>Run trials</button>
+          <button type="button" onClick={stop} disabled={!running}>Stop</button>
+        </div>
+      </form>
+
+      {progress && <Progress progress={progress} />}
+
+      {progress && progress.rows.length > 0 && (
+        <table className="hw-tally">
+          <caption>
+            Outcomes of {formatInt(total)} trial{total === 1 ? "" : "s"}
+            {progress.status === "running" ? " so far" : ""}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Outcome</th>
+              <th scope="col" className="hw-num">Trials</th>
+              <th scope="col" className="hw-num">Share</th>
+              <th scope="col"><span className="hw-visually-hidden">Bar chart</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {progress.rows.map((row) => (
+              <OutcomeLine key={`${row.kind}\u0000${row.message}\u0000${row.sc}`} row={row} total={total} maxCount={maxCount} />
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {progress && progress.rows.length > 0 && <Comparison progress={progress} />}
+      <Platform />
+    </section>
+  );
+}
+
+function Progress({ progress }: { progress: HardwareProgress }) {
+  const { status, completed, requested, trialsPerSecond } = progress;
+  const words =
+    status === "running" ? (completed === 0 ? "Starting the workers…" : `${formatInt(completed)} of ${formatInt(requested)} trials`)
+    : status === "done" ? `Done: ${formatInt(completed)} trials`
+    : status === "stopped" ? `Stopped after ${formatInt(completed)} of ${formatInt(requested)} trials`
+    : `Failed: ${progress.error ?? "unknown error"}`;
+  return (
+    <div className="hw-progress">
+      <progress value={completed} max={requested} aria-label="Trials run" />
+      <p className="hw-status" role="status">
+        {words}
+        {completed > 0 && ` · ${formatInt(trialsPerSecond)} trials per second`}
+        {progress.restarts > 0 && ` · workers restarted ${progress.restarts} time${progress.restarts === 1 ? "" : "s"} after a trial would not stop`}
+      </p>
+    </div>
+  );
+}
+
+function OutcomeLine({ row, total, maxCount }: { row: OutcomeRow; total: number; maxCount: number }) {
+  return (
+    <tr className={`hw-row hw-${row.kind}${row.sc === false ? " hw-not-sc" : ""}`}>
+      <th scope="row">
+        <span className="hw-kind">{KIND_WORDS[row.kind]}{row.win ? " (a win)" : ""}</span>
+        <span className="hw-message">{row.message}</span>
+        {row.sc === false && (
+          <span className="hw-sc">
+            No interleaving of the steps reaches this: the hardware reordered memory accesses (this level assumes sequential consistency).
+          </span>
+        )}
+        {row.kind === "running" && <span className="hw-note">A thread used up its budget: it spins, or waited long for a core.</span>}
+        <details className="hw-state">
+          <summary>Shared state after trial {formatInt(row.firstTrial)}, the first to end this way</summary>
+          {row.finalState.length === 0 ? (
+            <p>This level has no shared variables.</p>
+          ) : (
+            <dl>
+              {row.finalState.map((v) => (
+                <div key={v.name}>
+                  <dt>{v.name}</dt>
+                  <dd>{v.value}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </details>
+      </th>
+      <td className="hw-num">{formatInt(row.count)}</td>
+      <td className="hw-num">{formatShare(row.count, total)}</td>
+      <td className="hw-bar-cell" aria-hidden="true">
+        <span className="hw-bar" style={{ width: `${(100 * row.count) / maxCount}%` }} />
+      </td>
+    </tr>
+  );
+}
+
+function Comparison({ progress }: { progress: HardwareProgress }) {
+  const text =
+    progress.comparison === "sc" ? "Every outcome was checked against all interleavings the engine allows."
+    : progress.comparison === "partial" ? "The level has too many interleavings to check them all: outcomes are compared with those found."
+    : progress.comparison === "tso" ? "This level runs under TSO in the puzzle; outcomes are not compared with the engine here."
+    : null;
+  return text ? <p className="hw-compare">{text}</p> : null;
+}
+
+function Platform() {
+  const nav = typeof navigator === "undefined" ? null : navigator;
+  return (
+    <p className="hw-platform">
+      Platform: {nav?.hardwareConcurrency ? `${nav.hardwareConcurrency} logical cores` : "core count unknown"} · {nav?.userAgent ?? "unknown browser"}
+    </p>
+  );
+}

@@ -1,0 +1,38 @@
+// The messages between the coordinator (main thread) and its workers. There are few: a worker
+// is told once what to run and on which memory; every trial after that goes through the shared
+// memory alone (see protocol.ts).
+
+import type { RunSettings } from "./interpreter";
+import type { MemoryLayout } from "./layout";
+import type { HardwareCode } from "./translate";
+
+/** Run thread `thread` of a translated level, trial after trial. */
+export interface InitMessage {
+  type: "init";
+  memory: SharedArrayBuffer;
+  thread: number;
+  code: HardwareCode;
+  settings: RunSettings;
+}
+
+/** Run a hand-written thread in plain JavaScript (the benchmark's yardstick): Al or Bea of the
+ *  lost-update level, or one thread of a loop of racy increments. */
+export interface InitBaselineMessage {
+  type: "init-baseline";
+  memory: SharedArrayBuffer;
+  thread: number;
+  layout: MemoryLayout;
+  workload: "lost-update" | "counter-loop";
+  /** Slots of the shared variables the workload uses, by name. */
+  slots: Record<string, number>;
+  /** The instruction of the level's assert (so the outcome reads as the level's own). */
+  assertPc: number;
+  /** counter-loop: increments per thread. */
+  iterations: number;
+}
+
+export type ToWorker = InitMessage | InitBaselineMessage;
+
+export type FromWorker =
+  | { type: "ready"; thread: number }
+  | { type: "failed"; thread: number; message: string };

@@ -1,0 +1,122 @@
+// What the engine allows under SC, as hardware mode compares against it; and the tally's words
+// for what a trial ended with, read off the shared memory as the workers leave it.
+
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseLevel } from "../engine/index";
+import { mini } from "../engine/testing/levels";
+import { parseTrials } from "./HardwarePanel";
+import * as L from "./layout";
+import { OutcomeTally, sharedValues } from "./outcomes";
+import { outcomeKey, reachableUnderSC, stateKey } from "./reachable";
+import { translateProgram } from "./translate";
+
+const lostUpdate = () => {
+  const level = parseLevel(readFileSync(new URL("../../levels/lost-update.json", import.meta.url), "utf8"));
+  if (!level.ok) throw new Error("lost-update does not load");
+  return level.value.program;
+};
+
+describe("reachableUnderSC", () => {
+  it("lost-update: the lost deposit and the correct run, nothing else", () => {
+    const p = lostUpdate();
+    const r = reachableUnderSC(p)!;
+    expect(r.complete).toBe(true);
+    const assertPc = Array.from({ length: p.code.length / 5 }, (_, pc) => pc).find((pc) => p.code[pc * 5] === 21)!;
+    expect([...r.outcomes]).toEqual([outcomeKey("assertion", 1, assertPc)]);
+    // A finished run always has both deposits: a lost one fails the assert instead.
+    expect([...r.finalStates]).toEqual([stateKey([200, 1], 2)]);
+  });
+
+  it("store buffering: both reads seeing 0 is no interleaving's result", () => {
+    const { program } = mini({ shared: { x: 0, y: 0, r1: 0, r2: 0 }, threads: ["x = 1;\nr1 = y;", "y = 1;\nr2 = x;"] });
+    const r = reachableUnderSC(program)!;
+    expect([...r.finalStates].sort()).toEqual([stateKey([1, 1, 0, 1], 4), stateKey([1, 1, 1, 0], 4), stateKey([1, 1, 1, 1], 4)].sort());
+  });
+
+  it("goes on past a mutual-exclusion violation, and knows deadlocks", () => {
+    const { program } = mini({
+      shared: { m1: { type: "mutex" }, m2: { type: "mutex" } },
+      threads: ["critical_section();\nm1.lock();\nm2.lock();\nm2.unlock();\nm1.unlock();", "critical_section();\nm2.lock();\nm1.lock();\nm1.unlock();\nm2.unlock();"],
+    });
+    const r = reachableUnderSC(program)!;
+    expect([...r.outcomes].sort()).toEqual(["deadlock", "mutual-exclusion"]);
+    expect([...r.finalStates]).toEqual([stateKey([0, 0], 2)]);
+  });
+
+  it("says nothing for a TSO level, and admits when it gave up", () => {
+    const tso = mini({ shared: { x: 0 }, threads: ["x = 1;"], options: { memoryModel: "tso" } });
+    expect(reachableUnderSC(tso.program)).toBeNull();
+    const big = mini({ shared: { x: 0 }, threads: [{ name: "T{id}", count: 3, code: "int i = 0;\nwhile (i < 20) {\n  x++;\n  i++;\n}" }] });
+    expect(reachableUnderSC(big.program, 1000)).toMatchObject({ complete: false, states: 1000 });
+  });
+});
+
+describe("OutcomeTally", () => {
+  /** Memory as workers leave it after a trial, with `edit` applied. */
+  function afterTrial(p: ReturnType<typeof lostUpdate>, shared: number[], edit: (mem: Int32Array, layout: L.MemoryLayout) => void) {
+    const hc = translateProgram(p);
+    const mem = new Int32Array(new SharedArrayBuffer(hc.layout.length * 4));
+    L.resetMemory(mem, hc.layout, Int32Array.from(shared));
+    edit(mem, hc.layout);
+    return { mem, layout: hc.layout };
+  }
+
+  it("names the outcome as the engine does and marks what SC cannot reach", () => {
+    const p = lostUpdate();
+    const { layout } = afterTrial(p, [0, 0], () => {});
+    const tally = new OutcomeTally(p, layout, reachableUnderSC(p), 1000);
+    const finished = (shared: number[]) => afterTrial(p, shared, (mem, l) => {
+      for (let t = 0; t < 2; t++) mem[L.threadBlock(l, t) + L.RESULT] = L.R_FINISHED;
+    }).mem;
+    tally.record(finished([200, 1]));
+    tally.record(finished([200, 1]));
+    tally.record(finished([100, 1])); // both finished with a deposit lost: only a reordering does that
+    const assertPc = Array.from({ length: p.code.length / 5 }, (_, pc) => pc).find((pc) => p.code[pc * 5] === 21)!;
+    tally.record(afterTrial(p, [100, 1], (mem, l) => L.claimOutcome(mem, l, L.OUT_ASSERTION, 1, assertPc, 0, 0)).mem);
+    expect(tally.rows().map((r) => [r.kind, r.count, r.sc, r.firstTrial, r.message])).toEqual([
+      ["finished", 2, true, 1, "Every thread ran to its end: the program worked correctly this time"],
+      ["finished", 1, false, 3, "Every thread ran to its end, leaving a shared state that no interleaving reaches"],
+      ["assertion", 1, true, 4, "Teller Bea failed assert(balance == 200) at line 5"],
+    ]);
+    expect(tally.rows()[1].finalState).toEqual([{ name: "balance", value: "100" }, { name: "alDone", value: "true" }]);
+  });
+
+  it("names the threads in a critical section together, and a spin out of budget", () => {
+    const { program } = mini({ threads: [{ name: "Knight {id}", count: 3, code: "critical_section();" }] });
+    const { mem, layout } = afterTrial(program, [], (m, l) => L.claimOutcome(m, l, L.OUT_MUTUAL_EXCLUSION, 2, 0, 0, 0b101));
+    const tally = new OutcomeTally(program, layout, reachableUnderSC(program), 1000);
+    expect(tally.record(mem)).toMatchObject({ kind: "mutual-exclusion", message: "Knight 0 and Knight 2 are both in the critical section", sc: true, win: true });
+    const spun = afterTrial(program, [], (m, l) => {
+      m[L.threadBlock(l, 1) + L.RESULT] = L.R_BUDGET;
+      L.claimOutcome(m, l, L.OUT_RUNNING, 1, 0, 0, 1000);
+    });
+    expect(tally.record(spun.mem)).toMatchObject({ kind: "running", message: "Knight 1 was still running after 1,000 statements", sc: null, win: false });
+  });
+});
+
+describe("sharedValues", () => {
+  it("shows every kind of shared value as a player reads it", () => {
+    const { program } = mini({
+      shared: { n: -3, ok: true, a: [1, 2], m: { type: "mutex" }, s: { type: "semaphore", value: 2 }, e: { type: "event", set: true }, rw: { type: "rwlock" }, q: { type: "queue", items: [4, 5] }, b: { type: "barrier", parties: 2 } },
+      threads: ["m.lock();"],
+    });
+    const s = program.initial.slice();
+    s[program.descriptors.find((d) => d.name === "m")!.base] = 1;
+    expect(sharedValues(program, s)).toEqual([
+      { name: "n", value: "-3" }, { name: "ok", value: "true" }, { name: "a", value: "[1, 2]" }, { name: "m", value: "held by A" },
+      { name: "s", value: "2" }, { name: "e", value: "set" }, { name: "rw", value: "free" }, { name: "q", value: "[4, 5]" }, { name: "b", value: "0 of 2 arrived" },
+    ]);
+  });
+});
+
+describe("the panel's trials field", () => {
+  it.each([
+    ["10000", { ok: true, value: 10000 }],
+    ["1,000,000", { ok: true, value: 1_000_000 }],
+    ["99", { ok: false, message: "Enter between 100 and 1,000,000 trials." }],
+    ["1000001", { ok: false, message: "Enter between 100 and 1,000,000 trials." }],
+    ["12.5", { ok: false, message: "Enter a whole number of trials." }],
+    ["", { ok: false, message: "Enter a whole number of trials." }],
+  ])("%s", (text, expected) => expect(parseTrials(text)).toEqual(expected));
+});

@@ -1,0 +1,88 @@
+// What the engine allows under sequential consistency, for comparing with what the hardware did:
+// every state reachable by some interleaving, explored exhaustively with the engine's own step
+// function (vm.ts, analysis.ts). It keeps the outcomes that occur and the shared state of every
+// finished run. Unlike the solver it does not stop at a win: it wants all of them.
+
+import { Analyzer } from "../engine/analysis";
+import type { Program } from "../engine/program";
+import * as V from "../engine/vm";
+
+export interface Reachability {
+  /** False when the state budget ran out: then nothing can be said to be unreachable. */
+  complete: boolean;
+  states: number;
+  /** `outcomeKey(...)` of every outcome some interleaving reaches. */
+  outcomes: Set<string>;
+  /** `stateKey(...)` of the shared state of every finished run. */
+  finalStates: Set<string>;
+}
+
+export const DEFAULT_MAX_STATES = 200_000;
+
+/** Which outcome, precisely enough to compare: the thread and instruction of an assert or
+ *  exception (and the rule broken), or just the kind for mutual exclusion and deadlock. */
+export function outcomeKey(kind: string, thread = 0, pc = 0, rule = 0): string {
+  if (kind === "exception") return `exception:${thread}:${pc}:${rule}`;
+  if (kind === "assertion" || kind === "exit") return `${kind}:${thread}:${pc}`;
+  return kind;
+}
+
+export function stateKey(shared: ArrayLike<number>, length: number): string {
+  let key = "";
+  for (let k = 0; k < length; k++) key += `${shared[k]},`;
+  return key;
+}
+
+const cache = new WeakMap<Program, Reachability>();
+
+/** Explores every interleaving of an SC level; null for a TSO level (not compared). */
+export function reachableUnderSC(p: Program, maxStates = DEFAULT_MAX_STATES): Reachability | null {
+  if (p.tso) return null;
+  const cached = cache.get(p);
+  if (cached && (cached.complete || cached.states >= maxStates)) return cached;
+  const analyzer = new Analyzer(p);
+  const n = p.threads.length;
+  const seen = new Set<string>();
+  const queue: Int32Array[] = [p.initial.slice()];
+  seen.add(stateKey(p.initial, p.stateLength));
+  const outcomes = new Set<string>();
+  const finalStates = new Set<string>();
+  let complete = true;
+
+  const visit = (s: Int32Array) => {
+    const key = stateKey(s, p.stateLength);
+    if (seen.has(key)) return;
+    if (seen.size >= maxStates) {
+      complete = false;
+      return;
+    }
+    seen.add(key);
+    queue.push(s);
+  };
+
+  for (let i = 0; i < queue.length; i++) {
+    const s = queue[i];
+    queue[i] = undefined as unknown as Int32Array; // let explored states go
+    if (analyzer.criticalThreads(s) >= 2) outcomes.add("mutual-exclusion");
+    if (analyzer.finished(s)) {
+      finalStates.add(stateKey(s, p.sharedLength));
+      continue;
+    }
+    if (analyzer.deadlocked(s)) outcomes.add("deadlock");
+    for (let t = 0; t < n; t++) {
+      const next = s.slice();
+      const r = V.execStep(p, next, t);
+      if (r === V.OK) visit(next);
+      else if (r === V.THROWN) outcomes.add(outcomeKey("exception", t, V.fault.pc, V.fault.rule));
+      else if (r === V.ASSERTED) outcomes.add(outcomeKey("assertion", t, V.fault.pc));
+      else if (r === V.EXITED) outcomes.add(outcomeKey("exit", t, V.fault.pc));
+      if (p.spuriousWakeups) {
+        const woken = s.slice();
+        if (V.wakeSpuriously(p, woken, t)) visit(woken);
+      }
+    }
+  }
+  const result = { complete, states: seen.size, outcomes, finalStates };
+  cache.set(p, result);
+  return result;
+}

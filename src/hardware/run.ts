@@ -1,0 +1,163 @@
+// Hardware mode's controller: races a level on real threads, many times over, and tallies how
+// each trial ended. Framework-free; runs on the main thread and drives one worker per thread.
+//
+//   const run = createHardwareRun(program, { trials: 10_000, onProgress, onDone });
+//   run.stop(); // at any time: the workers are terminated
+//
+// A level's text is never evaluated: the workers interpret its compiled instructions.
+
+import type { Program } from "../engine/program";
+import { spawnBrowserWorker } from "./browser-worker";
+import { Coordinator, startPool, STOP_GRACE_MS, TRIAL_TIME_LIMIT_MS, type Limits, type SpawnWorker, type WorkerLike } from "./coordinator";
+import type { ToWorker } from "./messages";
+import { OutcomeTally, type OutcomeRow } from "./outcomes";
+import { reachableUnderSC } from "./reachable";
+import { translateProgram } from "./translate";
+
+export const MIN_TRIALS = 100;
+export const MAX_TRIALS = 1_000_000;
+export const DEFAULT_BUDGET = 1_000_000;
+/** The jitter setting the panel offers: up to this many spin turns between statements. */
+export const JITTER_SPINS = 1000;
+
+export interface HardwareRunOptions {
+  trials: number;
+  /** 0 (default): full speed. Otherwise random spins of up to this many turns between statements. */
+  jitter?: number;
+  /** Statements one thread may run in a trial before the trial counts as still running. */
+  budget?: number;
+  onProgress?: (p: HardwareProgress) => void;
+  /** Called once, when the run ends for any reason (finished, stopped or failed). */
+  onDone?: (p: HardwareProgress) => void;
+  /** How workers are made; the default is a module Web Worker. Node passes worker_threads. */
+  spawnWorker?: SpawnWorker;
+  /** Compare outcomes with what the engine allows under SC (default true). */
+  compareWithSC?: boolean;
+  /** How often onProgress is called while running (ms). */
+  progressEveryMs?: number;
+  /** The watchdog's limits (defaults: TRIAL_TIME_LIMIT_MS, STOP_GRACE_MS). */
+  limits?: Partial<Limits>;
+}
+
+export interface HardwareProgress {
+  status: "running" | "done" | "stopped" | "failed";
+  requested: number;
+  completed: number;
+  rows: OutcomeRow[];
+  elapsedMs: number;
+  trialsPerSecond: number;
+  /** How outcomes were compared with the engine: "sc" (every interleaving explored), "partial"
+   *  (the search gave up: only reachable outcomes are marked), "tso" (a TSO level: not compared). */
+  comparison: "sc" | "partial" | "tso" | "off";
+  /** Times the workers had to be terminated and started again because a trial would not stop. */
+  restarts: number;
+  error?: string;
+}
+
+export interface HardwareRun {
+  stop(): void;
+  /** Resolves with the last progress when the run ends. */
+  readonly finished: Promise<HardwareProgress>;
+}
+
+/** Why hardware mode cannot run here, or null when it can. */
+export function hardwareUnavailable(): string | null {
+  const g = globalThis as { crossOriginIsolated?: boolean; SharedArrayBuffer?: unknown };
+  if (typeof g.SharedArrayBuffer !== "function" || g.crossOriginIsolated === false) {
+    return "This page is not cross-origin isolated, so the browser withholds SharedArrayBuffer, which real threads need to share memory. The page must be served with the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp.";
+  }
+  if (typeof (Atomics as { wait?: unknown }).wait !== "function") return "This browser has no Atomics.wait.";
+  return null;
+}
+
+export function createHardwareRun(program: Program, options: HardwareRunOptions): HardwareRun {
+  const requested = Math.max(1, Math.floor(options.trials));
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const spawn = options.spawnWorker ?? spawnBrowserWorker;
+  const every = options.progressEveryMs ?? 100;
+  let stopped = false;
+  let ended = false;
+  let workers: WorkerLike[] = [];
+  let coordinator: Coordinator | null = null;
+  let tally: OutcomeTally | null = null;
+  let comparison: HardwareProgress["comparison"] = "off";
+  let restarts = 0;
+  let started = Date.now();
+  let resolveFinished!: (p: HardwareProgress) => void;
+  const finished = new Promise<HardwareProgress>((r) => (resolveFinished = r));
+
+  const snapshot = (status: HardwareProgress["status"], error?: string): HardwareProgress => {
+    const completed = tally?.trials ?? 0;
+    const elapsedMs = Date.now() - started;
+    return {
+      status, requested, completed, rows: tally?.rows() ?? [], elapsedMs,
+      trialsPerSecond: elapsedMs > 0 ? (completed * 1000) / elapsedMs : 0, comparison, restarts, ...(error ? { error } : {}),
+    };
+  };
+  const terminate = () => {
+    coordinator?.shutDown();
+    for (const w of workers) w.terminate();
+    workers = [];
+  };
+  const end = (status: HardwareProgress["status"], error?: string) => {
+    if (ended) return;
+    ended = true;
+    terminate();
+    const last = snapshot(status, error);
+    options.onDone?.(last);
+    resolveFinished(last);
+  };
+
+  const run = async () => {
+    await Promise.resolve(); // callbacks never run before createHardwareRun returns
+    const unavailable = hardwareUnavailable();
+    if (unavailable) return end("failed", unavailable);
+    const hc = translateProgram(program);
+    const reach = options.compareWithSC === false ? null : reachableUnderSC(program);
+    comparison = options.compareWithSC === false ? "off" : !reach ? "tso" : reach.complete ? "sc" : "partial";
+    const mem = new Int32Array(new SharedArrayBuffer(hc.layout.length * 4));
+    tally = new OutcomeTally(program, hc.layout, reach, budget);
+    coordinator = new Coordinator(mem, hc.layout, hc.initialShared, { timeLimitMs: TRIAL_TIME_LIMIT_MS, graceMs: STOP_GRACE_MS, ...options.limits });
+    const settings = { budget, jitter: Math.max(0, Math.floor(options.jitter ?? 0)) };
+    const messages: ToWorker[] = program.threads.map((_, thread) => ({ type: "init", memory: mem.buffer as SharedArrayBuffer, thread, code: hc, settings }));
+    const onFailure = (message: string) => end("failed", message);
+    workers = await startPool(spawn, messages, onFailure);
+    if (stopped) return terminate();
+    started = Date.now();
+    let reported = started;
+    let yielded = started;
+    while (tally.trials < requested && !stopped) {
+      const result = await coordinator.trial(() => stopped);
+      if (stopped || ended) return;
+      tally.record(mem);
+      if (result === "overrun") {
+        // A worker ignored the end of its trial: terminate them all and start afresh.
+        for (const w of workers) w.terminate();
+        restarts++;
+        workers = await startPool(spawn, messages, onFailure);
+        if (stopped) return terminate();
+      }
+      const now = Date.now();
+      if (now - reported >= every) {
+        reported = now;
+        options.onProgress?.(snapshot("running"));
+      }
+      if (now - yielded >= 50) {
+        // Trials may finish before the coordinator looks: let the page breathe now and then.
+        await new Promise((r) => setTimeout(r, 0));
+        yielded = Date.now();
+      }
+    }
+    end(stopped ? "stopped" : "done");
+  };
+  run().catch((e: unknown) => end("failed", e instanceof Error ? e.message : String(e)));
+
+  return {
+    stop() {
+      if (ended) return;
+      stopped = true;
+      end("stopped");
+    },
+    finished,
+  };
+}

@@ -1,0 +1,56 @@
+// Test helpers for hardware mode: run one thread of a program on fresh shared memory, in the
+// calling thread (no workers), and run the engine the same way, stepping its only thread.
+
+import { initialState, step, type GameState } from "../engine/engine";
+import type { Program } from "../engine/program";
+import { ThreadRunner } from "./interpreter";
+import * as L from "./layout";
+import { translateProgram } from "./translate";
+
+export interface SoloRun {
+  result: number;
+  outcome: number;
+  outcomePc: number;
+  outcomeRule: number;
+  outcomeDetail: number;
+  shared: number[];
+  locals: number[];
+  steps: number;
+}
+
+/** Runs thread 0 alone on hardware, straight through. */
+export function runSolo(p: Program, budget = 1_000_000): SoloRun {
+  const hc = translateProgram(p);
+  const mem = new Int32Array(new SharedArrayBuffer(hc.layout.length * 4));
+  L.resetMemory(mem, hc.layout, hc.initialShared);
+  const runner = new ThreadRunner(hc, mem, 0, { budget, jitter: 0 });
+  const result = runner.run();
+  const C = hc.layout.control;
+  const th = p.threads[0];
+  return {
+    result,
+    outcome: mem[C + L.OUTCOME],
+    outcomePc: mem[C + L.OUTCOME_PC],
+    outcomeRule: mem[C + L.OUTCOME_RULE],
+    outcomeDetail: mem[C + L.OUTCOME_DETAIL],
+    shared: Array.from(mem.subarray(0, p.sharedLength)),
+    locals: th.locals.map((l) => runner.regs[th.base + 2 + l.reg]),
+    steps: mem[L.threadBlock(hc.layout, 0) + L.STEPS],
+  };
+}
+
+/** Steps thread 0 of the engine until an outcome (or `limit` steps). */
+export function engineSolo(p: Program, limit = 100_000): GameState {
+  let s = initialState(p);
+  for (let n = 0; n < limit && !s.outcome; n++) {
+    const next = step(s, { kind: "step", thread: 0 });
+    if (!next.ok) break;
+    s = next.value;
+  }
+  return s;
+}
+
+export function engineLocals(p: Program, s: GameState): number[] {
+  const th = p.threads[0];
+  return th.locals.map((l) => s.packed[th.base + 2 + l.reg]);
+}

@@ -6,7 +6,18 @@ import { outcomeTitle, outcomeSentence } from "../src/ui/words";
 import { button, expectSchedule, openLevel, outcomeDialog } from "./helpers/game";
 import { campaignIds, campaignLevel, moveButton, outcomeOf } from "./helpers/levels";
 
-for (const id of campaignIds()) {
+for (const id of campaignIds().filter((id) => campaignLevel(id).level.spec.breakable === false)) {
+  test(`${id}: a prove-it level is solved by asking for the proof`, async ({ page }) => {
+    await openLevel(page, id);
+    const proof = page.getByRole("region", { name: "Prove it" });
+    await proof.getByRole("button", { name: "Ask for the proof" }).click();
+    await expect(proof.getByRole("status")).toContainText(/Proved\. The solver checked all [\d,]+ reachable states: no schedule can /, { timeout: 60_000 });
+    await page.goto("/#/");
+    await expect(page.getByRole("link", { name: new RegExp(`${campaignLevel(id).level.spec.title}.*solved`) })).toBeVisible();
+  });
+}
+
+for (const id of campaignIds().filter((id) => campaignLevel(id).level.spec.breakable !== false)) {
   test(`${id}: its solution, played by clicking, wins`, async ({ page }) => {
     const { level, solution } = campaignLevel(id);
     expect(solution.length, "the level has a solution").toBeGreaterThan(0);

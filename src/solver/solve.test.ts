@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatMove, initialState, legalMoves, parseLevel, replay, step, type Level, type Move } from "../engine/index";
+import { formatMove, initialState, legalMoves, parseLevel, parseMove, replay, step, type Level, type Move } from "../engine/index";
 import { mini } from "../engine/testing/levels";
 import { solve } from "./solve";
 
@@ -18,12 +18,74 @@ function load(file: string): Level {
 
 describe("solver table: one row per level", () => {
   const TABLE: Record<string, { verdict: string; outcome?: string; shortest?: number; states: number }> = {
+    // First Steps
     "first-steps": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 2, states: 7 },
     "one-statement-two-steps": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 6, states: 37 },
+    "closing-time": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 5, states: 42 },
+    // Races
     "lost-update": { verdict: "breakable", outcome: "assertion", shortest: 7, states: 20 },
     "last-ticket": { verdict: "breakable", outcome: "assertion", shortest: 7, states: 31 },
     "flag-guard": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 6, states: 23 },
     "two-counters": { verdict: "breakable", outcome: "assertion", shortest: 13, states: 102 },
+    "harvest-tally": { verdict: "breakable", outcome: "assertion", shortest: 15, states: 244 },
+    // Locks
+    "half-a-lock": { verdict: "breakable", outcome: "assertion", shortest: 17, states: 65 },
+    "locked-out": { verdict: "breakable", outcome: "deadlock", shortest: 4, states: 9 },
+    "card-declined": { verdict: "breakable", outcome: "deadlock", shortest: 9, states: 50 },
+    "try-the-vault": { verdict: "breakable", outcome: "exception", shortest: 5, states: 25 },
+    "crossed-transfers": { verdict: "breakable", outcome: "deadlock", shortest: 6, states: 31 },
+    "richest-first": { verdict: "breakable", outcome: "deadlock", shortest: 20, states: 877 },
+    // Semaphores
+    "dj-booth": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 4, states: 26 },
+    "wrong-way-round": { verdict: "breakable", outcome: "assertion", shortest: 2, states: 3 },
+    "soundcheck": { verdict: "breakable", outcome: "assertion", shortest: 4, states: 10 },
+    "bouncer": { verdict: "breakable", outcome: "assertion", shortest: 15, states: 619 },
+    // Producers and Consumers
+    "busy-hatch": { verdict: "breakable", outcome: "assertion", shortest: 44, states: 413 },
+    "crossed-bells": { verdict: "breakable", outcome: "assertion", shortest: 23, states: 144 },
+    "two-cooks": { verdict: "breakable", outcome: "assertion", shortest: 27, states: 760 },
+    "lock-before-bell": { verdict: "breakable", outcome: "deadlock", shortest: 26, states: 141 },
+    // Condition Variables
+    "wrong-lock": { verdict: "breakable", outcome: "exception", shortest: 3, states: 7 },
+    "lost-wakeup": { verdict: "breakable", outcome: "deadlock", shortest: 7, states: 25 },
+    "spurious-wakeup": { verdict: "breakable", outcome: "assertion", shortest: 6, states: 16 },
+    "barging": { verdict: "breakable", outcome: "exception", shortest: 15, states: 116 },
+    "level-crossing": { verdict: "breakable", outcome: "deadlock", shortest: 14, states: 69 },
+    "one-bell": { verdict: "breakable", outcome: "deadlock", shortest: 24, states: 346 },
+    // Readers and Writers
+    "reading-room": { verdict: "breakable", outcome: "assertion", shortest: 8, states: 174 },
+    "late-notice": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 18, states: 80 },
+    "fair-if": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 14, states: 69 },
+    // Dining Philosophers
+    "five-philosophers": { verdict: "breakable", outcome: "deadlock", shortest: 10, states: 2075 },
+    "table-lock": { verdict: "breakable", outcome: "deadlock", shortest: 11, states: 1367 },
+    "lowest-fork-first": { verdict: "safe", states: 82336 },
+    "left-handed": { verdict: "safe", states: 17063 },
+    // Mutual Exclusion Without Locks
+    "test-then-set": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 6, states: 23 },
+    "spinlock": { verdict: "safe", states: 32 },
+    "cas-counter": { verdict: "safe", states: 367 },
+    "after-you": { verdict: "breakable", outcome: "deadlock", shortest: 4, states: 17 },
+    "peterson": { verdict: "safe", states: 58 },
+    "peterson-three": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 13, states: 626 },
+    "filter-lock": { verdict: "safe", states: 9203 },
+    // High-Level Primitives
+    "short-pulse": { verdict: "breakable", outcome: "deadlock", shortest: 4, states: 25 },
+    "short-count": { verdict: "breakable", outcome: "assertion", shortest: 6, states: 34 },
+    "suit-up": { verdict: "breakable", outcome: "assertion", shortest: 5, states: 30 },
+    "telemetry-queue": { verdict: "breakable", outcome: "exception", shortest: 4, states: 13 },
+    "counting-twice": { verdict: "breakable", outcome: "exception", shortest: 8, states: 52 },
+    "flight-plan": { verdict: "breakable", outcome: "assertion", shortest: 18, states: 75 },
+    // The Memory Model
+    "dekker-by-mail": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 6, states: 60 },
+    "message-in-order": { verdict: "safe", states: 8 },
+    "peterson-by-mail": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 8, states: 136 },
+    "fence-in-the-middle": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 13, states: 291 },
+    "the-right-fence": { verdict: "safe", states: 234 },
+    // Boss Fights
+    "payday": { verdict: "breakable", outcome: "deadlock", shortest: 9, states: 45 },
+    "hotel-barber": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 31, states: 379 },
+    "once-round-the-hotel": { verdict: "breakable", outcome: "deadlock", shortest: 43, states: 1236 },
   };
 
   it("covers every level file", () => {
@@ -38,16 +100,19 @@ describe("solver table: one row per level", () => {
 });
 
 describe("every level", () => {
-  it.each(levelFiles)("%s: its solution replays to a win, and so does the solver's schedule", (file) => {
+  it.each(levelFiles)("%s: its solution replays to a win, and so does the solver's schedule (or it is proved safe)", (file) => {
     const level = load(file);
-    const moves = (level.spec.solution ?? []).map((m) => {
-      const parsed = typeof m === "number" ? { kind: "step" as const, thread: m } : null;
-      return parsed ?? ({ kind: "step", thread: level.program.threads.findIndex((t) => t.name === m) } as Move);
-    });
-    const played = replay(level.program, moves);
+    const solved = solve(level.program);
+    if (level.spec.breakable === false) {
+      expect(solved.verdict).toBe("safe");
+      expect(level.spec.solution).toBeUndefined();
+      return;
+    }
+    const moves = (level.spec.solution ?? []).map((m) => parseMove(level.program, m));
+    expect(moves.every((m) => m !== null)).toBe(true);
+    const played = replay(level.program, moves as Move[]);
     expect(played.error).toBeUndefined();
     expect(played.state.outcome?.win).toBe(true);
-    const solved = solve(level.program);
     const again = replay(level.program, solved.schedule!);
     expect(again.state.outcome).toMatchObject({ kind: solved.outcome, win: true });
   });

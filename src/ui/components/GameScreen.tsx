@@ -14,6 +14,7 @@ import { Briefing } from "./Briefing";
 import { ProgressNotice, TopBar } from "./Chrome";
 import { HardwareSection } from "./HardwareSection";
 import { OutcomeDialog } from "./OutcomeDialog";
+import { ProofPanel } from "./ProofPanel";
 import { SharedPanel } from "./SharedPanel";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import { ThreadColors } from "./ThreadChip";
@@ -85,6 +86,7 @@ export function GameScreen({ loaded, nextHref }: Props) {
               ))}
             </div>
             <SharedPanel view={view} tso={program.tso} />
+            {level.spec.breakable === false && <ProofPanel key={loaded.id} loaded={loaded} nextHref={nextHref} />}
             <HardwareSection key={loaded.id} program={program} levelId={loaded.id} />
           </div>
         </div>

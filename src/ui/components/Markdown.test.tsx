@@ -50,7 +50,7 @@ describe("level Markdown", () => {
     for (const f of readdirSync(dir).filter((n) => n.endsWith(".json") && n !== "level.schema.json" && n !== "campaign.json")) {
       const level = JSON.parse(readFileSync(new URL(f, dir), "utf8"));
       for (const text of [level.story, level.hint, level.outro].filter(Boolean) as string[]) {
-        const out = html(text).replace(/<[^>]+>/g, "").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/[*`_]/g, "");
+        const out = html(text).replace(/<[^>]+>/g, "").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").replace(/[*`_]/g, "");
         const words = text.replace(/[*`_]/g, "").split(/\s+/).filter(Boolean);
         for (const w of words) expect(out, `${f}: ${w}`).toContain(w);
       }

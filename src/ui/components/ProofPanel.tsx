@@ -1,0 +1,81 @@
+// A prove-it level ("breakable": false) cannot be won by breaking it: the student plays until
+// convinced, then asks for the proof. The solver, in a Web Worker, explores every reachable
+// state from the start; "safe" solves the level and says how many states it checked.
+
+import { useEffect, useRef, useState } from "react";
+import type { HintReply, HintRequest } from "../../solver/hint.worker";
+import type { LoadedLevel } from "../store/game-slice";
+import { appStore } from "../use-app";
+import { goalText } from "../words";
+
+/** States the proof may explore; the campaign's prove-it levels need far fewer. */
+export const PROOF_STATE_BUDGET = 5_000_000;
+
+type Proof =
+  | { status: "idle" }
+  | { status: "searching"; states: number }
+  | { status: "proved"; states: number }
+  | { status: "broken"; outcome: string; length: number }
+  | { status: "gave-up"; states: number }
+  | { status: "failed"; message: string };
+
+export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref: string | null }) {
+  const [proof, setProof] = useState<Proof>({ status: "idle" });
+  const worker = useRef<Worker | null>(null);
+  useEffect(() => () => worker.current?.terminate(), []);
+  const n = (x: number) => x.toLocaleString("en-US");
+
+  const prove = () => {
+    worker.current?.terminate();
+    const w = new Worker(new URL("../../solver/hint.worker.ts", import.meta.url), { type: "module" });
+    worker.current = w;
+    setProof({ status: "searching", states: 0 });
+    w.onmessage = ({ data }: MessageEvent<HintReply>) => {
+      if (data.type === "progress") return setProof({ status: "searching", states: data.states });
+      w.terminate();
+      if (data.type === "error") return setProof({ status: "failed", message: data.message });
+      if (data.verdict === "safe") {
+        setProof({ status: "proved", states: data.states });
+        if (loaded.source === "campaign") appStore.getState().recordSolved(loaded.id, []);
+      } else if (data.verdict === "breakable") {
+        setProof({ status: "broken", outcome: data.outcome ?? "a winning outcome", length: data.schedule?.length ?? 0 });
+      } else {
+        setProof({ status: "gave-up", states: data.states });
+      }
+    };
+    w.onerror = (e) => setProof({ status: "failed", message: e.message || "the search stopped unexpectedly" });
+    const request: HintRequest = { levelText: loaded.text, packed: loaded.level.program.initial, maxStates: PROOF_STATE_BUDGET };
+    w.postMessage(request);
+  };
+
+  const outcomes = goalText(loaded.level.spec.win).replace(/^Win: /, "");
+  return (
+    <section className="proof-panel" aria-labelledby="proof-heading">
+      <h2 id="proof-heading">Prove it</h2>
+      <p>Convinced that no order of steps can break this code? Ask the solver to check every reachable state.</p>
+      <button type="button" className="button" onClick={prove} disabled={proof.status === "searching"}>
+        Ask for the proof
+      </button>
+      <div role="status" className="proof-result">
+        {proof.status === "searching" && <p>Checking… {n(proof.states)} states so far.</p>}
+        {proof.status === "proved" && (
+          <>
+            <p>
+              <strong>Proved.</strong> The solver checked all {n(proof.states)} reachable states: no schedule can {outcomes}.
+            </p>
+            <p>
+              <a className="button-link" href={nextHref ?? "#/"}>
+                {nextHref ? "Next level" : "Back to the campaign"}
+              </a>
+            </p>
+          </>
+        )}
+        {proof.status === "broken" && (
+          <p>Not proved: the solver found a schedule of {proof.length} steps that ends in {proof.outcome}. Look again!</p>
+        )}
+        {proof.status === "gave-up" && <p>The solver gave up after {n(proof.states)} states without a verdict.</p>}
+        {proof.status === "failed" && <p>The proof could not run: {proof.message}</p>}
+      </div>
+    </section>
+  );
+}

@@ -9,7 +9,9 @@ const browser = resolveBrowser();
 if (!browser.ok) throw new Error(browser.message);
 
 const CI = Boolean(process.env.CI);
-const PREVIEW_URL = "http://localhost:4173";
+// PREVIEW_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.PREVIEW_PORT ?? 4173);
+const PREVIEW_URL = `http://localhost:${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -33,7 +35,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "npx vite build && npx vite preview --port 4173 --strictPort",
+    command: `npx vite build && npx vite preview --port ${PORT} --strictPort`,
     url: PREVIEW_URL,
     reuseExistingServer: !CI,
     timeout: 180_000,

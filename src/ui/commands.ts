@@ -14,6 +14,8 @@ export interface CommandContext {
   requestHint(): void;
   /** Where "Next level" goes: the next campaign level, or the campaign. */
   nextHref: string;
+  /** What "Next level" does instead of going to nextHref (the editor's preview plays again). */
+  onNext?(): void;
 }
 
 export interface Command {
@@ -138,7 +140,7 @@ export const gameCommands: Command[] = [
     keys: "Enter (after a win)",
     keyTest: (k) => plain(k) && !k.shiftKey && k.key === "Enter",
     problem: (s) => (s.game?.outcome?.win ? null : "Win the level first."),
-    run: ({ navigate, nextHref }) => navigate(nextHref),
+    run: ({ navigate, nextHref, onNext }) => (onNext ? onNext() : navigate(nextHref)),
   }),
   command({
     name: "shortcuts",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { levelHref, parseRoute, playHref } from "./router";
+import { editorHref, levelHref, myLevelHref, newDraftHref, parseRoute, playHref } from "./router";
 
 describe("routes", () => {
   it.each([
@@ -11,6 +11,13 @@ describe("routes", () => {
     [playHref("ab-_12"), { screen: "play", data: "ab-_12" }],
     ["#/play", { screen: "play", data: null }],
     ["#/nowhere", { screen: "not-found", hash: "/nowhere" }],
+    [myLevelHref("k3x9q2m7ab"), { screen: "my-level", draft: "k3x9q2m7ab" }],
+    [editorHref(), { screen: "editor", draft: null, from: null }],
+    [editorHref("k3x9q2m7ab"), { screen: "editor", draft: "k3x9q2m7ab", from: null }],
+    [newDraftHref({ template: "race" }), { screen: "editor", draft: null, from: { template: "race" } }],
+    [newDraftHref({ copy: "lost-update" }), { screen: "editor", draft: null, from: { copy: "lost-update" } }],
+    [newDraftHref({ link: "SwQA" }), { screen: "editor", draft: null, from: { link: "SwQA" } }],
+    ["#/editor/abc?copy=lost-update", { screen: "editor", draft: "abc", from: null }],
   ])("%s", (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });

@@ -1,12 +1,20 @@
 // Hash routes: `#/` the campaign, `#/level/<id>` a campaign level, `#/play?level=<data>` a level
-// carried in the link. The browser's history does the rest, so Back works.
+// carried in the link, `#/my-levels/<draft>` one of the player's own levels, and the level editor:
+// `#/editor` (start page), `#/editor/<draft>`, and `#/editor?template=<name>`, `?copy=<level id>`
+// or `?level=<link data>`, which make a new draft and replace themselves with its address.
+// The browser's history does the rest, so Back works.
 
 import { useSyncExternalStore } from "react";
+
+/** Where a new draft comes from, when the editor is asked to make one. */
+export type DraftSource = { template: string } | { copy: string } | { link: string };
 
 export type Route =
   | { screen: "campaign" }
   | { screen: "level"; id: string }
   | { screen: "play"; data: string | null }
+  | { screen: "my-level"; draft: string }
+  | { screen: "editor"; draft: string | null; from: DraftSource | null }
   | { screen: "not-found"; hash: string };
 
 export function parseRoute(hash: string): Route {
@@ -16,12 +24,30 @@ export function parseRoute(hash: string): Route {
   if (level) return { screen: "level", id: safeDecode(level[1]) };
   const play = /^\/play(?:\?(.*))?$/.exec(path);
   if (play) return { screen: "play", data: new URLSearchParams(play[1] ?? "").get("level") };
+  const mine = /^\/my-levels\/([^/?#]+)$/.exec(path);
+  if (mine) return { screen: "my-level", draft: safeDecode(mine[1]) };
+  const editor = /^\/editor(?:\/([^/?#]+))?(?:\?(.*))?$/.exec(path);
+  if (editor) {
+    const query = new URLSearchParams(editor[2] ?? "");
+    const template = query.get("template");
+    const copy = query.get("copy");
+    const link = query.get("level");
+    const from: DraftSource | null = template ? { template } : copy ? { copy } : link ? { link } : null;
+    return { screen: "editor", draft: editor[1] ? safeDecode(editor[1]) : null, from: editor[1] ? null : from };
+  }
   return { screen: "not-found", hash: path };
 }
 
 export const campaignHref = "#/";
 export const levelHref = (id: string) => `#/level/${encodeURIComponent(id)}`;
 export const playHref = (data: string) => `#/play?level=${data}`;
+export const myLevelHref = (draft: string) => `#/my-levels/${encodeURIComponent(draft)}`;
+export const editorHref = (draft?: string) => (draft ? `#/editor/${encodeURIComponent(draft)}` : "#/editor");
+export function newDraftHref(from: DraftSource): string {
+  if ("template" in from) return `#/editor?template=${encodeURIComponent(from.template)}`;
+  if ("copy" in from) return `#/editor?copy=${encodeURIComponent(from.copy)}`;
+  return `#/editor?level=${from.link}`;
+}
 
 function safeDecode(s: string): string {
   try {
@@ -41,6 +67,9 @@ export function useRoute(): Route {
   return parseRoute(hash);
 }
 
-export function navigate(href: string): void {
-  window.location.hash = href.replace(/^#/, "");
+/** Goes to `href`; with `replace`, the current history entry is replaced (Back skips it). */
+export function navigate(href: string, { replace = false }: { replace?: boolean } = {}): void {
+  const hash = href.replace(/^#/, "");
+  if (replace) window.location.replace(`#${hash}`);
+  else window.location.hash = hash;
 }

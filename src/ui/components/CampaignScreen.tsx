@@ -8,6 +8,7 @@ import { appStore, useApp } from "../use-app";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ErrorList, ProblemScreen, ProgressNotice, TopBar } from "./Chrome";
 import { Markdown } from "./Markdown";
+import { MyLevels } from "./MyLevels";
 
 export function CampaignScreen() {
   const solved = useApp((s) => s.solved);
@@ -79,6 +80,7 @@ export function CampaignScreen() {
             </ol>
           </section>
         ))}
+        <MyLevels />
         <footer className="campaign-footer">
           <button type="button" className="quiet" onClick={() => appStore.getState().openDialog("clear-progress")}>
             Clear progress

@@ -1,121 +1,47 @@
-// A level being played: briefing, controls, one panel per thread, the shared state, and the
-// dialogs. Everything it shows is read off the engine's state with viewState.
+// A level screen: the top bar, the level's title and summary, and the level in play (LevelPlay).
 
-import { useEffect, useLayoutEffect, useMemo } from "react";
-import { formatMove, type GameState } from "../../engine/index";
-import { viewState, type StateView } from "../../engine/view";
-import { gameCommands, threadCommands, type CommandContext } from "../commands";
-import { requestNextMoveHint } from "../hint";
-import { campaignHref, navigate } from "../router";
+import { useEffect, type ReactNode } from "react";
+import { campaignHref } from "../router";
 import type { LoadedLevel } from "../store/game-slice";
-import { appStore, useApp } from "../use-app";
-import { useShortcuts } from "../use-shortcuts";
-import { Briefing } from "./Briefing";
+import { useApp } from "../use-app";
 import { ProgressNotice, TopBar } from "./Chrome";
-import { HardwareSection } from "./HardwareSection";
-import { OutcomeDialog } from "./OutcomeDialog";
-import { ProofPanel } from "./ProofPanel";
-import { SharedPanel } from "./SharedPanel";
-import { ShortcutsDialog } from "./ShortcutsDialog";
-import { ThreadColors } from "./ThreadChip";
-import { nextText, ThreadPanel } from "./ThreadPanel";
-import { ScheduleStrip, Toolbar } from "./Toolbar";
+import { isOpen, LevelPlay } from "./LevelPlay";
 
 interface Props {
   loaded: LoadedLevel;
   /** Where "Next level" leads; null after the campaign's last level or for a linked level. */
   nextHref: string | null;
+  /** More links for the top bar, before "Campaign" ("Edit a copy"). */
+  links?: ReactNode;
 }
 
-export function GameScreen({ loaded, nextHref }: Props) {
-  useLayoutEffect(() => appStore.getState().openLevel(loaded), [loaded]);
-  const open = useApp((s) => s.loaded);
-  const game = useApp((s) => s.game);
-  const dialog = useApp((s) => s.dialog);
-  const hinted = useApp((s) => (s.hintSearch.status === "found" && s.hintSearch.for === s.game ? s.hintSearch.move.thread : -1));
+export function GameScreen({ loaded, nextHref, links }: Props) {
   const { level } = loaded;
-  const program = level.program;
-
-  const commandList = useMemo(() => [...threadCommands(program), ...gameCommands], [program]);
-  const commands = useMemo(() => new Map(commandList.map((c) => [c.name, c])), [commandList]);
-  const ctx = useMemo<CommandContext>(
-    () => ({ store: appStore, navigate, requestHint: () => requestNextMoveHint(appStore), nextHref: nextHref ?? campaignHref }),
-    [nextHref],
-  );
-  useShortcuts(commandList, ctx);
-  const colors = useMemo(() => new Map(program.threads.map((t, i) => [t.name, i])), [program]);
-  const sharedNames = useMemo(() => new Set(program.descriptors.map((d) => d.name)), [program]);
-  const view = useMemo(() => (game && game.program === program ? viewState(game) : null), [game, program]);
+  // The title waits for the level to be open, so the heading and the game appear together.
+  const open = useApp((s) => s.game !== null && isOpen(s.loaded, loaded));
   useEffect(() => {
     document.title = `${level.spec.title} · Interleave`;
   }, [level]);
-  useEffect(() => () => appStore.getState().closeDialog(), []);
-
-  if (!view || !game || open?.id !== loaded.id) return null;
   return (
-    <ThreadColors.Provider value={colors}>
+    <>
       <TopBar>
-        <a className="topbar-link" href={campaignHref}>
-          Campaign
-        </a>
+        <span className="topbar-links">
+          {links}
+          <a className="topbar-link" href={campaignHref}>
+            Campaign
+          </a>
+        </span>
       </TopBar>
       <main className="level-screen">
         <ProgressNotice />
-        <div className="level-title">
-          <h1>{level.spec.title}</h1>
-          <p className="summary">{level.spec.summary}</p>
-        </div>
-        <div className="level-layout">
-          <Briefing level={level} />
-          <div className="play">
-            <div className="controls">
-              <Toolbar commands={commands} ctx={ctx} />
-              <ScheduleStrip schedule={game.schedule} program={program} />
-            </div>
-            <div className="threads">
-              {view.threads.map((t) => (
-                <ThreadPanel
-                  key={t.index}
-                  view={t}
-                  code={level.spec.threads[program.threads[t.index].spec].code}
-                  sharedNames={sharedNames}
-                  commands={commands}
-                  ctx={ctx}
-                  hinted={hinted === t.index}
-                />
-              ))}
-            </div>
-            <SharedPanel view={view} tso={program.tso} />
-            {level.spec.breakable === false && <ProofPanel key={loaded.id} loaded={loaded} nextHref={nextHref} />}
-            <HardwareSection key={loaded.id} program={program} levelId={loaded.id} />
+        {open && (
+          <div className="level-title">
+            <h1>{level.spec.title}</h1>
+            <p className="summary">{level.spec.summary}</p>
           </div>
-        </div>
-        <MoveAnnouncer game={game} view={view} />
-        {game.outcome && (
-          <OutcomeDialog
-            outcome={game.outcome}
-            outro={level.spec.outro}
-            nextLabel={nextHref ? "Next level" : "Back to the campaign"}
-            commands={commands}
-            ctx={ctx}
-          />
         )}
-        {dialog === "shortcuts" && <ShortcutsDialog commands={commandList} />}
+        <LevelPlay loaded={loaded} nextHref={nextHref} />
       </main>
-    </ThreadColors.Provider>
-  );
-}
-
-/** Tells screen readers what the last move did, and what that thread does next. */
-function MoveAnnouncer({ game, view }: { game: GameState; view: StateView }) {
-  const n = game.schedule.length;
-  const last = game.schedule[n - 1];
-  const text = last
-    ? `Move ${n}: ${formatMove(game.program, last)}. ${view.threads[last.thread].name}: ${nextText(view.threads[last.thread])}`
-    : "No moves yet.";
-  return (
-    <p className="sr-only" aria-live="polite" aria-atomic="true">
-      {text}
-    </p>
+    </>
   );
 }

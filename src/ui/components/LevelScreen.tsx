@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { campaignLevel, nextLevelId } from "../content";
-import { levelHref } from "../router";
+import { levelHref, newDraftHref } from "../router";
 import type { LoadedLevel } from "../store/game-slice";
 import { ErrorList, ProblemScreen } from "./Chrome";
 import { GameScreen } from "./GameScreen";
@@ -25,5 +25,10 @@ export function LevelScreen({ id }: { id: string }) {
     );
   }
   const next = nextLevelId(id);
-  return <GameScreen key={id} loaded={loaded} nextHref={next ? levelHref(next) : null} />;
+  const copy = (
+    <a className="topbar-link" href={newDraftHref({ copy: id })}>
+      Edit a copy
+    </a>
+  );
+  return <GameScreen key={id} loaded={loaded} nextHref={next ? levelHref(next) : null} links={copy} />;
 }

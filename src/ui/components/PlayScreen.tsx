@@ -3,6 +3,7 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { parseLevel, type LevelError } from "../../engine/index";
+import { newDraftHref } from "../router";
 import { decodeLevelLink } from "../share";
 import type { LoadedLevel } from "../store/game-slice";
 import { ErrorList, ProblemScreen } from "./Chrome";
@@ -48,5 +49,10 @@ export function PlayScreen({ data }: { data: string | null }) {
       </ProblemScreen>
     );
   }
-  return <GameScreen loaded={loaded} nextHref={null} />;
+  const copy = (
+    <a className="topbar-link" href={newDraftHref({ link: data! })}>
+      Edit a copy
+    </a>
+  );
+  return <GameScreen loaded={loaded} nextHref={null} links={copy} />;
 }

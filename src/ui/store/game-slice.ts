@@ -12,8 +12,8 @@ export interface LoadedLevel {
   /** The level file's text: the hint worker parses its own copy. */
   text: string;
   level: Level;
-  /** Progress is recorded for campaign levels only; a link's level may reuse any id. */
-  source: "campaign" | "link";
+  /** Progress is recorded for campaign levels only; a link's level or the player's own may reuse any id. */
+  source: "campaign" | "link" | "draft";
 }
 
 export interface GameSlice {

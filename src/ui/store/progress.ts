@@ -2,8 +2,9 @@
 // localStorage by zustand's `persist`; everything loaded is validated, and a save that cannot be
 // read is kept aside under CORRUPT_KEY (never silently thrown away) before progress is reset.
 
-import type { PersistStorage, StateStorage, StorageValue } from "zustand/middleware";
+import type { StateStorage } from "zustand/middleware";
 import { z } from "zod";
+import { savedStorage } from "./saved-storage";
 
 export const PROGRESS_KEY = "interleave-progress";
 export const CORRUPT_KEY = `${PROGRESS_KEY}.corrupt`;
@@ -61,62 +62,7 @@ export function memoryStorage(initial: Record<string, string> = {}): StateStorag
   };
 }
 
-/**
- * The storage `persist` talks to. It reads the raw text itself, so that a save which is not JSON,
- * or not a `{ state, version }` envelope, is noticed here (`unreadable`) instead of throwing inside
- * `persist`; `keepAside` then moves the raw text to CORRUPT_KEY. Writes that would not change
- * the stored text are skipped: every game move sets state, and progress rarely changes.
- */
+/** The storage `persist` saves progress through; an unreadable save goes to CORRUPT_KEY (saved-storage.ts). */
 export function progressStorage(backing: StateStorage) {
-  let raw: string | null = null;
-  let lastWritten: string | null = null;
-  const safely = (f: () => void) => {
-    try {
-      f();
-    } catch {
-      // Full or forbidden storage: progress lasts this visit only.
-    }
-  };
-  const reader = {
-    unreadable: false,
-    storage: {
-      getItem(name: string): StorageValue<Progress> | null {
-        raw = backing.getItem(name) as string | null;
-        reader.unreadable = false;
-        lastWritten = raw;
-        if (raw === null) return null;
-        try {
-          const value: unknown = JSON.parse(raw);
-          if (typeof value === "object" && value !== null && "state" in value && typeof (value as { version?: unknown }).version === "number") {
-            return value as StorageValue<Progress>;
-          }
-        } catch {
-          // not JSON
-        }
-        reader.unreadable = true;
-        return null;
-      },
-      setItem(name: string, value: StorageValue<Progress>) {
-        const text = JSON.stringify(value);
-        if (text === lastWritten) return;
-        safely(() => backing.setItem(name, text));
-        lastWritten = text;
-      },
-      removeItem(name: string) {
-        safely(() => backing.removeItem(name));
-        lastWritten = null;
-      },
-    } satisfies PersistStorage<Progress>,
-    /** Copies the save as read to CORRUPT_KEY and removes it. */
-    keepAside(name: string) {
-      if (raw !== null) {
-        const text = raw;
-        safely(() => backing.setItem(CORRUPT_KEY, text));
-      }
-      safely(() => backing.removeItem(name));
-      raw = null;
-      lastWritten = null;
-    },
-  };
-  return reader;
+  return savedStorage<Progress>(backing, { corruptKey: CORRUPT_KEY });
 }

@@ -1,0 +1,117 @@
+// The solver's check of the level being edited: progress while it runs (with Cancel), then the
+// verdict as `levels check` gives it, the shortest schedule and the way to replay it.
+
+import { ThreadChip, ThreadColors } from "../ui/components/ThreadChip";
+import type { CheckState } from "./check";
+
+const count = (n: number) => n.toLocaleString("en-US");
+const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
+
+interface Props {
+  check: CheckState;
+  /** Is the level as it is now valid? Only then can it be checked. */
+  canCheck: boolean;
+  /** Is the check's text still the editor's text? */
+  current: boolean;
+  replaying: { index: number; total: number } | null;
+  onCheck(): void;
+  onCancel(): void;
+  onReplay(): void;
+  onStopReplay(): void;
+}
+
+export function CheckPanel({ check, canCheck, current, replaying, onCheck, onCancel, onReplay, onStopReplay }: Props) {
+  const running = check.status === "running";
+  return (
+    <section className="check-panel" aria-labelledby="check-heading">
+      <h2 id="check-heading">Check</h2>
+      <div className="check-actions">
+        {running ? (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={onCheck} aria-disabled={canCheck ? undefined : true} aria-describedby="check-about">
+            Check
+          </button>
+        )}
+        <p id="check-about" className="muted">
+          {canCheck ? "Explores every interleaving, like levels check." : "Fix the problems first: only a valid level can be checked."}
+        </p>
+      </div>
+      <div className="check-result" role="status">
+        {running && (
+          <p>
+            Exploring every interleaving… {count(check.states)} states so far{check.depth > 0 && `, ${check.depth} moves deep`}.
+          </p>
+        )}
+        {check.status === "stopped" && <p>Stopped after {count(check.states)} states.</p>}
+        {check.status === "failed" && <p>The check failed: {check.message}</p>}
+        {check.status === "done" && <Report check={check} current={current} />}
+      </div>
+      {check.status === "done" && check.report.schedule && check.report.schedule.length > 0 && (
+        <Schedule check={check} current={current} replaying={replaying} onReplay={onReplay} onStopReplay={onStopReplay} />
+      )}
+    </section>
+  );
+}
+
+function Report({ check, current }: { check: Extract<CheckState, { status: "done" }>; current: boolean }) {
+  const r = check.report;
+  const verdict =
+    r.verdict === "breakable" ? `Breakable: ${r.outcome} in ${r.schedule!.length} ${r.schedule!.length === 1 ? "step" : "steps"}.`
+    : r.verdict === "safe" ? "Safe: no schedule wins."
+    : "Unknown: the search gave up.";
+  return (
+    <>
+      <p className={`verdict ${r.problems.length === 0 ? "verdict-ok" : "verdict-bad"}`}>
+        <strong>{verdict}</strong> <span className="muted">{count(r.states)} states, {seconds(r.ms)}.</span>
+      </p>
+      {r.problems.length === 0 ? (
+        <p>
+          <span aria-hidden="true">✓ </span>It passes the checks of <code>levels check</code>
+          {r.solutionReplays && ", and its solution replays to a win"}.
+        </p>
+      ) : (
+        <ul className="check-problems">
+          {r.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {!current && <p className="muted">The level has changed since this check: check again.</p>}
+    </>
+  );
+}
+
+function Schedule({
+  check, current, replaying, onReplay, onStopReplay,
+}: { check: Extract<CheckState, { status: "done" }>; current: boolean; replaying: Props["replaying"]; onReplay(): void; onStopReplay(): void }) {
+  const moves = check.report.schedule!;
+  const { program } = check.level;
+  const colors = new Map(program.threads.map((t, i) => [t.name, i]));
+  return (
+    <ThreadColors.Provider value={colors}>
+      <h3 className="check-schedule-title">Shortest schedule</h3>
+      <ol className="check-schedule" aria-label="Shortest schedule">
+        {moves.map((m, i) => (
+          <li key={i}>
+            <ThreadChip prefix={`${i + 1}. `} name={program.threads[m.thread].name} suffix={m.kind === "step" ? "" : ` ${m.kind}`} />
+          </li>
+        ))}
+      </ol>
+      {replaying ? (
+        <p className="replaying">
+          Replaying move {replaying.index} of {replaying.total}…{" "}
+          <button type="button" onClick={onStopReplay}>
+            Stop
+          </button>
+        </p>
+      ) : (
+        <button type="button" onClick={onReplay} aria-disabled={current ? undefined : true}>
+          Replay in the preview
+        </button>
+      )}
+    </ThreadColors.Provider>
+  );
+}

@@ -1,0 +1,108 @@
+// "Check" in the editor: what `levels check` says of a level, computed in the browser. The search
+// runs in a Web Worker (the hint's worker, started from the level's first state), reports its
+// progress and can be cancelled by ending the worker, so the page never waits on it. The verdict
+// is then read against what the level claims, and its `solution` is replayed, as the CLI does.
+
+import { formatMove, initialState, parseMove, replay, type Level, type Move, type OutcomeKind } from "../engine/index";
+import type { HintReply, HintRequest } from "../solver/hint.worker";
+import { DEFAULT_MAX_STATES } from "../solver/solve";
+
+export interface CheckReport {
+  verdict: "breakable" | "safe" | "unknown";
+  outcome: OutcomeKind | null;
+  /** A shortest winning schedule, when there is one. */
+  schedule: Move[] | null;
+  states: number;
+  ms: number;
+  /** What the level says it is ("breakable": false is a prove-it level). */
+  breakable: boolean;
+  /** Why the level would not pass `levels check`, in the CLI's words; empty when it passes. */
+  problems: string[];
+  /** null when the level gives no solution. */
+  solutionReplays: boolean | null;
+}
+
+export type CheckState =
+  | { status: "idle" }
+  | { status: "running"; text: string; states: number; depth: number }
+  | { status: "done"; text: string; level: Level; report: CheckReport }
+  | { status: "stopped"; text: string; states: number }
+  | { status: "failed"; text: string; message: string };
+
+export const CHECK_STATE_BUDGET = DEFAULT_MAX_STATES;
+
+/**
+ * Starts a check of `level` (parsed from `text`); `onUpdate` hears its progress and its end.
+ * Returns a function that cancels it.
+ */
+export function startCheck(text: string, level: Level, onUpdate: (state: CheckState) => void, budget = CHECK_STATE_BUDGET): () => void {
+  const started = performance.now();
+  const worker = new Worker(new URL("../solver/hint.worker.ts", import.meta.url), { type: "module" });
+  let over = false;
+  let states = 0;
+  const end = (state: CheckState) => {
+    if (over) return;
+    over = true;
+    worker.terminate();
+    onUpdate(state);
+  };
+  worker.onmessage = ({ data }: MessageEvent<HintReply>) => {
+    if (over) return;
+    if (data.type === "progress") {
+      states = data.states;
+      return onUpdate({ status: "running", text, states: data.states, depth: data.depth });
+    }
+    if (data.type === "error") return end({ status: "failed", text, message: data.message });
+    const ms = Math.round(performance.now() - started);
+    end({ status: "done", text, level, report: reportOf(level, { ...data, ms }) });
+  };
+  worker.onerror = (e) => end({ status: "failed", text, message: e.message || "the search stopped unexpectedly" });
+  onUpdate({ status: "running", text, states: 0, depth: 0 });
+  const request: HintRequest = { levelText: text, packed: initialState(level.program).packed, maxStates: budget };
+  worker.postMessage(request);
+  return () => end({ status: "stopped", text, states });
+}
+
+export interface SearchResult {
+  verdict: CheckReport["verdict"];
+  outcome?: OutcomeKind;
+  schedule?: Move[];
+  states: number;
+  ms: number;
+}
+
+/** The verdict, read against the level's claim and its solution, as `levels check` reads it. */
+export function reportOf(level: Level, result: SearchResult): CheckReport {
+  const { spec } = level;
+  const problems: string[] = [];
+  const schedule = result.schedule ?? null;
+  if (schedule?.length === 0) problems.push(`the level is already won before any move (${result.outcome})`);
+  else if (result.verdict === "unknown") problems.push(`the search gave up after ${result.states.toLocaleString("en-US")} states`);
+  else if (spec.breakable && result.verdict === "safe") problems.push("no schedule wins: the level cannot be solved. Mark it \"breakable\": false if it is meant to be correct");
+  else if (!spec.breakable && result.verdict === "breakable") problems.push('the level says "breakable": false, but a schedule wins');
+  let solutionReplays: boolean | null = null;
+  if (spec.solution) {
+    const problem = solutionProblem(level, spec.solution);
+    solutionReplays = problem === null;
+    if (problem) problems.push(`the solution does not replay: ${problem}`);
+  }
+  return {
+    verdict: result.verdict, outcome: result.outcome ?? null, schedule, states: result.states, ms: result.ms,
+    breakable: spec.breakable, problems, solutionReplays,
+  };
+}
+
+/** Why `solution` does not replay to a win, or null when it does (the CLI's words). */
+export function solutionProblem({ program }: Level, solution: readonly (string | number)[]): string | null {
+  const moves: Move[] = [];
+  for (let i = 0; i < solution.length; i++) {
+    const move = parseMove(program, solution[i]);
+    if (!move) return `move ${i + 1} (${JSON.stringify(solution[i])}) names no thread`;
+    moves.push(move);
+  }
+  const played = replay(program, moves);
+  if (played.error) return `move ${played.failedAt! + 1} (${formatMove(program, moves[played.failedAt!])}) is not legal: ${played.error.message}`;
+  if (!played.state.outcome) return `after all ${moves.length} moves the game is still going`;
+  if (!played.state.outcome.win) return `it ends in a loss: ${played.state.outcome.kind} (${played.state.outcome.message})`;
+  return null;
+}

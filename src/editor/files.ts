@@ -1,0 +1,42 @@
+// Level files in and out of the browser: reading a dropped or picked file (refusing what cannot
+// be a level file), and downloading a level as `<id>.json`.
+
+import { MAX_DRAFT_CHARS } from "../ui/store/drafts";
+
+export class LevelFileError extends Error {
+  override name = "LevelFileError";
+}
+
+/** The text of a level file; throws LevelFileError with a reason to show when it cannot be one. */
+export async function readLevelFile(file: File): Promise<string> {
+  if (file.size > MAX_DRAFT_CHARS) throw new LevelFileError(`“${file.name}” is larger than a level can be (1 MiB)`);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    throw new LevelFileError(`“${file.name}” is not a text file (UTF-8)`);
+  }
+  if (text.includes("\u0000")) throw new LevelFileError(`“${file.name}” is not a text file`);
+  return text.replace(/^\uFEFF/, ""); // a byte-order mark is not part of the JSON
+}
+
+/** The first file of a drop or a file picker, if any. */
+export function firstFile(files: FileList | null | undefined): File | null {
+  return files && files.length > 0 ? files[0] : null;
+}
+
+export function downloadText(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** `<id>.json` for a level with a valid id, else `level.json`. */
+export function levelFileName(levelId: string | null): string {
+  return `${levelId ?? "level"}.json`;
+}

@@ -1,0 +1,94 @@
+// The player's own levels ("My levels"): level files written in the editor, imported, or copied
+// from the campaign, saved in localStorage as text with a version. What is loaded is validated
+// draft by draft: one damaged entry costs that entry, not the others, and the save as it was
+// read is kept aside first (never silently thrown away).
+
+import { z } from "zod";
+
+export const DRAFTS_KEY = "interleave-levels";
+export const DRAFTS_CORRUPT_KEY = `${DRAFTS_KEY}.corrupt`;
+export const DRAFTS_VERSION = 1;
+/** A draft is a level file; the game refuses level links past 1 MiB, so its text stays under that too. */
+export const MAX_DRAFT_CHARS = 1 << 20;
+
+/** Draft ids are made by the game (newDraftId): short, lower-case, safe in a URL. */
+export const DraftIdSchema = z.string().regex(/^[a-z0-9]{4,32}$/);
+export type DraftId = string;
+
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "not a date");
+
+export const DraftOriginSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("template"), name: z.string().max(100) }),
+  z.object({ kind: z.literal("campaign"), id: z.string().max(200) }),
+  z.object({ kind: z.literal("file"), name: z.string().max(300) }),
+  z.object({ kind: z.literal("link") }),
+]);
+export type DraftOrigin = z.output<typeof DraftOriginSchema>;
+
+export const DraftSchema = z.object({
+  /** The level file, exactly as typed (it may have errors: it is a draft). */
+  text: z.string().max(MAX_DRAFT_CHARS),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  origin: DraftOriginSchema.optional(),
+});
+export type Draft = z.output<typeof DraftSchema>;
+
+export interface SavedDrafts {
+  drafts: Record<DraftId, Draft>;
+}
+
+/** Brings a save written by an older version up to this one; null when it cannot. */
+export function migrateDrafts(persisted: unknown, version: number): unknown {
+  // Version 0 is what `persist` records when no version was set: the same shape as version 1.
+  if (version === 0) return persisted;
+  return null; // a newer game's save, or nonsense: not ours to guess at
+}
+
+/**
+ * Validates what was loaded (after migration), draft by draft. `dropped` counts the entries that
+ * could not be read; null means the save as a whole was unusable.
+ */
+export function validateDrafts(persisted: unknown): { drafts: Record<DraftId, Draft>; dropped: number } | null {
+  if (typeof persisted !== "object" || persisted === null) return null;
+  const all = (persisted as { drafts?: unknown }).drafts;
+  if (typeof all !== "object" || all === null || Array.isArray(all)) return null;
+  const drafts: Record<DraftId, Draft> = {};
+  let dropped = 0;
+  for (const [id, value] of Object.entries(all)) {
+    const draft = DraftSchema.safeParse(value);
+    if (DraftIdSchema.safeParse(id).success && draft.success) drafts[id] = draft.data;
+    else dropped++;
+  }
+  return { drafts, dropped };
+}
+
+export function corruptDraftsNotice(dropped: number | "all", keptUnder: string | null): string {
+  const what =
+    dropped === "all" ? "Your saved levels could not be read"
+    : dropped === 1 ? "One of your saved levels could not be read"
+    : `${dropped} of your saved levels could not be read`;
+  const where = keptUnder ? ` The save as it was is kept in this browser's storage under "${keptUnder}".` : "";
+  return `${what}, so ${dropped === "all" ? "the list starts empty" : "it is left out"}.${where}`;
+}
+
+/** What a list shows of a draft: its title and level id, read leniently (a draft may be broken JSON). */
+export function draftSummary(text: string): { title: string | null; levelId: string | null } {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== "object" || value === null) return { title: null, levelId: null };
+    const { title, id } = value as { title?: unknown; id?: unknown };
+    return {
+      title: typeof title === "string" && title.trim() !== "" ? title : null,
+      levelId: typeof id === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) ? id : null,
+    };
+  } catch {
+    return { title: null, levelId: null };
+  }
+}
+
+/** A new draft id: ten random base-36 characters. */
+export function newDraftId(random: (bytes: Uint8Array) => Uint8Array = (b) => globalThis.crypto.getRandomValues(b)): DraftId {
+  const bytes = random(new Uint8Array(10));
+  return Array.from(bytes, (b) => (b % 36).toString(36)).join("");
+}

@@ -8,7 +8,7 @@ import { mini } from "../engine/testing/levels";
 import { parseTrials } from "./HardwarePanel";
 import * as L from "./layout";
 import { OutcomeTally, sharedValues } from "./outcomes";
-import { outcomeKey, reachableUnderSC, stateKey } from "./reachable";
+import { outcomeKey, reachableUnderSC, reachableUnderSCAsync, SLICE_STATES, stateKey } from "./reachable";
 import { translateProgram } from "./translate";
 
 const lostUpdate = () => {
@@ -49,6 +49,20 @@ describe("reachableUnderSC", () => {
     expect(reachableUnderSC(tso.program)).toBeNull();
     const big = mini({ shared: { x: 0 }, threads: [{ name: "T{id}", count: 3, code: "int i = 0;\nwhile (i < 20) {\n  x++;\n  i++;\n}" }] });
     expect(reachableUnderSC(big.program, 1000)).toMatchObject({ complete: false, states: 1000 });
+  });
+
+  it("in the page, pauses between slices (so Stop and painting get their turn) and finds the same", async () => {
+    // Fresh programs each time: results are cached per program.
+    const make = () => mini({ shared: { x: 0 }, threads: [{ name: "T{id}", count: 3, code: "int i = 0;\nwhile (i < 6) {\n  x++;\n  i++;\n}" }] }).program;
+    const whole = reachableUnderSC(make())!;
+    expect(whole.states).toBeGreaterThan(3 * SLICE_STATES);
+    let pauses = 0;
+    const sliced = (await reachableUnderSCAsync(make(), () => (pauses++, false)))!;
+    expect(pauses).toBe(Math.floor((whole.states - 1) / SLICE_STATES));
+    expect({ ...sliced, outcomes: [...sliced.outcomes], finalStates: [...sliced.finalStates].sort() })
+      .toEqual({ ...whole, outcomes: [...whole.outcomes], finalStates: [...whole.finalStates].sort() });
+    // Stopped at its first pause: no answer rather than a partial one.
+    expect(await reachableUnderSCAsync(make(), () => true)).toBeNull();
   });
 });
 

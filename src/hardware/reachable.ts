@@ -35,9 +35,31 @@ export function stateKey(shared: ArrayLike<number>, length: number): string {
 
 const cache = new WeakMap<Program, Reachability>();
 
+/** States explored between two pauses of the asynchronous search: a few milliseconds of work. */
+export const SLICE_STATES = 2_000;
+
 /** Explores every interleaving of an SC level; null for a TSO level (not compared). */
 export function reachableUnderSC(p: Program, maxStates = DEFAULT_MAX_STATES): Reachability | null {
   if (p.tso) return null;
+  const search = explore(p, maxStates);
+  for (let r = search.next(); ; r = search.next()) if (r.done) return r.value;
+}
+
+/**
+ * The same search, pausing every SLICE_STATES states so the page keeps painting and answering
+ * input while hardware mode compares a big level; `cancelled` is asked at each pause (null then).
+ */
+export async function reachableUnderSCAsync(p: Program, cancelled: () => boolean, maxStates = DEFAULT_MAX_STATES): Promise<Reachability | null> {
+  if (p.tso) return null;
+  const search = explore(p, maxStates);
+  for (let r = search.next(); ; r = search.next()) {
+    if (r.done) return r.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (cancelled()) return null;
+  }
+}
+
+function* explore(p: Program, maxStates: number): Generator<void, Reachability> {
   const cached = cache.get(p);
   if (cached && (cached.complete || cached.states >= maxStates)) return cached;
   const analyzer = new Analyzer(p);
@@ -61,6 +83,7 @@ export function reachableUnderSC(p: Program, maxStates = DEFAULT_MAX_STATES): Re
   };
 
   for (let i = 0; i < queue.length; i++) {
+    if (i > 0 && i % SLICE_STATES === 0) yield;
     const s = queue[i];
     queue[i] = undefined as unknown as Int32Array; // let explored states go
     if (analyzer.criticalThreads(s) >= 2) outcomes.add("mutual-exclusion");

@@ -11,7 +11,7 @@ import { spawnBrowserWorker } from "./browser-worker";
 import { Coordinator, startPool, STOP_GRACE_MS, TRIAL_TIME_LIMIT_MS, type Limits, type SpawnWorker, type WorkerLike } from "./coordinator";
 import type { ToWorker } from "./messages";
 import { OutcomeTally, type OutcomeRow } from "./outcomes";
-import { reachableUnderSC } from "./reachable";
+import { reachableUnderSCAsync } from "./reachable";
 import { translateProgram } from "./translate";
 
 export const MIN_TRIALS = 100;
@@ -113,7 +113,8 @@ export function createHardwareRun(program: Program, options: HardwareRunOptions)
     const unavailable = hardwareUnavailable();
     if (unavailable) return end("failed", unavailable);
     const hc = translateProgram(program);
-    const reach = options.compareWithSC === false ? null : reachableUnderSC(program);
+    const reach = options.compareWithSC === false ? null : await reachableUnderSCAsync(program, () => stopped);
+    if (stopped) return end("stopped");
     comparison = options.compareWithSC === false ? "off" : !reach ? "tso" : reach.complete ? "sc" : "partial";
     const mem = new Int32Array(new SharedArrayBuffer(hc.layout.length * 4));
     tally = new OutcomeTally(program, hc.layout, reach, budget);

@@ -39,8 +39,9 @@ export interface WaitForGraph {
   edges: WaitEdge[];
   /** Around the cycle: thread i waits for object i, held by thread i + 1 (the last by the first). */
   cycle: { thread: number; object: string }[] | null;
-  /** One sentence per thread that cannot go on: what it waits for, and why nothing comes. */
-  waits: string[];
+  /** One sentence per thread that cannot go on (and per finished thread still holding a lock):
+   *  what it waits for, and why nothing comes. */
+  waits: { thread: number; text: string }[];
   /** The whole graph in words, for screen readers: the cycle, or that there is none. */
   summary: string;
 }
@@ -55,7 +56,7 @@ export function waitForGraph(state: GameState): WaitForGraph {
   const nodes: WaitNode[] = [];
   const edges: WaitEdge[] = [];
   const objects = new Map<string, WaitNode>();
-  const waits: string[] = [];
+  const waits: { thread: number; text: string }[] = [];
   /** Per thread: the threads holding what it waits for, with the object. */
   const waitsOn: { object: string; holders: number[] }[] = p.threads.map(() => ({ object: "", holders: [] }));
 
@@ -94,14 +95,14 @@ export function waitForGraph(state: GameState): WaitForGraph {
       edges.push({ from: node.id, to: obj.id, kind: "waits-for", label: reacquire ? "waits to re-acquire" : "waits for", inCycle: false });
       const held = holders(slot, kind);
       waitsOn[t] = { object: obj.label, holders: held };
-      waits.push(waitSentence(p, s, t, obj.label, kind, slot, held, { reacquire, stuck }));
+      waits.push({ thread: t, text: waitSentence(p, s, t, obj.label, kind, slot, held, { reacquire, stuck }) });
     } else if (stuck && analyzerFor(p).stuck(s, t)) {
       node.status = "spinning";
       const spin = spinCondition(p, s, t);
       const id = `spin${t}`;
       nodes.push({ id, kind: "spin", label: spin.text, thread: t, inCycle: false });
       edges.push({ from: node.id, to: id, kind: "spins-on", label: "spins on", inCycle: false });
-      waits.push(`${names[t]} spins on ${spin.text}: waits for ${spin.goal}; no thread can ${spin.verb} it`);
+      waits.push({ thread: t, text: `${names[t]} spins on ${spin.text}: waits for ${spin.goal}; no thread can ${spin.verb} it` });
     }
   }
   // What each thread holds, blocked or not: a finished thread still holding a lock matters most.
@@ -112,7 +113,7 @@ export function waitForGraph(state: GameState): WaitForGraph {
       for (const t of holders(slot, d.kind)) {
         const obj = objectNode(slot);
         edges.push({ from: obj.id, to: `t${t}`, kind: "holds", label: "held by", inCycle: false });
-        if (threadNodes[t].status === "finished" && stuck) waits.push(`${names[t]} finished while still holding ${obj.label}, so nobody can take it`);
+        if (threadNodes[t].status === "finished" && stuck) waits.push({ thread: t, text: `${names[t]} finished while still holding ${obj.label}, so nobody can take it` });
       }
     }
   }
@@ -132,7 +133,7 @@ export function waitForGraph(state: GameState): WaitForGraph {
   const summary = cycle
     ? `Cycle: ${cycle.map(({ thread, object }, k) => `${names[thread]} waits for ${object}, held by ${holder(k)}`).join("; ")}.`
     : waits.length > 0
-      ? `No cycle. ${waits.map((w) => `${w}.`).join(" ")}`
+      ? `No cycle. ${waits.map((w) => `${w.text}.`).join(" ")}`
       : "No thread is waiting.";
   return { nodes: [...threadNodes, ...objects.values(), ...nodes], edges, cycle, waits, summary };
 }

@@ -1,0 +1,168 @@
+// The wait-for graph, drawn: threads (in their colours) and objects on a ring, the cycle first so
+// it reads as a ring of its own, "waits for" and "held by" arrows, the cycle in the danger colour.
+// The same graph is written out in words beside it (the engine's summary), for everyone and for
+// screen readers. The model is the engine's (waitForGraph); this file only lays it out.
+
+import { useContext, useId, useMemo, useRef, useState } from "react";
+import type { GameState } from "../../engine/index";
+import { waitForGraph, type WaitEdge, type WaitForGraph, type WaitNode } from "../../engine/wait-for";
+import { ThreadColors, threadClass } from "./ThreadChip";
+import "../styles/diagrams.css";
+
+const CHAR = 7.2;
+const NODE_H = 40;
+
+interface Placed {
+  node: WaitNode;
+  x: number;
+  y: number;
+  w: number;
+}
+
+function nodeWidth(n: WaitNode): number {
+  return Math.max(n.label.length, (n.detail ?? n.objectKind ?? "").length) * CHAR + 22;
+}
+
+/** Places the nodes on a circle, the cycle's nodes first and in cycle order. */
+export function layoutGraph(g: WaitForGraph): { placed: Placed[]; width: number; height: number } {
+  const order: WaitNode[] = [];
+  const byId = new Map(g.nodes.map((n) => [n.id, n]));
+  for (const c of g.cycle ?? []) order.push(byId.get(`t${c.thread}`)!, byId.get(`o:${c.object}`)!);
+  for (const n of g.nodes) if (!order.includes(n)) order.push(n);
+  const widest = Math.max(...order.map(nodeWidth));
+  const count = order.length;
+  const r = count <= 1 ? 0 : Math.max(80, (widest + 30) / (2 * Math.sin(Math.PI / count)), count * 14);
+  const cx = r + widest / 2 + 12;
+  const cy = r + NODE_H / 2 + 12;
+  const placed = order.map((node, k) => {
+    const angle = -Math.PI / 2 + (2 * Math.PI * k) / Math.max(1, count);
+    return { node, x: cx + r * Math.cos(angle), y: cy + r * Math.sin(angle), w: nodeWidth(node) };
+  });
+  return { placed, width: 2 * cx, height: 2 * cy };
+}
+
+/** Where the segment from the centre of `a` towards `(tx, ty)` leaves a's box. */
+function border(a: Placed, tx: number, ty: number): [number, number] {
+  const dx = tx - a.x;
+  const dy = ty - a.y;
+  const sx = dx === 0 ? Infinity : a.w / 2 / Math.abs(dx);
+  const sy = dy === 0 ? Infinity : NODE_H / 2 / Math.abs(dy);
+  const s = Math.min(sx, sy, 1);
+  return [a.x + dx * s, a.y + dy * s];
+}
+
+function Edge({ e, from, to, marker }: { e: WaitEdge; from: Placed; to: Placed; marker: string }) {
+  // A gentle curve to the left of the direction of travel, so two opposite edges stay apart.
+  const mx = (from.x + to.x) / 2;
+  const my = (from.y + to.y) / 2;
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const len = Math.hypot(dx, dy) || 1;
+  const bend = from === to ? 0 : 22;
+  const qx = mx + (-dy / len) * bend;
+  const qy = my + (dx / len) * bend;
+  const [x1, y1] = border(from, qx, qy);
+  const [x2, y2] = border(to, qx, qy);
+  const lx = (x1 + 2 * qx + x2) / 4;
+  const ly = (y1 + 2 * qy + y2) / 4;
+  return (
+    <g className={`wf-edge wf-${e.kind}${e.inCycle ? " in-cycle" : ""}`} data-from={e.from} data-to={e.to}>
+      <path d={`M${x1} ${y1} Q${qx} ${qy} ${x2} ${y2}`} markerEnd={`url(#${marker})`} />
+      <text x={lx} y={ly + 4} textAnchor="middle">
+        {e.label}
+      </text>
+    </g>
+  );
+}
+
+export function WaitForDiagram({ graph, describedBy }: { graph: WaitForGraph; describedBy: string }) {
+  const colours = useContext(ThreadColors);
+  const layout = useMemo(() => layoutGraph(graph), [graph]);
+  const ids = useId().replace(/:/g, "");
+  const at = new Map(layout.placed.map((p) => [p.node.id, p]));
+  return (
+    <svg
+      className="wf-svg"
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      width={layout.width}
+      height={layout.height}
+      role="img"
+      aria-label="Wait-for graph"
+      aria-describedby={describedBy}
+    >
+      <defs>
+        {["plain", "cycle"].map((k) => (
+          <marker key={k} id={`${ids}-${k}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path className={`wf-arrowhead wf-arrowhead-${k}`} d="M0 0 L10 5 L0 10 z" />
+          </marker>
+        ))}
+      </defs>
+      {graph.edges.map((e, k) => (
+        <Edge key={k} e={e} from={at.get(e.from)!} to={at.get(e.to)!} marker={`${ids}-${e.inCycle ? "cycle" : "plain"}`} />
+      ))}
+      {layout.placed.map(({ node, x, y, w }) => {
+        const thread = node.kind === "thread" ? ` ${threadClass(colours.get(node.label) ?? node.thread ?? 0)}` : "";
+        const sub = node.kind === "object" ? `${node.objectKind}: ${node.detail}` : node.kind === "spin" ? "busy-wait" : (node.detail ?? node.status?.replace("-", " "));
+        return (
+          <g key={node.id} className={`wf-node wf-${node.kind}${thread}${node.inCycle ? " in-cycle" : ""}`} data-node={node.id}>
+            <rect x={x - w / 2} y={y - NODE_H / 2} width={w} height={NODE_H} rx={node.kind === "thread" ? 14 : 4} />
+            <text x={x} y={y - 2} textAnchor="middle" className="wf-label">
+              {node.label}
+            </text>
+            <text x={x} y={y + 13} textAnchor="middle" className="wf-detail">
+              {sub}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** The graph of `game`'s state, its words, and Save buttons. */
+export function WaitForPanel({ game, levelId, defaultOpen }: { game: GameState; levelId: string; defaultOpen: boolean }) {
+  const [open, setOpen] = useState(defaultOpen);
+  const [problem, setProblem] = useState<string | null>(null);
+  const graph = useMemo(() => waitForGraph(game), [game]);
+  const summaryId = useId();
+  const box = useRef<HTMLDivElement>(null);
+  const inCycle = new Set(graph.cycle?.map((c) => c.thread));
+  const others = graph.waits.filter((w) => !inCycle.has(w.thread));
+  const save = () => {
+    const svg = box.current?.querySelector("svg");
+    if (!svg) return;
+    setProblem(null);
+    import("../diagram-export")
+      .then((m) => m.saveDiagram(svg, `${levelId}-wait-for`, "svg"))
+      .catch(() => setProblem("The graph could not be saved."));
+  };
+  return (
+    <details className="diagram-panel wait-for-panel" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Wait-for graph</summary>
+      <div className="wf-words" id={summaryId}>
+        <p className={graph.cycle ? "wf-cycle-text" : undefined}>{graph.cycle ? graph.summary : "No cycle: no thread waits, through others, for itself."}</p>
+        {(graph.cycle ? others : graph.waits).length > 0 && (
+          <ul>
+            {(graph.cycle ? others : graph.waits).map((w, k) => (
+              <li key={k}>{w.text}.</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {open && (
+        <>
+          <div ref={box} className="wf-scroll">
+            <WaitForDiagram graph={graph} describedBy={summaryId} />
+          </div>
+          <div className="diagram-actions">
+            <button type="button" onClick={save}>
+              Save graph as SVG
+            </button>
+          </div>
+          {problem && <p role="alert">{problem}</p>}
+        </>
+      )}
+    </details>
+  );
+}

@@ -43,7 +43,7 @@ describe("buildTimeline", () => {
       threads: ["m.lock();\nc.wait();\nm.unlock();", "m.lock();\nc.signal();\nm.unlock();"],
     });
     const t = timelineOf(level, ["A", "A", "B", "B", "B", "A"]);
-    expect(t.steps[1].did).toBe("releases m and wait on c");
+    expect(t.steps[1].did).toBe("releases m and waits on c");
     expect(t.steps[1].events).toEqual([
       { kind: "release", object: "m", thread: 0 },
       { kind: "wait", object: "c", thread: 0 },
@@ -130,10 +130,10 @@ describe("buildTimeline", () => {
     expect(t.steps.map((s) => stepSentence(t, s))).toEqual([
       "Teller 0 does local work",
       "Teller 0 does local work",
-      "Teller 0 calls acct[from].lock()",
+      "Teller 0 calls acct[from].lock() (acct[0])",
       "Teller 1 does local work",
       "Teller 1 does local work",
-      "Teller 1 calls acct[from].lock()",
+      "Teller 1 calls acct[from].lock() (acct[1])",
     ]);
     expect(t.steps[2].events).toEqual([{ kind: "acquire", object: "acct[0]", thread: 0 }]);
     expect(t.steps[5].events).toEqual([{ kind: "acquire", object: "acct[1]", thread: 1 }]);

@@ -81,11 +81,15 @@ export function buildTimeline(initial: GameState, schedule: readonly Move[]): Ti
       if ((op === I.EV_WAIT || op === I.CD_WAIT) && slot >= 0) events.push({ kind: "pass", object: objectAt(p, slot)!.name, thread: move.thread });
     }
     arrows.push(...links.record(at, events));
+    let did = describeMove(p, before, after, move);
+    // "calls acct[from].lock()" says which array element only at run time: name it.
+    const element = events.find((e) => e.thread === move.thread)?.object;
+    if (element && /\[[^\]]*[a-z_][^\]]*\]/i.test(did) && !did.includes(element)) did += ` (${element})`;
     steps.push({
       move: k + 1,
       thread: move.thread,
       kind: move.kind,
-      did: describeMove(p, before, after, move),
+      did,
       line: p.statements[p.statementOf[pc]].span.start.line,
       events,
     });
@@ -145,7 +149,7 @@ export function thirdPerson(label: string): string {
   const verb = space < 0 ? label : label.slice(0, space);
   const rest = space < 0 ? "" : label.slice(space);
   const s = /(sh|ch|s|x|o)$/.test(verb) ? `${verb}es` : `${verb}s`;
-  return s + rest;
+  return s + rest.replace(/ and wait on /, " and waits on ");
 }
 
 /** The instruction whose access a step from `pc` makes (the one nextStep names). */

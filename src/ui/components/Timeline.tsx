@@ -130,6 +130,22 @@ export function TimelineDiagram({ timeline, onRewind, label }: { timeline: Timel
   );
 }
 
+/** The lanes' names again, in HTML that sticks to the top while the moves scroll under it. They
+ *  sit exactly over the SVG's own heads (which a saved file keeps). */
+function LaneHeads({ timeline }: { timeline: Timeline }) {
+  const colours = useContext(ThreadColors);
+  const layout = useMemo(() => layoutTimeline(timeline, colours), [timeline, colours]);
+  return (
+    <div className="tl-sticky" aria-hidden="true" style={{ width: layout.width }}>
+      {layout.lanes.map((lane) => (
+        <span key={lane.name} className={`tl-sticky-head ${threadClass(lane.colour)}`} style={{ left: lane.x, width: lane.width }}>
+          {lane.name}
+        </span>
+      ))}
+    </div>
+  );
+}
+
 interface PanelProps {
   game: GameState;
   levelId: string;
@@ -186,6 +202,7 @@ export function TimelinePanel({ game, levelId, defaultOpen }: PanelProps) {
               </div>
               {problem && <p role="alert">{problem}</p>}
               <div ref={svgBox} className="timeline-scroll">
+                <LaneHeads timeline={timeline} />
                 <TimelineDiagram timeline={timeline} onRewind={(move) => appStore.getState().rewindTo(move)} label={`Timeline of ${n} moves`} />
               </div>
             </>

@@ -19,8 +19,15 @@ interface Placed {
   w: number;
 }
 
+/** The small print under a node's name. */
+function subLabel(n: WaitNode): string {
+  if (n.kind === "object") return `${n.objectKind}: ${n.detail}`;
+  if (n.kind === "spin") return "busy-wait";
+  return n.detail ?? n.status?.replace("-", " ") ?? "";
+}
+
 function nodeWidth(n: WaitNode): number {
-  return Math.max(n.label.length, (n.detail ?? n.objectKind ?? "").length) * CHAR + 22;
+  return Math.max(n.label.length * CHAR, subLabel(n).length * 6.4) + 22;
 }
 
 /** Places the nodes on a circle, the cycle's nodes first and in cycle order. */
@@ -103,7 +110,7 @@ export function WaitForDiagram({ graph, describedBy }: { graph: WaitForGraph; de
       ))}
       {layout.placed.map(({ node, x, y, w }) => {
         const thread = node.kind === "thread" ? ` ${threadClass(colours.get(node.label) ?? node.thread ?? 0)}` : "";
-        const sub = node.kind === "object" ? `${node.objectKind}: ${node.detail}` : node.kind === "spin" ? "busy-wait" : (node.detail ?? node.status?.replace("-", " "));
+        const sub = subLabel(node);
         return (
           <g key={node.id} className={`wf-node wf-${node.kind}${thread}${node.inCycle ? " in-cycle" : ""}`} data-node={node.id}>
             <rect x={x - w / 2} y={y - NODE_H / 2} width={w} height={NODE_H} rx={node.kind === "thread" ? 14 : 4} />

@@ -8,11 +8,17 @@ import { expectNoAxeViolations } from "./helpers/axe";
 import { button, expectSchedule, openLevel, outcomeDialog, variable } from "./helpers/game";
 import { campaignLevel, moveButton } from "./helpers/levels";
 
-// Wide enough that the diagrams start open, as on a laptop.
+// Wide enough that the outcome dialog's timeline starts open, as on a laptop.
 test.use({ viewport: { width: 1280, height: 900 } });
 
 const timeline = (page: Page) => page.locator(".play .timeline-panel");
 const mark = (page: Page, move: number) => timeline(page).getByRole("button", { name: new RegExp(`^Rewind to after move ${move}: `) });
+
+/** During play the timeline starts folded (the first time): open it. */
+async function openTimeline(page: Page) {
+  await timeline(page).locator("summary").click();
+  await expect(timeline(page)).toHaveAttribute("open", "");
+}
 
 async function play(page: Page, threads: string[]) {
   for (const t of threads) await button(page, `Step ${t}`).click();
@@ -26,6 +32,8 @@ async function laneSpan(page: Page, name: string) {
 
 test("each move is a mark in its thread's lane, and clicking one rewinds to just after it", async ({ page }) => {
   await openLevel(page, "lost-update");
+  await expect(timeline(page)).not.toHaveAttribute("open");
+  await openTimeline(page);
   await expect(timeline(page)).toContainText("No moves yet");
   await play(page, ["Teller Al", "Teller Bea", "Teller Al"]);
   await expect(timeline(page).locator("summary")).toHaveText("Timeline (3 moves)");
@@ -64,10 +72,15 @@ test("each move is a mark in its thread's lane, and clicking one rewinds to just
   await mark(page, 2).focus();
   await page.keyboard.press("Enter");
   await expectSchedule(page, ["Teller Al", "Teller Bea"]);
+
+  // Left open, it stays open on the next visit.
+  await page.reload();
+  await expect(timeline(page)).toHaveAttribute("open", "");
 });
 
 test("the timeline saves as an SVG with the lanes' names, and as a PNG", async ({ page }) => {
   await openLevel(page, "lost-update");
+  await openTimeline(page);
   await play(page, ["Teller Al", "Teller Bea"]);
 
   const [svgDownload] = await Promise.all([page.waitForEvent("download"), button(page, "Save as SVG").click()]);
@@ -139,6 +152,7 @@ for (const scheme of ["light", "dark"] as const) {
     const { level, solution } = campaignLevel("locked-out");
     await openLevel(page, "locked-out");
     // After the first move the Withdrawer is blocked: the play area offers the wait-for graph.
+    await openTimeline(page);
     await button(page, moveButton(level, solution[0])).click();
     const panel = page.locator(".play .wait-for-panel");
     await panel.locator("summary").click();

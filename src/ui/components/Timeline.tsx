@@ -1,14 +1,14 @@
 // The schedule as a sequence diagram: one lane per thread in its colour, time going down, one mark
 // per move saying what it did, and arrows where a lock, a signal, a barrier or an event passed from
 // one thread to another. Each mark is a button that rewinds the game to just after that move.
-// The events come from the engine (buildTimeline); this file only lays them out.
+// The events come from the engine (buildTimeline); this file only lays them out. It is loaded
+// with import() when the panel is first opened (DiagramPanels.tsx), to keep the level screen light.
 
 import { useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { initialState, type GameState, type Program } from "../../engine/index";
 import { buildTimeline, stepSentence, type Timeline, type TimelineArrow } from "../../engine/timeline";
 import { appStore } from "../use-app";
 import { ThreadColors, threadClass } from "./ThreadChip";
-import "../styles/diagrams.css";
 
 /** Pixels: a move's row, the lanes' header, and a character of 12 px text (generous, so labels never overlap). */
 const ROW = 26;
@@ -146,13 +146,6 @@ function LaneHeads({ timeline }: { timeline: Timeline }) {
   );
 }
 
-interface PanelProps {
-  game: GameState;
-  levelId: string;
-  /** Open at first: yes in the outcome dialog, on wide screens during play. */
-  defaultOpen: boolean;
-}
-
 const initialStates = new WeakMap<Program, GameState>();
 function initialOf(p: Program): GameState {
   let s = initialStates.get(p);
@@ -160,9 +153,8 @@ function initialOf(p: Program): GameState {
   return s;
 }
 
-/** The timeline with its heading, Save buttons and a way to fold it away. */
-export function TimelinePanel({ game, levelId, defaultOpen }: PanelProps) {
-  const [open, setOpen] = useState(defaultOpen);
+/** Inside the open Timeline panel: Save buttons and the diagram (loaded with import()). */
+export function TimelineBody({ game, levelId }: { game: GameState; levelId: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const svgBox = useRef<HTMLDivElement>(null);
   const timeline = useMemo(() => buildTimeline(initialOf(game.program), game.schedule), [game.program, game.schedule]);
@@ -171,7 +163,7 @@ export function TimelinePanel({ game, levelId, defaultOpen }: PanelProps) {
     // Keep the latest move in sight, scrolling the diagram only (never the page).
     const box = svgBox.current;
     if (box) box.scrollTop = box.scrollHeight;
-  }, [n, open]);
+  }, [n]);
   const save = (format: "svg" | "png") => {
     const svg = svgBox.current?.querySelector("svg");
     if (!svg) return;
@@ -180,35 +172,23 @@ export function TimelinePanel({ game, levelId, defaultOpen }: PanelProps) {
       .then((m) => m.saveDiagram(svg, `${levelId}-timeline`, format))
       .catch(() => setProblem(`The timeline could not be saved as ${format.toUpperCase()}.`));
   };
+  if (n === 0) return <p className="muted">No moves yet: each move you make appears here, in its thread's lane.</p>;
   return (
-    <details className="diagram-panel timeline-panel" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>
-        Timeline <span className="muted">({n} {n === 1 ? "move" : "moves"})</span>
-      </summary>
-      {open && (
-        <>
-          {n === 0 ? (
-            <p className="muted">No moves yet: each move you make appears here, in its thread's lane.</p>
-          ) : (
-            <>
-              <p className="muted diagram-help">Press a move to rewind to just after it; Redo brings the later moves back.</p>
-              <div className="diagram-actions">
-                <button type="button" onClick={() => save("svg")}>
-                  Save as SVG
-                </button>
-                <button type="button" onClick={() => save("png")}>
-                  Save as PNG
-                </button>
-              </div>
-              {problem && <p role="alert">{problem}</p>}
-              <div ref={svgBox} className="timeline-scroll">
-                <LaneHeads timeline={timeline} />
-                <TimelineDiagram timeline={timeline} onRewind={(move) => appStore.getState().rewindTo(move)} label={`Timeline of ${n} moves`} />
-              </div>
-            </>
-          )}
-        </>
-      )}
-    </details>
+    <>
+      <p className="muted diagram-help">Press a move to rewind to just after it; Redo brings the later moves back.</p>
+      <div className="diagram-actions">
+        <button type="button" onClick={() => save("svg")}>
+          Save as SVG
+        </button>
+        <button type="button" onClick={() => save("png")}>
+          Save as PNG
+        </button>
+      </div>
+      {problem && <p role="alert">{problem}</p>}
+      <div ref={svgBox} className="timeline-scroll">
+        <LaneHeads timeline={timeline} />
+        <TimelineDiagram timeline={timeline} onRewind={(move) => appStore.getState().rewindTo(move)} label={`Timeline of ${n} moves`} />
+      </div>
+    </>
   );
 }

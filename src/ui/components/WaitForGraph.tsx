@@ -1,13 +1,13 @@
 // The wait-for graph, drawn: threads (in their colours) and objects on a ring, the cycle first so
 // it reads as a ring of its own, "waits for" and "held by" arrows, the cycle in the danger colour.
 // The same graph is written out in words beside it (the engine's summary), for everyone and for
-// screen readers. The model is the engine's (waitForGraph); this file only lays it out.
+// screen readers. The model is the engine's (waitForGraph); this file only lays it out. Loaded
+// with import() when its panel opens (DiagramPanels.tsx).
 
 import { useContext, useId, useMemo, useRef, useState } from "react";
 import type { GameState } from "../../engine/index";
 import { waitForGraph, type WaitEdge, type WaitForGraph, type WaitNode } from "../../engine/wait-for";
 import { ThreadColors, threadClass } from "./ThreadChip";
-import "../styles/diagrams.css";
 
 const CHAR = 7.2;
 const NODE_H = 40;
@@ -127,15 +127,14 @@ export function WaitForDiagram({ graph, describedBy }: { graph: WaitForGraph; de
   );
 }
 
-/** The graph of `game`'s state, its words, and Save buttons. */
-export function WaitForPanel({ game, levelId, defaultOpen }: { game: GameState; levelId: string; defaultOpen: boolean }) {
-  const [open, setOpen] = useState(defaultOpen);
+/** Inside the open Wait-for graph panel: the graph in words, drawn, and a Save button. */
+export function WaitForBody({ game, levelId }: { game: GameState; levelId: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const graph = useMemo(() => waitForGraph(game), [game]);
   const summaryId = useId();
   const box = useRef<HTMLDivElement>(null);
   const inCycle = new Set(graph.cycle?.map((c) => c.thread));
-  const others = graph.waits.filter((w) => !inCycle.has(w.thread));
+  const listed = graph.cycle ? graph.waits.filter((w) => !inCycle.has(w.thread)) : graph.waits;
   const save = () => {
     const svg = box.current?.querySelector("svg");
     if (!svg) return;
@@ -145,31 +144,26 @@ export function WaitForPanel({ game, levelId, defaultOpen }: { game: GameState; 
       .catch(() => setProblem("The graph could not be saved."));
   };
   return (
-    <details className="diagram-panel wait-for-panel" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Wait-for graph</summary>
+    <>
       <div className="wf-words" id={summaryId}>
-        <p className={graph.cycle ? "wf-cycle-text" : undefined}>{graph.cycle ? graph.summary : "No cycle: no thread waits, through others, for itself."}</p>
-        {(graph.cycle ? others : graph.waits).length > 0 && (
+        <p className={graph.cycle ? "wf-cycle-text" : undefined}>{graph.cycle ? graph.summary : "No cycle: no thread waits, through the others, for itself."}</p>
+        {listed.length > 0 && (
           <ul>
-            {(graph.cycle ? others : graph.waits).map((w, k) => (
+            {listed.map((w, k) => (
               <li key={k}>{w.text}.</li>
             ))}
           </ul>
         )}
       </div>
-      {open && (
-        <>
-          <div ref={box} className="wf-scroll">
-            <WaitForDiagram graph={graph} describedBy={summaryId} />
-          </div>
-          <div className="diagram-actions">
-            <button type="button" onClick={save}>
-              Save graph as SVG
-            </button>
-          </div>
-          {problem && <p role="alert">{problem}</p>}
-        </>
-      )}
-    </details>
+      <div ref={box} className="wf-scroll">
+        <WaitForDiagram graph={graph} describedBy={summaryId} />
+      </div>
+      <div className="diagram-actions">
+        <button type="button" onClick={save}>
+          Save graph as SVG
+        </button>
+      </div>
+      {problem && <p role="alert">{problem}</p>}
+    </>
   );
 }

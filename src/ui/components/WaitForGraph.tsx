@@ -30,12 +30,44 @@ function nodeWidth(n: WaitNode): number {
   return Math.max(n.label.length * CHAR, subLabel(n).length * 6.4) + 22;
 }
 
-/** Places the nodes on a circle, the cycle's nodes first and in cycle order. */
-export function layoutGraph(g: WaitForGraph): { placed: Placed[]; width: number; height: number } {
-  const order: WaitNode[] = [];
+/** The order of the nodes round the ring: the cycle first, in cycle order, then every other node
+ *  next to a neighbour it is joined to, so chains of waits lie along the ring instead of across it. */
+export function ringOrder(g: WaitForGraph): WaitNode[] {
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
-  for (const c of g.cycle ?? []) order.push(byId.get(`t${c.thread}`)!, byId.get(`o:${c.object}`)!);
-  for (const n of g.nodes) if (!order.includes(n)) order.push(n);
+  const near = new Map<string, string[]>(g.nodes.map((n) => [n.id, []]));
+  for (const e of g.edges) {
+    near.get(e.from)!.push(e.to);
+    near.get(e.to)!.push(e.from);
+  }
+  const order: string[] = [];
+  for (const c of g.cycle ?? []) order.push(`t${c.thread}`, `o:${c.object}`);
+  // Walk each group of joined nodes from its cycle, or else from an end of it (fewest neighbours).
+  const walk: string[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    walk.push(id);
+    for (const n of near.get(id)!) visit(n);
+  };
+  if (order.length > 0) visit(order[0]);
+  const starts = [...g.nodes].sort((a, b) => near.get(a.id)!.length - near.get(b.id)!.length || g.nodes.indexOf(a) - g.nodes.indexOf(b));
+  for (const n of starts) if (near.get(n.id)!.length > 0) visit(n.id);
+  for (const n of g.nodes) visit(n.id);
+  const inCycle = new Set(order);
+  for (const id of walk) {
+    if (order.includes(id)) continue;
+    // Next to a neighbour outside the cycle; never inside the cycle's own arc.
+    const placed = near.get(id)!.find((n) => order.includes(n) && !inCycle.has(n));
+    if (placed) order.splice(order.indexOf(placed) + 1, 0, id);
+    else order.push(id);
+  }
+  return order.map((id) => byId.get(id)!);
+}
+
+/** Places the nodes on a circle, in ring order. */
+export function layoutGraph(g: WaitForGraph): { placed: Placed[]; width: number; height: number } {
+  const order = ringOrder(g);
   const widest = Math.max(...order.map(nodeWidth));
   const count = order.length;
   const r = count <= 1 ? 0 : Math.max(80, (widest + 30) / (2 * Math.sin(Math.PI / count)), count * 14);

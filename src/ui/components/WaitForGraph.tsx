@@ -70,7 +70,8 @@ export function layoutGraph(g: WaitForGraph): { placed: Placed[]; width: number;
   const order = ringOrder(g);
   const widest = Math.max(...order.map(nodeWidth));
   const count = order.length;
-  const r = count <= 1 ? 0 : Math.max(80, (widest + 30) / (2 * Math.sin(Math.PI / count)), count * 14);
+  // Room between neighbours for an edge and its words.
+  const r = count <= 1 ? 0 : Math.max(90, (widest + 80) / (2 * Math.sin(Math.PI / count)));
   const cx = r + widest / 2 + 12;
   const cy = r + NODE_H / 2 + 12;
   const placed = order.map((node, k) => {

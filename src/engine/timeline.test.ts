@@ -53,6 +53,7 @@ describe("buildTimeline", () => {
       { kind: "wake", object: "c", thread: 0 },
     ]);
     expect(t.steps[5].did).toBe("re-acquires m");
+    expect(stepSentence(t, t.steps[3])).toBe("B calls c.signal(), which wakes A");
     expect(t.arrows).toEqual([
       { kind: "lock", object: "m", from: { move: 2, thread: 0 }, to: { move: 3, thread: 1 } },
       { kind: "signal", object: "c", from: { move: 4, thread: 1 }, to: { move: 4, thread: 0 } },
@@ -68,6 +69,7 @@ describe("buildTimeline", () => {
       ["arrive b A"],
       ["release-all b C", "wake b A", "wake b B"],
     ]);
+    expect(stepSentence(t, t.steps[2])).toBe("C arrives at b, which opens b for A and B");
     expect(t.arrows).toEqual([
       { kind: "barrier", object: "b", from: { move: 3, thread: 2 }, to: { move: 3, thread: 0 } },
       { kind: "barrier", object: "b", from: { move: 3, thread: 2 }, to: { move: 3, thread: 1 } },

@@ -3,7 +3,7 @@
 // schedule with `step` and compares each state with the one before, so it knows no rule of the
 // game itself. Arrows join the moves that handed something from one thread to another.
 
-import { step, type GameState, type Move, type MoveKind } from "./engine";
+import { listNames, step, type GameState, type Move, type MoveKind } from "./engine";
 import { objectAt } from "./explain";
 import * as I from "./program";
 import type { Descriptor, Program } from "./program";
@@ -98,9 +98,14 @@ export function buildTimeline(initial: GameState, schedule: readonly Move[]): Ti
   return { threads: p.threads.map((t) => t.name), steps, arrows };
 }
 
-/** "Teller Al writes balance = 100": the thread's name and what the move did. */
+/** "Teller Al writes balance = 100": the thread's name and what the move did; then, when it
+ *  woke or released other threads, who ("Keeper calls gate.signal(), which wakes Cart 0"). */
 export function stepSentence(timeline: Timeline, s: TimelineStep): string {
-  return `${timeline.threads[s.thread]} ${s.did}`;
+  const woken = s.events.filter((e) => e.kind === "wake" && e.thread !== s.thread).map((e) => timeline.threads[e.thread]);
+  const sentence = `${timeline.threads[s.thread]} ${s.did}`;
+  if (woken.length === 0) return sentence;
+  const opened = s.events.find((e) => e.kind === "release-all");
+  return opened ? `${sentence}, which opens ${opened.object} for ${listNames(woken)}` : `${sentence}, which wakes ${listNames(woken)}`;
 }
 
 function describeMove(p: Program, s: Int32Array, after: Int32Array, move: Move): string {

@@ -65,17 +65,44 @@ export function ringOrder(g: WaitForGraph): WaitNode[] {
   return order.map((id) => byId.get(id)!);
 }
 
-/** Places the nodes on a circle, in ring order. */
+/** Places the nodes on a ring, in ring order. With a cycle and other nodes besides, the cycle
+ *  gets the inner ring to itself and the others go round it, each near what it is joined to. */
 export function layoutGraph(g: WaitForGraph): { placed: Placed[]; width: number; height: number } {
   const order = ringOrder(g);
   const widest = Math.max(...order.map(nodeWidth));
-  const count = order.length;
+  const cycle = new Set((g.cycle ?? []).flatMap((c) => [`t${c.thread}`, `o:${c.object}`]));
+  const inner = order.filter((n) => cycle.has(n.id));
+  const outer = order.filter((n) => !cycle.has(n.id));
+  const ring = inner.length >= 2 && outer.length > 0 ? inner : order;
+  const rest = ring === inner ? outer : [];
   // Room between neighbours for an edge and its words.
-  const r = count <= 1 ? 0 : Math.max(90, (widest + 80) / (2 * Math.sin(Math.PI / count)));
-  const cx = r + widest / 2 + 12;
-  const cy = r + NODE_H / 2 + 12;
-  const placed = order.map((node, k) => {
-    const angle = -Math.PI / 2 + (2 * Math.PI * k) / Math.max(1, count);
+  const spacing = widest + 80;
+  const r1 = ring.length <= 1 ? 0 : Math.max(90, spacing / (2 * Math.sin(Math.PI / ring.length)));
+  const angles = new Map<string, number>(ring.map((n, k) => [n.id, -Math.PI / 2 + (2 * Math.PI * k) / Math.max(1, ring.length)]));
+  const r2 = rest.length === 0 ? r1 : Math.max(r1 + widest + 40, (rest.length * spacing) / (2 * Math.PI));
+  if (rest.length > 0) {
+    const near = (id: string) => g.edges.flatMap((e) => (e.from === id ? [e.to] : e.to === id ? [e.from] : []));
+    const preferred = rest.map((n) => ({ n, a: angles.get(near(n.id).find((m) => angles.has(m)) ?? "") ?? Infinity }));
+    // In ring order: a node joined only to another outer node sits next to it.
+    for (const p of preferred) {
+      if (p.a === Infinity) p.a = preferred.find((q) => q.a !== Infinity && near(p.n.id).includes(q.n.id))?.a ?? Infinity;
+    }
+    preferred.sort((x, y) => x.a - y.a);
+    const gap = spacing / r2;
+    const start = Number.isFinite(preferred[0].a) ? preferred[0].a : -Math.PI / 2;
+    let at = start - gap;
+    for (const p of preferred) {
+      at = Math.max(Number.isFinite(p.a) ? p.a : at + gap, at + gap);
+      angles.set(p.n.id, at);
+    }
+    // Too many to fit after their neighbours: spread them evenly, in the same order.
+    if (at > start + 2 * Math.PI - gap) preferred.forEach((p, k) => angles.set(p.n.id, start + (2 * Math.PI * k) / preferred.length));
+  }
+  const cx = r2 + widest / 2 + 12;
+  const cy = r2 + NODE_H / 2 + 12;
+  const placed = order.map((node) => {
+    const angle = angles.get(node.id)!;
+    const r = cycle.has(node.id) || rest.length === 0 ? r1 : r2;
     return { node, x: cx + r * Math.cos(angle), y: cy + r * Math.sin(angle), w: nodeWidth(node) };
   });
   return { placed, width: 2 * cx, height: 2 * cy };

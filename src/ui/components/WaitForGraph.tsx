@@ -98,14 +98,22 @@ export function layoutGraph(g: WaitForGraph): { placed: Placed[]; width: number;
     // Too many to fit after their neighbours: spread them evenly, in the same order.
     if (at > start + 2 * Math.PI - gap) preferred.forEach((p, k) => angles.set(p.n.id, start + (2 * Math.PI * k) / preferred.length));
   }
-  const cx = r2 + widest / 2 + 12;
-  const cy = r2 + NODE_H / 2 + 12;
   const placed = order.map((node) => {
     const angle = angles.get(node.id)!;
     const r = cycle.has(node.id) || rest.length === 0 ? r1 : r2;
-    return { node, x: cx + r * Math.cos(angle), y: cy + r * Math.sin(angle), w: nodeWidth(node) };
+    return { node, x: r * Math.cos(angle), y: r * Math.sin(angle), w: nodeWidth(node) };
   });
-  return { placed, width: 2 * cx, height: 2 * cy };
+  // Fit the picture to what is drawn (the outer ring may be used on one side only).
+  const margin = 12;
+  const left = Math.min(...placed.map((p) => p.x - p.w / 2)) - margin;
+  const top = Math.min(...placed.map((p) => p.y)) - NODE_H / 2 - margin;
+  const right = Math.max(...placed.map((p) => p.x + p.w / 2)) + margin;
+  const bottom = Math.max(...placed.map((p) => p.y)) + NODE_H / 2 + margin;
+  for (const p of placed) {
+    p.x -= left;
+    p.y -= top;
+  }
+  return { placed, width: right - left, height: bottom - top };
 }
 
 /** Where the segment from the centre of `a` towards `(tx, ty)` leaves a's box. */
@@ -130,12 +138,16 @@ function Edge({ e, from, to, marker }: { e: WaitEdge; from: Placed; to: Placed; 
   const qy = my + (dx / len) * bend;
   const [x1, y1] = border(from, qx, qy);
   const [x2, y2] = border(to, qx, qy);
-  const lx = (x1 + 2 * qx + x2) / 4;
-  const ly = (y1 + 2 * qy + y2) / 4;
+  // The words go on the outside of the bend: two opposite edges between the same nodes keep theirs apart.
+  const nx = -dy / len;
+  const ny = dx / len;
+  const anchor = nx > 0.35 ? "start" : nx < -0.35 ? "end" : "middle";
+  const lx = (x1 + 2 * qx + x2) / 4 + nx * 4;
+  const ly = (y1 + 2 * qy + y2) / 4 + (anchor === "middle" ? (ny > 0 ? 12 : -4) : 4);
   return (
     <g className={`wf-edge wf-${e.kind}${e.inCycle ? " in-cycle" : ""}`} data-from={e.from} data-to={e.to}>
       <path d={`M${x1} ${y1} Q${qx} ${qy} ${x2} ${y2}`} markerEnd={`url(#${marker})`} />
-      <text x={lx} y={ly + 4} textAnchor="middle">
+      <text x={lx} y={ly} textAnchor={anchor}>
         {e.label}
       </text>
     </g>

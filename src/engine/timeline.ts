@@ -77,8 +77,8 @@ export function buildTimeline(initial: GameState, schedule: readonly Move[]): Ti
     const at = { move: k + 1, thread: move.thread };
     if (move.kind === "step") {
       const op = p.code[accessAt(p, pc) * I.STRIDE];
-      const slot = passedSlot(p, before, move.thread, pc);
-      if ((op === I.EV_WAIT || op === I.CD_WAIT) && slot >= 0) events.push({ kind: "pass", object: objectAt(p, slot)!.name, thread: move.thread });
+      const slot = op === I.EV_WAIT || op === I.CD_WAIT ? passedSlot(p, before, move.thread, pc) : -1;
+      if (slot >= 0) events.push({ kind: "pass", object: objectAt(p, slot)!.name, thread: move.thread });
     }
     arrows.push(...links.record(at, events));
     let did = describeMove(p, before, after, move);

@@ -40,14 +40,23 @@ export function layoutTimeline(timeline: Timeline, colours: ReadonlyMap<string, 
 const lifeline = (lane: { x: number }) => lane.x + 12;
 const rowY = (move: number) => HEAD + (move - 1) * ROW + ROW / 2;
 
-const ARROW_WORDS: Record<TimelineArrow["kind"], string> = {
-  lock: "passes the lock",
-  semaphore: "passes a unit of",
-  signal: "signals",
-  barrier: "opens the barrier",
-  event: "sets",
-  countdown: "counts down",
-};
+/** An arrow's tooltip: what passed from one thread to the other. */
+function arrowWords(a: TimelineArrow, from: string, to: string): string {
+  switch (a.kind) {
+    case "lock":
+      return `${from} lets go of ${a.object}, then ${to} takes it`;
+    case "semaphore":
+      return `${from} signals ${a.object}, and ${to} takes that unit`;
+    case "signal":
+      return `${from} signals ${a.object}, which wakes ${to}`;
+    case "barrier":
+      return `${from} arrives last at ${a.object}, which lets ${to} through`;
+    case "event":
+      return `${from} sets ${a.object}, so ${to} goes through its wait`;
+    case "countdown":
+      return `${from} counts ${a.object} down to 0, so ${to} goes through its wait`;
+  }
+}
 
 /** The diagram itself; `onRewind` makes the marks buttons. */
 export function TimelineDiagram({ timeline, onRewind, label }: { timeline: Timeline; onRewind?: (move: number) => void; label: string }) {
@@ -93,7 +102,7 @@ export function TimelineDiagram({ timeline, onRewind, label }: { timeline: Timel
         const y2 = rowY(a.to.move);
         return (
           <line key={k} className={`tl-arrow tl-arrow-${a.kind}`} x1={x1} y1={y1} x2={x2 + (x2 > x1 ? -6 : x2 < x1 ? 6 : 0)} y2={y2 - (x1 === x2 ? 6 : 0)} markerEnd={`url(#${marker})`}>
-            <title>{`${timeline.threads[a.from.thread]} ${ARROW_WORDS[a.kind]} ${a.object} to ${timeline.threads[a.to.thread]}`}</title>
+            <title>{arrowWords(a, timeline.threads[a.from.thread], timeline.threads[a.to.thread])}</title>
           </line>
         );
       })}

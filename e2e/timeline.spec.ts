@@ -126,6 +126,9 @@ test("a deadlock's outcome dialog draws the wait-for graph with the cycle marked
   expect(cycleEdges).toEqual(["o:acct[0] held by t0", "o:acct[1] held by t1", "t0 waits for o:acct[1]", "t1 waits for o:acct[0]"]);
   // Thread nodes carry their names.
   await expect(graph.locator('[data-node="t0"]')).toContainText("Teller 0");
+  const [saved] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Save graph as SVG" }).click()]);
+  expect(saved.suggestedFilename()).toBe("crossed-transfers-wait-for.svg");
+  expect(readFileSync((await saved.path())!, "utf8")).toContain("acct[1]");
 
   // The dialog's timeline rewinds too, which closes the dialog.
   await expect(dialog.locator(".timeline-panel summary")).toHaveText(`Timeline (${solution.length} moves)`);

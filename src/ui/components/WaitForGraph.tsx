@@ -207,13 +207,13 @@ export function WaitForBody({ game, levelId }: { game: GameState; levelId: strin
   const box = useRef<HTMLDivElement>(null);
   const inCycle = new Set(graph.cycle?.map((c) => c.thread));
   const listed = graph.cycle ? graph.waits.filter((w) => !inCycle.has(w.thread)) : graph.waits;
-  const save = () => {
+  const save = (format: "svg" | "png") => {
     const svg = box.current?.querySelector("svg");
     if (!svg) return;
     setProblem(null);
     import("../diagram-export")
-      .then((m) => m.saveDiagram(svg, `${levelId}-wait-for`, "svg"))
-      .catch(() => setProblem("The graph could not be saved."));
+      .then((m) => m.saveDiagram(svg, `${levelId}-wait-for`, format))
+      .catch(() => setProblem(`The graph could not be saved as ${format.toUpperCase()}.`));
   };
   return (
     <>
@@ -231,8 +231,11 @@ export function WaitForBody({ game, levelId }: { game: GameState; levelId: strin
         <WaitForDiagram graph={graph} describedBy={summaryId} />
       </div>
       <div className="diagram-actions">
-        <button type="button" onClick={save}>
+        <button type="button" onClick={() => save("svg")}>
           Save graph as SVG
+        </button>
+        <button type="button" onClick={() => save("png")}>
+          Save graph as PNG
         </button>
       </div>
       {problem && <p role="alert">{problem}</p>}

@@ -68,8 +68,12 @@ test("each move is a mark in its thread's lane, and clicking one rewinds to just
   await expect(variable(page, "balance")).toHaveText("100");
   await expect(button(page, "Redo")).toHaveAttribute("aria-disabled", "true");
 
-  // From the keyboard: focus a mark, press Enter.
-  await mark(page, 2).focus();
+  // From the keyboard: Tab reaches the latest move, the arrow keys go to others, Enter rewinds.
+  await button(page, "Save as PNG").focus();
+  await page.keyboard.press("Tab");
+  await expect(mark(page, 3)).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await expect(mark(page, 2)).toBeFocused();
   await page.keyboard.press("Enter");
   await expectSchedule(page, ["Teller Al", "Teller Bea"]);
 

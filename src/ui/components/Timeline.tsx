@@ -64,14 +64,25 @@ export function TimelineDiagram({ timeline, onRewind, label }: { timeline: Timel
   const layout = useMemo(() => layoutTimeline(timeline, colours), [timeline, colours]);
   const marker = useId().replace(/:/g, "");
   const last = timeline.steps.length;
+  // One tab stop for the whole diagram: the latest move, or the one last focused until the
+  // schedule changes. The arrow keys, Home and End move between marks; Enter or Space rewinds.
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [active, setActive] = useState<{ move: number; of: Timeline } | null>(null);
+  const tabStop = active && active.of === timeline ? active.move : last;
+  const focusMark = (move: number) => {
+    const target = Math.min(Math.max(move, 1), last);
+    svgRef.current?.querySelector<SVGGElement>(`[data-move="${target}"] > .tl-mark`)?.focus();
+  };
   const key = (move: number) => (e: KeyboardEvent) => {
-    if (e.key === "Enter" || e.key === " ") {
-      e.preventDefault();
-      onRewind?.(move);
-    }
+    const to: Record<string, number> = { ArrowUp: move - 1, ArrowLeft: move - 1, ArrowDown: move + 1, ArrowRight: move + 1, Home: 1, End: last };
+    if (e.key === "Enter" || e.key === " ") onRewind?.(move);
+    else if (e.key in to) focusMark(to[e.key]);
+    else return;
+    e.preventDefault();
   };
   return (
     <svg
+      ref={svgRef}
       className="timeline-svg"
       xmlns="http://www.w3.org/2000/svg"
       width={layout.width}
@@ -119,7 +130,8 @@ export function TimelineDiagram({ timeline, onRewind, label }: { timeline: Timel
             <g
               className="tl-mark"
               role={onRewind ? "button" : undefined}
-              tabIndex={onRewind ? 0 : undefined}
+              tabIndex={onRewind ? (s.move === tabStop ? 0 : -1) : undefined}
+              onFocus={onRewind ? () => setActive({ move: s.move, of: timeline }) : undefined}
               aria-label={onRewind ? `Rewind to after move ${s.move}: ${sentence}` : undefined}
               aria-disabled={onRewind && s.move === last ? "true" : undefined}
               onClick={onRewind ? () => onRewind(s.move) : undefined}

@@ -19,6 +19,7 @@ import { ProofPanel } from "./ProofPanel";
 import { SharedPanel } from "./SharedPanel";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import { ThreadColors } from "./ThreadChip";
+import { TimelinePanel, WaitForPanel } from "./DiagramPanels";
 import { nextText, ThreadPanel } from "./ThreadPanel";
 import { ScheduleStrip, Toolbar } from "./Toolbar";
 
@@ -75,6 +76,8 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
               />
             ))}
           </div>
+          <TimelinePanel key={loaded.id} game={game} levelId={loaded.id} />
+          {!game.outcome && view.threads.some((t) => t.blocked) && <WaitForPanel game={game} levelId={loaded.id} />}
           <SharedPanel view={view} tso={program.tso} />
           {level.spec.breakable === false && <ProofPanel key={loaded.id} loaded={loaded} nextHref={nextHref} />}
           <HardwareSection key={loaded.id} program={program} levelId={loaded.id} />
@@ -88,12 +91,18 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
           nextLabel={afterWin?.label ?? (nextHref ? "Next level" : "Back to the campaign")}
           commands={commands}
           ctx={ctx}
-        />
+        >
+          {game.outcome.kind === "deadlock" && <WaitForPanel game={game} levelId={loaded.id} open />}
+          <TimelinePanel game={game} levelId={loaded.id} open={wideScreen()} />
+        </OutcomeDialog>
       )}
       {dialog === "shortcuts" && <ShortcutsDialog commands={commandList} />}
     </ThreadColors.Provider>
   );
 }
+
+/** The outcome dialog's timeline starts open where there is room for it, folded on phones. */
+const wideScreen = () => typeof window !== "undefined" && window.matchMedia?.("(min-width: 48rem)").matches === true;
 
 /** Is `loaded` the level the store has open? (Opening an equal level again keeps the first object.) */
 export function isOpen(open: LoadedLevel | null, loaded: LoadedLevel): boolean {

@@ -2,7 +2,7 @@
 // level's outro after a win, and what to do next. Closing a victory goes "back to code": it undoes
 // the winning move so the student can look at the state just before.
 
-import { useId, useRef } from "react";
+import { useId, useRef, type ReactNode } from "react";
 import { useApp } from "../use-app";
 import type { Outcome } from "../../engine/index";
 import type { Command, CommandContext } from "../commands";
@@ -18,9 +18,11 @@ interface Props {
   nextLabel: string;
   commands: ReadonlyMap<string, Command>;
   ctx: CommandContext;
+  /** Drawn below: the wait-for graph of a deadlock, the timeline. */
+  children?: ReactNode;
 }
 
-export function OutcomeDialog({ outcome, outro, nextLabel, commands, ctx }: Props) {
+export function OutcomeDialog({ outcome, outro, nextLabel, commands, ctx, children }: Props) {
   const titleId = useId();
   const textId = useId();
   const first = useRef<HTMLButtonElement>(null);
@@ -51,6 +53,7 @@ export function OutcomeDialog({ outcome, outro, nextLabel, commands, ctx }: Prop
         </div>
       )}
       {outcome.win && outro && <Markdown className="outro" text={outro} />}
+      {children}
     </ModalDialog>
   );
 }

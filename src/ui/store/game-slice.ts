@@ -3,7 +3,7 @@
 // values, so undo keeps earlier GameState objects and shares them freely.
 
 import type { StateCreator } from "zustand/vanilla";
-import { formatMove, initialState, step, stepStatement, type GameState, type Level, type Move, type MoveError, type Result } from "../../engine/index";
+import { formatMove, initialState, replay, step, stepStatement, type GameState, type Level, type Move, type MoveError, type Result } from "../../engine/index";
 import type { AppMutators, AppState } from "./store";
 import { IDLE_SEARCH } from "./hint-slice";
 
@@ -30,6 +30,9 @@ export interface GameSlice {
   redo(): boolean;
   /** Back to the level's start; undoable. */
   reset(): boolean;
+  /** Back to just after move `moves` of the current schedule, like pressing Undo until there:
+   *  the later states go on the redo stack. */
+  rewindTo(moves: number): boolean;
 }
 
 const NO_GAME: MoveError = { code: "game-over", message: "No level is open." };
@@ -76,6 +79,25 @@ export const createGameSlice: StateCreator<AppState, AppMutators, [], GameSlice>
       const { game, past, future } = get();
       if (!game || future.length === 0) return false;
       set({ game: future[future.length - 1], future: future.slice(0, -1), past: [...past, game], hintSearch: IDLE_SEARCH });
+      return true;
+    },
+    rewindTo: (moves) => {
+      const { game } = get();
+      if (!game || !Number.isInteger(moves) || moves < 0 || moves >= game.schedule.length) return false;
+      let { past, future } = get();
+      let current = game;
+      // The states since the last reset are prefixes of the current schedule, shortest first.
+      while (past.length > 0 && past[past.length - 1].schedule.length >= moves && current.schedule.length > moves) {
+        future = [...future, current];
+        current = past[past.length - 1];
+        past = past.slice(0, -1);
+      }
+      if (current.schedule.length !== moves) {
+        // A "step statement" made several moves at once: the state in between was never on the stack.
+        future = [...future, current];
+        current = replay(game.program, game.schedule.slice(0, moves)).state;
+      }
+      set({ game: current, past, future, hintSearch: IDLE_SEARCH });
       return true;
     },
     reset: () => {

@@ -37,6 +37,41 @@ describe("the game slice", () => {
     expect(store.getState().game!.schedule).toHaveLength(2);
   });
 
+  it("rewinds to just after a move like pressing Undo until there, so Redo brings the moves back", () => {
+    const { store } = freshStore();
+    store.getState().openLevel(lostUpdate);
+    store.getState().play(step(AL));
+    const afterOne = store.getState().game;
+    store.getState().play(step(BEA));
+    store.getState().play(step(AL));
+    const afterThree = store.getState().game;
+    expect(store.getState().rewindTo(1)).toBe(true);
+    expect(store.getState().game).toBe(afterOne);
+    expect(store.getState().past).toHaveLength(1);
+    expect(store.getState().redo()).toBe(true);
+    expect(store.getState().redo()).toBe(true);
+    expect(store.getState().game).toBe(afterThree);
+    expect(store.getState().rewindTo(3)).toBe(false); // already there
+    expect(store.getState().rewindTo(7)).toBe(false);
+  });
+
+  it("rewinds into the middle of a statement stepped at once, and redo goes to its end", () => {
+    const { store } = freshStore();
+    store.getState().openLevel(lostUpdate);
+    store.getState().playStatement(AL); // balance += 100: read, then write
+    const whole = store.getState().game!;
+    expect(whole.schedule).toHaveLength(2);
+    expect(store.getState().rewindTo(1)).toBe(true);
+    expect(store.getState().game!.schedule).toEqual([step(AL)]);
+    expect(balance(store)).toBe(0);
+    expect(viewState(store.getState().game!).threads[AL].next?.label).toBe("write balance = 100");
+    expect(store.getState().redo()).toBe(true);
+    expect(store.getState().game).toBe(whole);
+    expect(store.getState().undo()).toBe(true);
+    expect(store.getState().undo()).toBe(true);
+    expect(store.getState().game!.schedule).toEqual([]);
+  });
+
   it("undoes and redoes moves, keeping the earlier state objects", () => {
     const { store } = freshStore();
     store.getState().openLevel(lostUpdate);

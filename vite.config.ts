@@ -4,6 +4,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { coiServiceWorker } from "./src/hardware/vite-plugin-coi.js";
+import { levelCards } from "./src/ui/vite-plugin-level-cards.js";
 
 const crossOriginIsolation = {
   "Cross-Origin-Opener-Policy": "same-origin",
@@ -13,7 +14,8 @@ const crossOriginIsolation = {
 export default defineConfig({
   base: "./",
   // coi-serviceworker makes a static host without these headers (GitHub Pages) isolated too.
-  plugins: [react(), coiServiceWorker()],
+  // levelCards: the campaign screen's titles and summaries, without every level's whole file.
+  plugins: [react(), coiServiceWorker(), levelCards()],
   worker: { format: "es" },
   server: { port: 5173, headers: crossOriginIsolation },
   preview: { port: 4173, headers: crossOriginIsolation },

@@ -4,7 +4,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { ProblemScreen } from "../ui/components/Chrome";
-import { levelTexts } from "../ui/content";
+import { levelText } from "../ui/content";
 import { editorHref, navigate, type DraftSource } from "../ui/router";
 import { decodeLevelLink } from "../ui/share";
 import type { DraftOrigin } from "../ui/store/drafts";
@@ -43,7 +43,7 @@ async function sourceText(from: DraftSource): Promise<{ text: string; origin: Dr
     return { text: template.text, origin: { kind: "template", name: template.name } };
   }
   if ("copy" in from) {
-    const text = levelTexts.get(from.copy);
+    const text = await levelText(from.copy);
     if (text === undefined) throw new Error(`there is no campaign level “${from.copy}”`);
     return { text, origin: { kind: "campaign", id: from.copy } };
   }

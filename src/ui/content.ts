@@ -1,44 +1,87 @@
-// The campaign as shipped: every levels/<id>.json and levels/campaign.json, bundled as text and
-// parsed by the engine on first use. A broken file becomes a list of errors to show, never a crash.
+// The campaign as shipped: levels/campaign.json, the title and summary of every level (for the
+// campaign screen, from vite-plugin-level-cards.ts), and each levels/<id>.json as a chunk of its
+// own, fetched and parsed by the engine when the level is opened. A broken file becomes a list of
+// errors to show, never a crash.
 
+import { useEffect, useState } from "react";
 import campaignText from "../../levels/campaign.json?raw";
+import cards from "virtual:level-cards";
 import { parseCampaign, type Campaign } from "../engine/campaign";
 import { parseLevel, type Level, type LevelError, type Result } from "../engine/index";
 
 const files = import.meta.glob<string>(["../../levels/*.json", "!../../levels/campaign.json", "!../../levels/level.schema.json"], {
   query: "?raw",
   import: "default",
-  eager: true,
 });
 
-/** Level file text by id (the file's name). */
-export const levelTexts: ReadonlyMap<string, string> = new Map(
-  Object.entries(files).map(([path, text]) => [path.slice(path.lastIndexOf("/") + 1, -".json".length), text]),
+/** Loaders of each level file's text, by id (the file's name). */
+const textLoaders: ReadonlyMap<string, () => Promise<string>> = new Map(
+  Object.entries(files).map(([path, load]) => [path.slice(path.lastIndexOf("/") + 1, -".json".length), load]),
 );
+
+/** What the campaign screen shows of a level: its title and summary; null when its file is broken. */
+export function levelCard(id: string): { title: string; summary: string } | null {
+  return cards[id] ?? null;
+}
+
+/** The text of a campaign level's file; undefined when there is no such level. */
+export async function levelText(id: string): Promise<string | undefined> {
+  return textLoaders.get(id)?.();
+}
 
 export type LevelLoad = Result<Level, LevelError[]> & { text: string };
 
 const parsedLevels = new Map<string, LevelLoad>();
 
-/** The campaign level with this id, parsed; undefined when there is no such file. */
-export function campaignLevel(id: string): LevelLoad | undefined {
-  const cached = parsedLevels.get(id);
-  if (cached) return cached;
-  const text = levelTexts.get(id);
-  if (text === undefined) return undefined;
+/** Parses a campaign level's text, checking that its id matches its file name. */
+function parseCampaignLevel(id: string, text: string): LevelLoad {
   let result: Result<Level, LevelError[]> = parseLevel(text, `levels/${id}.json`);
   if (result.ok && result.value.spec.id !== id) {
     result = { ok: false, error: [{ code: "id-mismatch", message: `the file is levels/${id}.json, but its "id" is "${result.value.spec.id}"`, path: "id" }] };
   }
-  const load = { ...result, text };
+  return { ...result, text };
+}
+
+/** The campaign level with this id, parsed (once); undefined when there is no such file. */
+export async function campaignLevel(id: string): Promise<LevelLoad | undefined> {
+  const cached = parsedLevels.get(id);
+  if (cached) return cached;
+  const text = await levelText(id);
+  if (text === undefined) return undefined;
+  const load = parsedLevels.get(id) ?? parseCampaignLevel(id, text);
   parsedLevels.set(id, load);
   return load;
+}
+
+export type CampaignLevelState = { status: "loading" } | { status: "missing" } | { status: "failed"; message: string } | { status: "loaded"; load: LevelLoad };
+
+/** A campaign level for a screen: at once when it was opened before, else after its file arrives. */
+export function useCampaignLevel(id: string): CampaignLevelState {
+  const known = (): CampaignLevelState => {
+    const cached = parsedLevels.get(id);
+    return cached ? { status: "loaded", load: cached } : textLoaders.has(id) ? { status: "loading" } : { status: "missing" };
+  };
+  const [state, setState] = useState<{ id: string; value: CampaignLevelState }>(() => ({ id, value: known() }));
+  const current = state.id === id ? state.value : known();
+  useEffect(() => {
+    if (current.status !== "loading") return;
+    let live = true;
+    campaignLevel(id).then(
+      (load) => live && setState({ id, value: load ? { status: "loaded", load } : { status: "missing" } }),
+      // The chunk could not be fetched (offline, or a new deployment replaced it).
+      (e: unknown) => live && setState({ id, value: { status: "failed", message: e instanceof Error ? e.message : String(e) } }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, current.status]);
+  return current;
 }
 
 let campaign: Result<Campaign, LevelError[]> | undefined;
 
 export function loadCampaign(): Result<Campaign, LevelError[]> {
-  campaign ??= parseCampaign(campaignText, new Set(levelTexts.keys()));
+  campaign ??= parseCampaign(campaignText, new Set(textLoaders.keys()));
   return campaign;
 }
 

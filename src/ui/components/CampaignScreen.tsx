@@ -2,7 +2,7 @@
 // solved. Nothing is locked; the first unsolved level is marked as the one to play next.
 
 import { useEffect } from "react";
-import { campaignLevel, loadCampaign } from "../content";
+import { levelCard, loadCampaign } from "../content";
 import { levelHref } from "../router";
 import { appStore, useApp } from "../use-app";
 import { ConfirmDialog } from "./ConfirmDialog";
@@ -52,18 +52,17 @@ export function CampaignScreen() {
             <Markdown className="chapter-intro" text={chapter.intro} />
             <ol className="level-list">
               {chapter.levels.map((id) => {
-                const load = campaignLevel(id);
-                const spec = load?.ok ? load.value.spec : null;
+                const card = levelCard(id);
                 const isSolved = Boolean(solved[id]);
                 const isNext = id === next;
                 number++;
                 return (
-                  <li key={id} className={`level-card${isSolved ? " solved" : ""}${isNext ? " next" : ""}${spec ? "" : " broken"}`}>
-                    <a href={levelHref(id)} aria-label={`${spec?.title ?? id}${isSolved ? ", solved" : ""}${isNext ? ", up next" : ""}`}>
+                  <li key={id} className={`level-card${isSolved ? " solved" : ""}${isNext ? " next" : ""}${card ? "" : " broken"}`}>
+                    <a href={levelHref(id)} aria-label={`${card?.title ?? id}${isSolved ? ", solved" : ""}${isNext ? ", up next" : ""}`}>
                       <span className="level-number" aria-hidden="true">
                         {number}
                       </span>
-                      <span className="level-name">{spec?.title ?? id}</span>
+                      <span className="level-name">{card?.title ?? id}</span>
                       {isSolved && (
                         <span className="badge badge-solved">
                           <span aria-hidden="true">✓ </span>solved
@@ -73,7 +72,7 @@ export function CampaignScreen() {
                         <span className="badge badge-next">up next</span>
                       )}
                     </a>
-                    <p className="level-summary">{spec?.summary ?? "This level's file has errors."}</p>
+                    <p className="level-summary">{card?.summary ?? "This level's file has errors."}</p>
                   </li>
                 );
               })}

@@ -1,0 +1,24 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readLevelCards } from "./vite-plugin-level-cards";
+
+describe("level cards for the campaign screen", () => {
+  it("keep each level's title and summary, and mark a file that is not readable as null", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cards-"));
+    writeFileSync(join(dir, "good.json"), JSON.stringify({ format: 1, id: "good", title: "Good", summary: "It works.", threads: [] }));
+    writeFileSync(join(dir, "no-summary.json"), JSON.stringify({ title: "Half" }));
+    writeFileSync(join(dir, "broken.json"), '{ "title": "Broken", ');
+    writeFileSync(join(dir, "campaign.json"), "{}");
+    writeFileSync(join(dir, "level.schema.json"), "{}");
+    writeFileSync(join(dir, "notes.txt"), "not a level");
+    expect(readLevelCards(dir)).toEqual({ broken: null, good: { title: "Good", summary: "It works." }, "no-summary": null });
+  });
+
+  it("cover every level of the shipped campaign", () => {
+    const cards = readLevelCards(join(import.meta.dirname, "../../levels"));
+    expect(cards["lost-update"]).toEqual({ title: "The Lost Deposit", summary: expect.any(String) });
+    expect(Object.values(cards).every((c) => c !== null)).toBe(true);
+  });
+});

@@ -1,0 +1,55 @@
+// A Vite plugin for the campaign screen: `virtual:level-cards` is, for every levels/<id>.json,
+// just its title and summary, read at build time. The campaign lists 60-odd levels; bundling
+// every file's text to show two lines of each put ~30 kB gzip on every screen. The level screen
+// loads the one file it plays on its own (content.ts).
+//
+//   // vite.config.ts
+//   import { levelCards } from "./src/ui/vite-plugin-level-cards";
+//   plugins: [react(), levelCards()],
+
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Plugin } from "vite";
+
+export const LEVEL_CARDS_MODULE = "virtual:level-cards";
+const RESOLVED = `\0${LEVEL_CARDS_MODULE}`;
+/** Files in levels/ that are not levels. */
+const NOT_LEVELS = new Set(["campaign.json", "level.schema.json"]);
+
+/** What the campaign shows of a level before it is opened; null when the file is not readable JSON with both. */
+export type LevelCard = { title: string; summary: string } | null;
+
+/** Reads the cards of every level file in `dir`, by id (the file's name). */
+export function readLevelCards(dir: string): Record<string, LevelCard> {
+  const cards: Record<string, LevelCard> = {};
+  for (const file of readdirSync(dir).sort()) {
+    if (!file.endsWith(".json") || NOT_LEVELS.has(file)) continue;
+    cards[file.slice(0, -".json".length)] = cardOf(readFileSync(join(dir, file), "utf8"));
+  }
+  return cards;
+}
+
+function cardOf(text: string): LevelCard {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== "object" || value === null) return null;
+    const { title, summary } = value as { title?: unknown; summary?: unknown };
+    return typeof title === "string" && typeof summary === "string" ? { title, summary } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function levelCards(levelsDir = join(process.cwd(), "levels")): Plugin {
+  return {
+    name: "interleave:level-cards",
+    resolveId: (id) => (id === LEVEL_CARDS_MODULE ? RESOLVED : null),
+    load(id) {
+      if (id !== RESOLVED) return null;
+      // Rebuild (and reload in dev) when a level changes, appears or goes.
+      this.addWatchFile(levelsDir);
+      for (const file of readdirSync(levelsDir)) if (file.endsWith(".json")) this.addWatchFile(join(levelsDir, file));
+      return `export default ${JSON.stringify(readLevelCards(levelsDir))};`;
+    },
+  };
+}

@@ -4,9 +4,10 @@
 
 import { useId, useRef } from "react";
 import { useApp } from "../use-app";
-import type { Outcome } from "../../engine/index";
+import type { FixSpec, Outcome } from "../../engine/index";
+import { isForbidden } from "../fix-words";
 import type { Command, CommandContext } from "../commands";
-import { outcomeSentence, outcomeTitle } from "../words";
+import { outcomeKindTitle, outcomeSentence, outcomeTitle } from "../words";
 import { CommandButton } from "./CommandButton";
 import { Markdown } from "./Markdown";
 import { ModalDialog } from "./ModalDialog";
@@ -18,15 +19,18 @@ interface Props {
   nextLabel: string;
   commands: ReadonlyMap<string, Command>;
   ctx: CommandContext;
+  /** On a fix-it level: reaching an outcome is exploration, never a win (see FixItScreen). */
+  fix?: FixSpec;
 }
 
-export function OutcomeDialog({ outcome, outro, nextLabel, commands, ctx }: Props) {
+export function OutcomeDialog({ outcome, outro, nextLabel, commands, ctx, fix }: Props) {
   const titleId = useId();
   const textId = useId();
   const first = useRef<HTMLButtonElement>(null);
   const undo = () => commands.get("undo")!.perform(ctx);
   // A level can be won before any move (a broken one): then there is no code to go back to.
   const canUndo = useApp((s) => s.past.length > 0);
+  if (fix) return <FixItOutcome outcome={outcome} fix={fix} commands={commands} ctx={ctx} />;
   return (
     <ModalDialog labelledBy={titleId} describedBy={textId} className={outcome.win ? "outcome victory" : "outcome defeat"} onCancel={undo} initialFocus={first}>
       <h2 id={titleId}>{outcomeTitle(outcome)}</h2>
@@ -51,6 +55,39 @@ export function OutcomeDialog({ outcome, outro, nextLabel, commands, ctx }: Prop
         </div>
       )}
       {outcome.win && outro && <Markdown className="outro" text={outro} />}
+    </ModalDialog>
+  );
+}
+
+/** A fix-it level's outcome: a forbidden one is what the fix must prevent; any other is just how this schedule ended. */
+function FixItOutcome({ outcome, fix, commands, ctx }: { outcome: Outcome; fix: FixSpec; commands: ReadonlyMap<string, Command>; ctx: CommandContext }) {
+  const titleId = useId();
+  const textId = useId();
+  const first = useRef<HTMLButtonElement>(null);
+  const forbidden = isForbidden(fix, outcome.kind);
+  const undo = () => commands.get("undo")!.perform(ctx);
+  const toFix = () => {
+    undo();
+    document.getElementById("fix-heading")?.focus();
+  };
+  const after = forbidden
+    ? "This is what your fix must make impossible."
+    : "This schedule is fine. “Check my fix” tries all of them.";
+  return (
+    <ModalDialog labelledBy={titleId} describedBy={textId} className={forbidden ? "outcome defeat" : "outcome"} onCancel={undo} initialFocus={first}>
+      <h2 id={titleId}>{forbidden ? `Broken: ${outcomeKindTitle(outcome.kind)}` : outcomeKindTitle(outcome.kind)}</h2>
+      <p id={textId} className="outcome-text">
+        {outcomeSentence(outcome)} {after}
+      </p>
+      <div className="dialog-actions" ref={(el) => void (first.current = el?.querySelector("button") ?? null)}>
+        {forbidden && (
+          <button type="button" className="primary" onClick={toFix}>
+            Go to the fix
+          </button>
+        )}
+        <CommandButton command={commands.get("undo")!} ctx={ctx} className={forbidden ? undefined : "primary"} />
+        <CommandButton command={commands.get("reset")!} ctx={ctx} />
+      </div>
     </ModalDialog>
   );
 }

@@ -64,7 +64,7 @@ function ThreadEditor({ name, text, problems, onChange }: { name: string; text: 
   const headingId = `fix-editor-${name.replace(/[^A-Za-z0-9]+/g, "-")}`;
   return (
     <section className="fix-editor" aria-labelledby={headingId}>
-      <h3 id={headingId}>{name}</h3>
+      <h3 id={headingId}>Code of {name}</h3>
       <div className="fix-frame" data-shortcuts="off">
         <div ref={container} className="fix-monaco" data-state={state} data-thread={name} />
         {state === "loading" && <p className="fix-loading">Loading the editor…</p>}

@@ -37,6 +37,11 @@ export function createCodeEditor(container: HTMLElement, text: string, label: st
     scrollBeyondLastLine: false,
     fixedOverflowWidgets: true,
     quickSuggestions: false,
+    // What is typed (or pasted) is exactly what runs: no closing brackets or indentation added.
+    autoClosingBrackets: "never",
+    autoClosingQuotes: "never",
+    autoSurround: "never",
+    autoIndent: "none",
     wordBasedSuggestions: "off",
     ariaLabel: `${label}. Press Control+M to let Tab move the focus out of the editor.`,
   });

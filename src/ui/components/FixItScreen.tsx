@@ -326,7 +326,7 @@ function Counterexample({ program, moves, onReplay }: { program: Program; moves:
   return (
     <ThreadColors.Provider value={colors}>
       <h3 className="fix-schedule-title">The schedule</h3>
-      <ol className="fix-schedule" aria-label="The schedule that breaks your fix">
+      <ol className="fix-schedule" aria-label="Moves that break your fix">
         {moves.map((m, i) => (
           <li key={i}>
             <ThreadChip prefix={`${i + 1}. `} name={program.threads[m.thread].name} suffix={m.kind === "step" ? "" : ` ${m.kind}`} />

@@ -43,9 +43,9 @@ export function GameScreen({ loaded, nextHref, links, before, after }: Props) {
             <p className="summary">{level.spec.summary}</p>
           </div>
         )}
-        {open && before}
+        {before}
         <LevelPlay loaded={loaded} nextHref={nextHref} />
-        {open && after}
+        {after}
       </main>
     </>
   );

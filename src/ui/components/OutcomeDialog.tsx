@@ -68,7 +68,8 @@ function FixItOutcome({ outcome, fix, commands, ctx }: { outcome: Outcome; fix: 
   const undo = () => commands.get("undo")!.perform(ctx);
   const toFix = () => {
     undo();
-    document.getElementById("fix-heading")?.focus();
+    // After the dialog has closed and given the focus back.
+    requestAnimationFrame(() => document.getElementById("fix-heading")?.focus());
   };
   const after = forbidden
     ? "This is what your fix must make impossible."

@@ -159,3 +159,24 @@ test("axe finds no violations on a fix-it level, its editors (Monaco's own DOM e
   await openEditors(page, ["Teller Al", "Teller Bea"]);
   await expectNoAxeViolationsExcept(page, "a fix-it level with its editors open", [".monaco-editor", ".monaco-aria-container"]);
 });
+
+test("a broken requirement is named, and its schedule replays to the finished state where the value is wrong", async ({ page }) => {
+  const { level } = campaignLevel("fix-lost-update");
+  const code = { "Teller Al": level.spec.fix!.reference["Teller Al"], "Teller Bea": "" };
+  const verdict = judge(level.spec, code);
+  expect(verdict).toMatchObject({ verdict: "requirement", requirement: "final" });
+  if (verdict.verdict !== "requirement" || verdict.requirement !== "final") return;
+
+  await openLevel(page, "fix-lost-update");
+  await openEditors(page, ["Teller Al", "Teller Bea"]);
+  await typeFix(page, code);
+  await button(page, "Check my fix").click();
+  await expect(result(page)).toContainText("Not fixed yet. When every thread has finished, balance can be 100; it must be 200.");
+  await button(page, "Replay it").click();
+  const replay = page.getByRole("region", { name: "Replay" });
+  await replay.getByRole("button", { name: "Play the rest" }).click();
+  const dialog = outcomeDialog(page);
+  await expect(dialog).toHaveAccessibleName("Broken: balance ends at 100");
+  await expect(dialog).toContainText("balance is 100; it must end at 200.");
+  await expect(scheduleItems(page)).toHaveCount(verdict.schedule.length);
+});

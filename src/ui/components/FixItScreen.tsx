@@ -59,20 +59,23 @@ export function FixItScreen({ loaded, nextHref, links }: Props) {
   if (valid) shownRef.current = valid;
   const shown = shownRef.current;
 
+  const codeRef = useRef(code);
+  codeRef.current = code;
   const edit = useCallback(
     (thread: string, text: string) => {
-      setCode((before) => {
-        if (before[thread] === text) return before;
-        const next = { ...before, [thread]: text };
-        const saved = sameCode(next, original) ? fixes().clear(loaded.id) : fixes().save(loaded.id, next);
-        setSaveProblem(saved ? null : "Your code could not be saved in this browser (its storage is full or forbidden); it lives only in this page.");
-        return next;
-      });
+      const before = codeRef.current;
+      if (before[thread] === text) return;
+      const next = { ...before, [thread]: text };
+      codeRef.current = next;
+      setCode(next);
+      const saved = sameCode(next, original) ? fixes().clear(loaded.id) : fixes().save(loaded.id, next);
+      setSaveProblem(saved ? null : "Your code could not be saved in this browser (its storage is full or forbidden); it lives only in this page.");
     },
     [loaded.id, original],
   );
   const resetCode = () => {
     fixes().clear(loaded.id);
+    codeRef.current = original;
     setCode(original);
   };
 

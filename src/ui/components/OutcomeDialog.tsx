@@ -5,7 +5,7 @@
 import { useId, useRef } from "react";
 import { useApp } from "../use-app";
 import type { FixSpec, Outcome } from "../../engine/index";
-import { isForbidden } from "../fix-words";
+import { isForbidden, wrongFinals } from "../fix-words";
 import type { Command, CommandContext } from "../commands";
 import { outcomeKindTitle, outcomeSentence, outcomeTitle } from "../words";
 import { CommandButton } from "./CommandButton";
@@ -64,7 +64,9 @@ function FixItOutcome({ outcome, fix, commands, ctx }: { outcome: Outcome; fix: 
   const titleId = useId();
   const textId = useId();
   const first = useRef<HTMLButtonElement>(null);
-  const forbidden = isForbidden(fix, outcome.kind);
+  const game = useApp((st) => st.game);
+  const wrong = outcome.kind === "finished" && game ? wrongFinals(fix, game) : [];
+  const forbidden = isForbidden(fix, outcome.kind) || wrong.length > 0;
   const undo = () => commands.get("undo")!.perform(ctx);
   const toFix = () => {
     undo();
@@ -72,11 +74,13 @@ function FixItOutcome({ outcome, fix, commands, ctx }: { outcome: Outcome; fix: 
     requestAnimationFrame(() => document.getElementById("fix-heading")?.focus());
   };
   const after = forbidden
-    ? "This is what your fix must make impossible."
+    ? `${wrong.map((w) => `${w.name} is ${String(w.actual)}; it must end at ${String(w.expected)}. `).join("")}This is what your fix must make impossible.`
     : "This schedule is fine. “Check my fix” tries all of them.";
   return (
     <ModalDialog labelledBy={titleId} describedBy={textId} className={forbidden ? "outcome defeat" : "outcome"} onCancel={undo} initialFocus={first}>
-      <h2 id={titleId}>{forbidden ? `Broken: ${outcomeKindTitle(outcome.kind)}` : outcomeKindTitle(outcome.kind)}</h2>
+      <h2 id={titleId}>
+        {wrong.length > 0 ? `Broken: ${wrong[0].name} ends at ${String(wrong[0].actual)}` : forbidden ? `Broken: ${outcomeKindTitle(outcome.kind)}` : outcomeKindTitle(outcome.kind)}
+      </h2>
       <p id={textId} className="outcome-text">
         {outcomeSentence(outcome)} {after}
       </p>

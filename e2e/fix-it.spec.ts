@@ -149,16 +149,23 @@ test("breaking the broken code is exploration: it points to the fix and does not
   await expect(page.getByRole("link", { name: /^Mend the Ledger/ })).not.toHaveAccessibleName(/solved/);
 });
 
-test("axe finds no violations on a fix-it level, its editors (Monaco's own DOM excluded), verdict and replay", async ({ page }) => {
-  await openLevel(page, "fix-lost-update");
-  await expectNoAxeViolations(page, "a fix-it level");
-  await button(page, "Check my fix").click();
-  await expect(result(page)).toContainText("Not fixed yet.");
-  await button(page, "Replay it").click();
-  await expect(page.getByRole("region", { name: "Replay" })).toBeVisible();
-  await openEditors(page, ["Teller Al", "Teller Bea"]);
-  await expectNoAxeViolationsExcept(page, "a fix-it level with its editors open", [".monaco-editor", ".monaco-aria-container"]);
-});
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`axe finds no violations on a fix-it level, its editors (Monaco's own DOM excluded), verdict and replay (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await openLevel(page, "fix-lost-update");
+    await expectNoAxeViolations(page, "a fix-it level");
+    await button(page, "Check my fix").click();
+    await expect(result(page)).toContainText("Not fixed yet.");
+    await button(page, "Replay it").click();
+    await expect(page.getByRole("region", { name: "Replay" })).toBeVisible();
+    await openEditors(page, ["Teller Al", "Teller Bea"]);
+    await expectNoAxeViolationsExcept(page, "a fix-it level with its editors open", [".monaco-editor", ".monaco-aria-container"]);
+    await button(page, "Next move").click();
+    await page.getByRole("button", { name: "Play the rest" }).click();
+    await expect(outcomeDialog(page)).toHaveAccessibleName("Broken: Assertion failed");
+    await expectNoAxeViolationsExcept(page, "a fix-it level's outcome dialog", [".monaco-editor", ".monaco-aria-container"]);
+  });
+}
 
 test("a broken requirement is named, and its schedule replays to the finished state where the value is wrong", async ({ page }) => {
   const { level } = campaignLevel("fix-lost-update");
@@ -179,4 +186,23 @@ test("a broken requirement is named, and its schedule replays to the finished st
   await expect(dialog).toHaveAccessibleName("Broken: balance ends at 100");
   await expect(dialog).toContainText("balance is 100; it must end at 200.");
   await expect(scheduleItems(page)).toHaveCount(verdict.schedule.length);
+});
+
+test("hardware mode runs the fixed program: with the reference fix typed in, no trial fails the audit", async ({ page }) => {
+  test.setTimeout(180_000);
+  const { level } = campaignLevel("fix-lost-update");
+  await openLevel(page, "fix-lost-update");
+  await openEditors(page, ["Teller Al", "Teller Bea"]);
+  await typeFix(page, level.spec.fix!.reference);
+  await expect(page.getByRole("region", { name: "Teller Al", exact: true })).toContainText("m.lock();");
+  await page.getByRole("button", { name: "Hardware mode" }).click();
+  const panel = page.getByRole("region", { name: "Hardware mode" });
+  await panel.getByLabel("Trials").fill("2000");
+  await panel.getByRole("button", { name: "Run trials" }).click();
+  await expect(panel.getByRole("status")).toContainText("Done: 2,000 trials", { timeout: 120_000 });
+  const outcomes = await panel.getByRole("table", { name: "Outcomes of 2,000 trials" }).locator("tbody tr .hw-message").allTextContents();
+  expect(outcomes.length).toBeGreaterThan(0);
+  // The broken code fails this audit now and then; the fixed code never does.
+  expect(outcomes.filter((o) => /failed assert/.test(o))).toEqual([]);
+  expect(outcomes).toContain("Every thread ran to its end: the program worked correctly this time");
 });

@@ -7,6 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { compileFix, currentCode, judge, type FixCode } from "../src/solver/judge";
 import { FIX_CASES } from "../src/solver/fix-cases";
 import { outcomeKindTitle } from "../src/ui/words";
+import { encodeLevelLink } from "../src/ui/share";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { expectNoAxeViolationsExcept } from "./helpers/axe-except";
 import { button, openLevel, outcomeDialog, scheduleItems } from "./helpers/game";
@@ -205,4 +206,17 @@ test("hardware mode runs the fixed program: with the reference fix typed in, no 
   // The broken code fails this audit now and then; the fixed code never does.
   expect(outcomes.filter((o) => /failed assert/.test(o))).toEqual([]);
   expect(outcomes).toContain("Every thread ran to its end: the program worked correctly this time");
+});
+
+test("a fix-it level shared by link is played as one, its fix saved apart from the campaign's", async ({ page }) => {
+  const { text, level } = campaignLevel("fix-lost-update");
+  await page.goto(`/#/play?level=${await encodeLevelLink(text)}`);
+  await expect(fixArea(page)).toBeVisible();
+  await openEditors(page, ["Teller Al", "Teller Bea"]);
+  await typeFix(page, level.spec.fix!.reference);
+  await button(page, "Check my fix").click();
+  await expect(outcomeDialog(page)).toHaveAccessibleName("Victory: Fixed");
+  await outcomeDialog(page).getByRole("button", { name: "Back to the code" }).click();
+  await openLevel(page, "fix-lost-update");
+  await expect(fixArea(page)).toContainText("The threads above run the broken code.");
 });

@@ -49,7 +49,9 @@ export function FixItScreen({ loaded, nextHref, links }: Props) {
   const spec = loaded.level.spec;
   const fix = spec.fix!;
   const original = useMemo(() => currentCode(spec), [spec]);
-  const [code, setCode] = useState<FixCode>(() => fixes().get(loaded.id, fix.threads) ?? original);
+  // A campaign level's fix is saved under its id; a linked or own level's under its source too.
+  const saveKey = loaded.source === "campaign" ? loaded.id : `${loaded.source}:${loaded.id}`;
+  const [code, setCode] = useState<FixCode>(() => fixes().get(saveKey, fix.threads) ?? original);
   const [saveProblem, setSaveProblem] = useState<string | null>(() => fixes().notice);
   const compiled = useMemo(() => compileFix(spec, code), [spec, code]);
   const problems: FixProblem[] = compiled.ok ? [] : compiled.error;
@@ -68,13 +70,13 @@ export function FixItScreen({ loaded, nextHref, links }: Props) {
       const next = { ...before, [thread]: text };
       codeRef.current = next;
       setCode(next);
-      const saved = sameCode(next, original) ? fixes().clear(loaded.id) : fixes().save(loaded.id, next);
+      const saved = sameCode(next, original) ? fixes().clear(saveKey) : fixes().save(saveKey, next);
       setSaveProblem(saved ? null : "Your code could not be saved in this browser (its storage is full or forbidden); it lives only in this page.");
     },
-    [loaded.id, original],
+    [saveKey, original],
   );
   const resetCode = () => {
-    fixes().clear(loaded.id);
+    fixes().clear(saveKey);
     codeRef.current = original;
     setCode(original);
   };

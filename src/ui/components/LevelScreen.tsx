@@ -1,14 +1,11 @@
 // `#/level/<id>`: a campaign level, or a readable screen when it is missing or its file is broken.
 
-import { lazy, Suspense, useMemo } from "react";
+import { useMemo } from "react";
 import { campaignLevel, nextLevelId } from "../content";
 import { levelHref, newDraftHref } from "../router";
 import type { LoadedLevel } from "../store/game-slice";
 import { ErrorList, ProblemScreen } from "./Chrome";
-import { GameScreen } from "./GameScreen";
-
-// Fix-it levels bring the judge and their own screen: loaded only when one is opened.
-const FixItScreen = lazy(() => import("./FixItScreen").then((m) => ({ default: m.FixItScreen })));
+import { AnyGameScreen } from "./AnyGameScreen";
 
 export function LevelScreen({ id }: { id: string }) {
   const load = campaignLevel(id);
@@ -33,12 +30,5 @@ export function LevelScreen({ id }: { id: string }) {
       Edit a copy
     </a>
   );
-  if (loaded.level.spec.fix) {
-    return (
-      <Suspense fallback={<p role="status">Loading the level…</p>}>
-        <FixItScreen key={id} loaded={loaded} nextHref={next ? levelHref(next) : null} links={copy} />
-      </Suspense>
-    );
-  }
-  return <GameScreen key={id} loaded={loaded} nextHref={next ? levelHref(next) : null} links={copy} />;
+  return <AnyGameScreen key={id} loaded={loaded} nextHref={next ? levelHref(next) : null} links={copy} />;
 }

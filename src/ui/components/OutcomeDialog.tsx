@@ -68,6 +68,8 @@ function FixItOutcome({ outcome, fix, commands, ctx }: { outcome: Outcome; fix: 
   const wrong = outcome.kind === "finished" && game ? wrongFinals(fix, game) : [];
   const forbidden = isForbidden(fix, outcome.kind) || wrong.length > 0;
   const undo = () => commands.get("undo")!.perform(ctx);
+  // The editor's preview plays a fix-it level without its "Fix it" area.
+  const canFix = document.getElementById("fix-heading") !== null;
   const toFix = () => {
     undo();
     // After the dialog has closed and given the focus back.
@@ -85,12 +87,12 @@ function FixItOutcome({ outcome, fix, commands, ctx }: { outcome: Outcome; fix: 
         {outcomeSentence(outcome)} {after}
       </p>
       <div className="dialog-actions" ref={(el) => void (first.current = el?.querySelector("button") ?? null)}>
-        {forbidden && (
+        {forbidden && canFix && (
           <button type="button" className="primary" onClick={toFix}>
             Go to the fix
           </button>
         )}
-        <CommandButton command={commands.get("undo")!} ctx={ctx} className={forbidden ? undefined : "primary"} />
+        <CommandButton command={commands.get("undo")!} ctx={ctx} className={forbidden && canFix ? undefined : "primary"} />
         <CommandButton command={commands.get("reset")!} ctx={ctx} />
       </div>
     </ModalDialog>

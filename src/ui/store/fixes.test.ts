@@ -40,6 +40,14 @@ describe("saved fixes", () => {
     expect(fixes.get("fix-other", ["A"])).toEqual({ A: "x++;" });
   });
 
+  it("keep a linked or own level's fix apart from a campaign level's of the same id", () => {
+    const fixes = createFixStore(memory());
+    fixes.save("fix-lost-update", CODE);
+    fixes.save("link:fix-lost-update", { ...CODE, "Teller Al": "" });
+    expect(fixes.get("fix-lost-update", THREADS)).toEqual(CODE);
+    expect(fixes.get("link:fix-lost-update", THREADS)).toEqual({ ...CODE, "Teller Al": "" });
+  });
+
   it("drop a damaged entry and keep the rest", () => {
     const save = { version: 1, fixes: { "fix-lost-update": { code: CODE, savedAt: "2026-11-29T08:00:00Z" }, "fix-other": { code: 42 } } };
     const fixes = createFixStore(memory({ [FIXES_KEY]: JSON.stringify(save) }));

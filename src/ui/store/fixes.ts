@@ -100,7 +100,8 @@ export function parse(raw: string): Record<string, SavedFix> | null {
   const out: Record<string, SavedFix> = {};
   for (const [id, entry] of Object.entries(fixes)) {
     const fix = SavedFixSchema.safeParse(entry);
-    if (fix.success && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) out[id] = fix.data;
+    // A campaign level's id, or "link:<id>" and "draft:<id>" for levels from a link or the editor.
+    if (fix.success && /^((link|draft):)?[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) out[id] = fix.data;
   }
   return out;
 }

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseLevel, replay, type Level, type LevelSpec } from "../engine/index";
+import { mini } from "../engine/testing/levels";
 import { FIX_CASES } from "./fix-cases";
 import { compileFix, currentCode, judge, type FixCode } from "./judge";
 
@@ -140,5 +141,56 @@ describe("the judge on The Lost Deposit's fix", () => {
     let calls = 0;
     expect(judge(spec, code, { onProgress: () => (calls++, false) }).verdict).toBe("unknown");
     expect(calls).toBe(1);
+  });
+});
+
+describe("the judge under the level's options", () => {
+  /** A small level from code, made a fix-it level whose threads are all editable. */
+  function fixIt(def: Parameters<typeof mini>[0], fix: Partial<NonNullable<LevelSpec["fix"]>> = {}): LevelSpec {
+    const { spec } = mini(def);
+    const threads = spec.threads.map((t) => t.name);
+    return {
+      ...spec,
+      fix: {
+        threads, forbid: ["mutual-exclusion", "assertion", "deadlock", "exception"], require: { finish: true },
+        reference: Object.fromEntries(spec.threads.map((t) => [t.name, t.code])), ...fix,
+      },
+    };
+  }
+
+  it("explores store buffers under TSO: the missing fence breaks Dekker's entry, the fence fixes it", () => {
+    const entry = (mine: string, theirs: string, fence: boolean) => `${mine} = true;\n${fence ? "fence();\n" : ""}if (!${theirs}) {\n  critical_section();\n}`;
+    const spec = fixIt({
+      shared: { a: false, b: false },
+      threads: [entry("a", "b", false), entry("b", "a", false)],
+      win: ["mutual-exclusion"],
+      options: { memoryModel: "tso" },
+    });
+    const broken = judge(spec, {});
+    expect(broken).toMatchObject({ verdict: "broken", outcome: "mutual-exclusion" });
+    // Without TSO there is nothing to fix: sequential consistency keeps the flags honest.
+    expect(judge({ ...spec, options: { ...spec.options, memoryModel: "sc" } }, {}).verdict).toBe("fixed");
+    expect(judge(spec, { A: entry("a", "b", true), B: entry("b", "a", true) }).verdict).toBe("fixed");
+  });
+
+  it("explores spurious wakeups: waiting under if breaks, waiting under while holds", () => {
+    const consumer = (loop: "if" | "while") => `m.lock();\n${loop} (!ready) {\n  c.wait();\n}\nassert(ready);\nm.unlock();`;
+    const spec = fixIt({
+      shared: { m: { type: "mutex" }, c: { type: "condition", mutex: "m" }, ready: false },
+      threads: [consumer("if"), "m.lock();\nready = true;\nc.signal();\nm.unlock();"],
+      win: ["assertion"],
+      options: { spuriousWakeups: true },
+    });
+    const broken = judge(spec, {});
+    expect(broken).toMatchObject({ verdict: "broken", outcome: "assertion" });
+    if (broken.verdict === "broken") expect(broken.schedule.some((m) => m.kind === "wake")).toBe(true);
+    expect(judge(spec, { A: consumer("while") }).verdict).toBe("fixed");
+  });
+
+  it("edits every copy of a counted thread through its name template", () => {
+    const { spec: base } = mini({ shared: { n: 0 }, threads: [{ name: "Worker {id}", count: 3, code: "n++;" }, "while (n < 3) {\n}\nassert(n == 3);"], win: ["assertion"] });
+    const spec: LevelSpec = { ...base, fix: { threads: ["Worker {id}"], forbid: ["assertion", "deadlock"], require: { finish: true, final: { n: 3 } }, reference: { "Worker {id}": "atomic_add(n, 1);" } } };
+    expect(judge(spec, {}).verdict).toBe("broken");
+    expect(judge(spec, spec.fix!.reference).verdict).toBe("fixed");
   });
 });

@@ -220,3 +220,17 @@ test("a fix-it level shared by link is played as one, its fix saved apart from t
   await openLevel(page, "fix-lost-update");
   await expect(fixArea(page)).toContainText("The threads above run the broken code.");
 });
+
+test("the level editor's Check judges a fix-it level as levels check does", async ({ page }) => {
+  const { level } = campaignLevel("fix-lost-update");
+  const reference = judge(level.spec, level.spec.fix!.reference);
+  expect(reference.verdict).toBe("fixed");
+  await page.goto("/#/editor?copy=fix-lost-update");
+  await expect(page.locator(".editor-monaco[data-state=ready] .monaco-editor")).toBeVisible();
+  await page.getByRole("button", { name: "Check", exact: true }).click();
+  const panel = page.getByRole("region", { name: "Check" });
+  await expect(panel).toContainText(
+    `Fix-it: the broken code fails (assertion in 7 steps); the reference fix holds (${"states" in reference ? reference.states : 0} states).`,
+  );
+  await expect(panel).toContainText("It passes the checks of levels check");
+});

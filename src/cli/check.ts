@@ -4,7 +4,7 @@
 import { basename } from "node:path";
 import { formatMove, parseLevel, parseMove, replay, type LevelError, type LevelSpec, type Move, type Program } from "../engine/index";
 import { solve, DEFAULT_MAX_STATES } from "../solver/solve";
-import { compileFix, currentCode, describeVerdict, judge } from "../solver/judge";
+import { currentCode, fixLevelProblems, judge } from "../solver/judge";
 
 export interface CheckRecord {
   file: string;
@@ -141,14 +141,7 @@ function checkFix(spec: LevelSpec, program: Program, maxStates: number): FixChec
     out.brokenShortest = broken.schedule.length;
     out.brokenSchedule = broken.schedule.map((m) => formatMove(program, m));
   }
-  const problems: string[] = [];
-  if (broken.verdict === "fixed") problems.push(`the code the student starts from already holds (${broken.states.toLocaleString("en")} states checked): there is nothing to fix`);
-  else if (broken.verdict !== "broken") problems.push(`the code the student starts from reaches no forbidden outcome: ${describeVerdict(broken)}`);
-  if (reference.verdict !== "fixed") {
-    const fixed = compileFix(spec, spec.fix!.reference);
-    const schedule = "schedule" in reference && fixed.ok ? `: ${reference.schedule.map((m) => formatMove(fixed.value.program, m)).join(", ") || "before any move"}` : "";
-    problems.push(`the reference fix does not hold: ${describeVerdict(reference)}${schedule}`);
-  }
+  const problems = fixLevelProblems(spec, broken, reference);
   if (problems.length > 0) out.problem = problems.join("; ");
   return out;
 }

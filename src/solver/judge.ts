@@ -5,7 +5,7 @@
 
 import { compileLevel } from "../engine/compile";
 import { Analyzer } from "../engine/analysis";
-import type { Level, LevelSpec, Move, OutcomeKind, Program } from "../engine/index";
+import { formatMove, type Level, type LevelSpec, type Move, type OutcomeKind, type Program } from "../engine/index";
 import * as I from "../engine/program";
 import * as VM from "../engine/vm";
 import { err, ok, type LevelError, type Result } from "../engine/result";
@@ -237,4 +237,20 @@ export function describeVerdict(v: Verdict): string {
     case "invalid":
       return `the code has errors: ${v.problems.map((p) => `${p.thread}, line ${p.line}: ${p.message}`).join("; ")}`;
   }
+}
+
+/**
+ * Why a fix-it level is not worth playing, in `levels check`'s words: its broken code must reach a
+ * forbidden outcome, and its reference fix must hold. Empty when both are so.
+ */
+export function fixLevelProblems(spec: LevelSpec, broken: Verdict, reference: Verdict): string[] {
+  const problems: string[] = [];
+  if (broken.verdict === "fixed") problems.push(`the code the student starts from already holds (${broken.states.toLocaleString("en")} states checked): there is nothing to fix`);
+  else if (broken.verdict !== "broken") problems.push(`the code the student starts from reaches no forbidden outcome: ${describeVerdict(broken)}`);
+  if (reference.verdict !== "fixed") {
+    const fixed = compileFix(spec, spec.fix!.reference);
+    const moves = "schedule" in reference && fixed.ok ? reference.schedule.map((m) => formatMove(fixed.value.program, m)).join(", ") : null;
+    problems.push(`the reference fix does not hold: ${describeVerdict(reference)}${moves === null ? "" : `: ${moves || "before any move"}`}`);
+  }
+  return problems;
 }

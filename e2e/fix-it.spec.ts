@@ -80,7 +80,8 @@ for (const id of FIX_IDS) {
       await typeFix(page, wrong.code);
     }
     await button(page, "Check my fix").click();
-    await expect(result(page)).toContainText(`Not fixed yet. A schedule of ${verdict.schedule.length} moves still reaches`, { timeout: 60_000 });
+    const moves = `${verdict.schedule.length} ${verdict.schedule.length === 1 ? "move" : "moves"}`;
+    await expect(result(page)).toContainText(`Not fixed yet. A schedule of ${moves} still reaches`, { timeout: 60_000 });
     await expect(fixArea(page).getByRole("list", { name: "Moves that break your fix" }).getByRole("listitem")).toHaveCount(verdict.schedule.length);
 
     await button(page, "Replay it").click();

@@ -53,6 +53,8 @@ function collect(): { rows: Row[]; problems: string[] } {
         ? record.errors.map((e) => e.message).join("; ")
         : record.solutionReplays === false
           ? `solution does not replay: ${record.solutionProblem}`
+          : record.fix?.problem
+            ? `fix-it: ${record.fix.problem}`
           : `verdict ${record.verdict}, but the level says it is ${record.breakable ? "breakable" : "safe"}`;
       problems.push(`${file}: ${why}`);
     }
@@ -75,6 +77,12 @@ function renderTable(rows: Row[]): string {
     "|--:|---------|-------|---------|---------|---------:|-------:|",
   ];
   rows.forEach(({ chapter, record: r, title }, i) => {
+    if (r.fix) {
+      // A fix-it level: what the broken code reaches, and how many states the reference fix's proof took.
+      const states = r.fix.referenceStates === null ? "–" : r.fix.referenceStates.toLocaleString("en");
+      lines.push(`| ${i + 1} | ${cell(chapter)} | [${cell(title)}](${r.id}.json) | fix-it | ${r.fix.brokenOutcome ?? ""} | ${r.fix.brokenShortest ?? "–"} | ${states} |`);
+      return;
+    }
     const verdict = r.verdict === "safe" ? "safe (prove it)" : (r.verdict ?? "invalid");
     const outcome = r.verdict === "breakable" ? (r.outcome ?? "") : "–";
     const shortest = r.verdict === "breakable" ? String(r.shortest) : "–";
@@ -82,9 +90,11 @@ function renderTable(rows: Row[]): string {
     lines.push(`| ${i + 1} | ${cell(chapter)} | [${cell(title)}](${r.id}.json) | ${verdict} | ${outcome} | ${shortest} | ${states} |`);
   });
   const levels = rows.length;
-  const safe = rows.filter((r) => r.record.verdict === "safe").length;
+  const fixes = rows.filter((r) => r.record.fix).length;
+  const safe = rows.filter((r) => !r.record.fix && r.record.verdict === "safe").length;
   const chapters = new Set(rows.map((r) => r.chapter)).size;
-  return `${lines.join("\n")}\n\n${levels} levels in ${chapters} chapters: ${levels - safe} to break, ${safe} to prove.`;
+  const toFix = fixes > 0 ? `, ${fixes} to fix` : "";
+  return `${lines.join("\n")}\n\n${levels} levels in ${chapters} chapters: ${levels - safe - fixes} to break, ${safe} to prove${toFix}.`;
 }
 
 function main(argv: string[]): number {

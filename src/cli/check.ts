@@ -2,8 +2,9 @@
 // solution, and reports one record per file in the shape LEVEL_FORMAT.md specifies.
 
 import { basename } from "node:path";
-import { formatMove, parseLevel, parseMove, replay, type LevelError, type Move } from "../engine/index";
+import { formatMove, parseLevel, parseMove, replay, type LevelError, type LevelSpec, type Move, type Program } from "../engine/index";
 import { solve, DEFAULT_MAX_STATES } from "../solver/solve";
+import { currentCode, fixLevelProblems, judge } from "../solver/judge";
 
 export interface CheckRecord {
   file: string;
@@ -24,6 +25,23 @@ export interface CheckRecord {
   ms: number | null;
   /** What the level says it is: true for a breakable level. */
   breakable: boolean | null;
+  /** Fix-it levels only: what the judge says of the broken code and of the reference fix. */
+  fix?: FixCheck;
+}
+
+export interface FixCheck {
+  /** The judge's verdict on the level's own code: "broken" when there is something to fix. */
+  brokenVerdict: string;
+  /** The forbidden outcome the broken code reaches, a shortest schedule to it and its length. */
+  brokenOutcome: string | null;
+  brokenShortest: number | null;
+  brokenSchedule: string[] | null;
+  /** The judge's verdict on the reference fix: "fixed" when it holds. */
+  referenceVerdict: string;
+  referenceStates: number | null;
+  referenceMs: number | null;
+  /** What is wrong, in words, when the level does not pass as a fix-it level. */
+  problem?: string;
 }
 
 export function emptyRecord(file: string): CheckRecord {
@@ -68,6 +86,16 @@ export function checkLevelText(file: string, text: string, maxStates = DEFAULT_M
     record.schedule = result.schedule.map((m) => formatMove(program, m));
   }
 
+  if (spec.fix) {
+    const fix = checkFix(spec, program, maxStates);
+    if ("errors" in fix) {
+      record.valid = false;
+      record.errors.push(...fix.errors);
+      return record;
+    }
+    record.fix = fix;
+  }
+
   if (spec.solution) {
     const moves: Move[] = [];
     let problem: string | undefined;
@@ -92,10 +120,36 @@ export function checkLevelText(file: string, text: string, maxStates = DEFAULT_M
   return record;
 }
 
-/** Does the record pass: valid, verdict as the level claims, solution (if any) replays? */
+/** A fix-it level: its broken code must reach a forbidden outcome, and its reference fix must hold. */
+function checkFix(spec: LevelSpec, program: Program, maxStates: number): FixCheck | { errors: LevelError[] } {
+  const broken = judge(spec, currentCode(spec), { maxStates });
+  const reference = judge(spec, spec.fix!.reference, { maxStates });
+  if (reference.verdict === "invalid") {
+    return {
+      errors: reference.problems.map((p) => ({
+        code: p.code, message: `reference fix: ${p.message}`, path: `fix.reference.${p.thread}`, line: p.line, column: p.column,
+      })),
+    };
+  }
+  const out: FixCheck = {
+    brokenVerdict: broken.verdict, brokenOutcome: null, brokenShortest: null, brokenSchedule: null,
+    referenceVerdict: reference.verdict,
+    referenceStates: reference.states, referenceMs: reference.ms,
+  };
+  if (broken.verdict === "broken") {
+    out.brokenOutcome = broken.outcome;
+    out.brokenShortest = broken.schedule.length;
+    out.brokenSchedule = broken.schedule.map((m) => formatMove(program, m));
+  }
+  const problems = fixLevelProblems(spec, broken, reference);
+  if (problems.length > 0) out.problem = problems.join("; ");
+  return out;
+}
+
+/** Does the record pass: valid, verdict as the level claims, solution (if any) replays, a fix-it level's fix as it must be? */
 export function passes(r: CheckRecord): boolean {
   if (!r.valid) return false;
   if (r.kind !== "level") return true;
   const wanted = r.breakable ? "breakable" : "safe";
-  return r.verdict === wanted && r.solutionReplays !== false;
+  return r.verdict === wanted && r.solutionReplays !== false && r.fix?.problem === undefined;
 }

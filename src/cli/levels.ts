@@ -100,7 +100,7 @@ function printRecord(r: CheckRecord, text: string) {
     for (const e of r.errors) {
       let where = r.file;
       let suffix = "";
-      if (e.path && /\.code$/.test(e.path) && e.line && e.column) {
+      if (e.path && /\.code$|^fix\.reference\./.test(e.path) && e.line && e.column) {
         const offset = fileOffsetOfCode(text, splitPath(e.path), e.line, e.column);
         if (offset !== undefined) {
           const pos = lineColumnOf(text, offset);
@@ -118,7 +118,17 @@ function printRecord(r: CheckRecord, text: string) {
   const ok = passes(r);
   const mark = ok ? "ok  " : "FAIL";
   const stats = `${r.states!.toLocaleString("en")} states, ${r.ms} ms`;
-  if (r.verdict === "breakable") {
+  if (r.fix) {
+    const f = r.fix;
+    const brokenPart = f.brokenVerdict === "broken" ? `broken code fails (${f.brokenOutcome} in ${f.brokenShortest} steps)` : `broken code does not fail (${f.brokenVerdict})`;
+    const referencePart =
+      f.referenceVerdict === "fixed"
+        ? `reference fix holds (${f.referenceStates!.toLocaleString("en")} states, ${f.referenceMs} ms)`
+        : `reference fix does not hold (${f.referenceVerdict})`;
+    console.log(`${mark} ${r.file}: fix-it: ${brokenPart}; ${referencePart}`);
+    if (f.brokenSchedule) console.log(`     shortest: ${f.brokenSchedule.join(", ")}`);
+    if (f.problem) console.log(`     ${f.problem}`);
+  } else if (r.verdict === "breakable") {
     console.log(`${mark} ${r.file}: breakable: ${r.outcome} in ${r.shortest} steps (${stats})`);
     console.log(`     shortest: ${r.schedule!.join(", ")}`);
   } else if (r.verdict === "safe") {

@@ -2,7 +2,7 @@
 // verdict as `levels check` gives it, the shortest schedule and the way to replay it.
 
 import { ThreadChip, ThreadColors } from "../ui/components/ThreadChip";
-import type { CheckState } from "./check";
+import type { CheckReport, CheckState } from "./check";
 
 const count = (n: number) => n.toLocaleString("en-US");
 const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
@@ -67,6 +67,7 @@ function Report({ check, current }: { check: Extract<CheckState, { status: "done
       <p className={`verdict ${r.problems.length === 0 ? "verdict-ok" : "verdict-bad"}`}>
         <strong>{verdict}</strong> <span className="muted">{count(r.states)} states, {seconds(r.ms)}.</span>
       </p>
+      {r.fix && <FixLine fix={r.fix} />}
       {r.problems.length === 0 ? (
         <p>
           <span aria-hidden="true">✓ </span>It passes the checks of <code>levels check</code>
@@ -113,5 +114,17 @@ function Schedule({
         </button>
       )}
     </ThreadColors.Provider>
+  );
+}
+
+/** A fix-it level's line, in the words of levels check. */
+function FixLine({ fix }: { fix: NonNullable<CheckReport["fix"]> }) {
+  const { broken, reference } = fix;
+  const brokenPart = broken.verdict === "broken" ? `the broken code fails (${broken.outcome} in ${broken.schedule.length} steps)` : `the broken code does not fail (${broken.verdict})`;
+  const referencePart = reference.verdict === "fixed" ? `the reference fix holds (${count(reference.states)} states)` : `the reference fix does not hold (${reference.verdict})`;
+  return (
+    <p>
+      Fix-it: {brokenPart}; {referencePart}.
+    </p>
   );
 }

@@ -5,6 +5,8 @@
 
 import { formatMove, initialState, parseMove, replay, type Level, type Move, type OutcomeKind } from "../engine/index";
 import type { HintReply, HintRequest } from "../solver/hint.worker";
+import { currentCode, fixLevelProblems, type FixCode, type Verdict } from "../solver/judge";
+import type { JudgeReply, JudgeRequest } from "../solver/judge.worker";
 import { DEFAULT_MAX_STATES } from "../solver/solve";
 
 export interface CheckReport {
@@ -20,6 +22,8 @@ export interface CheckReport {
   problems: string[];
   /** null when the level gives no solution. */
   solutionReplays: boolean | null;
+  /** A fix-it level's: what the judge says of its broken code and of its reference fix. */
+  fix?: { broken: Verdict; reference: Verdict };
 }
 
 export type CheckState =
@@ -37,7 +41,7 @@ export const CHECK_STATE_BUDGET = DEFAULT_MAX_STATES;
  */
 export function startCheck(text: string, level: Level, onUpdate: (state: CheckState) => void, budget = CHECK_STATE_BUDGET): () => void {
   const started = performance.now();
-  const worker = new Worker(new URL("../solver/hint.worker.ts", import.meta.url), { type: "module" });
+  let worker = new Worker(new URL("../solver/hint.worker.ts", import.meta.url), { type: "module" });
   let over = false;
   let states = 0;
   const end = (state: CheckState) => {
@@ -46,6 +50,7 @@ export function startCheck(text: string, level: Level, onUpdate: (state: CheckSt
     worker.terminate();
     onUpdate(state);
   };
+  const failed = (e: ErrorEvent) => end({ status: "failed", text, message: e.message || "the search stopped unexpectedly" });
   worker.onmessage = ({ data }: MessageEvent<HintReply>) => {
     if (over) return;
     if (data.type === "progress") {
@@ -54,9 +59,39 @@ export function startCheck(text: string, level: Level, onUpdate: (state: CheckSt
     }
     if (data.type === "error") return end({ status: "failed", text, message: data.message });
     const ms = Math.round(performance.now() - started);
-    end({ status: "done", text, level, report: reportOf(level, { ...data, ms }) });
+    const report = reportOf(level, { ...data, ms });
+    if (!level.spec.fix) return end({ status: "done", text, level, report });
+    // A fix-it level: then judge its broken code and its reference fix, as levels check does.
+    const spec = level.spec;
+    judgeNext(currentCode(spec), (broken) =>
+      judgeNext(spec.fix!.reference, (reference) => {
+        report.fix = { broken, reference };
+        report.problems.push(...fixLevelProblems(spec, broken, reference));
+        end({ status: "done", text, level, report });
+      }),
+    );
   };
-  worker.onerror = (e) => end({ status: "failed", text, message: e.message || "the search stopped unexpectedly" });
+  worker.onerror = failed;
+
+  /** Judges `code` in a worker of its own, then hands the verdict on. */
+  const judgeNext = (code: FixCode, then: (verdict: Verdict) => void) => {
+    worker.terminate();
+    if (over) return;
+    worker = new Worker(new URL("../solver/judge.worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = ({ data }: MessageEvent<JudgeReply>) => {
+      if (over) return;
+      if (data.type === "progress") {
+        states = data.states;
+        return onUpdate({ status: "running", text, states: data.states, depth: data.depth });
+      }
+      if (data.type === "error") return end({ status: "failed", text, message: data.message });
+      then(data.verdict);
+    };
+    worker.onerror = failed;
+    const request: JudgeRequest = { levelText: text, code, maxStates: budget };
+    worker.postMessage(request);
+  };
+
   onUpdate({ status: "running", text, states: 0, depth: 0 });
   const request: HintRequest = { levelText: text, packed: initialState(level.program).packed, maxStates: budget };
   worker.postMessage(request);

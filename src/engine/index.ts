@@ -21,7 +21,7 @@ export function parseLevel(text: string, fileName?: string): Result<Level, Level
 }
 
 export * from "./engine";
-export type { LevelSpec, SyncDecl, SharedDecl, ThreadSpec, WinOutcome } from "./level";
+export type { FixSpec, LevelSpec, SyncDecl, SharedDecl, ThreadSpec, WinOutcome } from "./level";
 export type { Program, ThreadLayout, Descriptor, StatementInfo } from "./program";
 export type { LevelError, Result } from "./result";
 export { formatPath } from "./result";

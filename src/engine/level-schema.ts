@@ -148,6 +148,42 @@ const MoveSchema = z
   )
   .describe('One move: a thread name or 0-based number (one step of that thread), "NAME:wake" or "NAME:flush".');
 
+const FinalValueSchema = z
+  .union([int32(), z.boolean()], { error: "expected an integer or true/false" })
+  .describe("The value the variable must have when every thread has finished.");
+
+export const FixSchema = z
+  .strictObject({
+    threads: z
+      .array(z.string().min(1))
+      .min(1)
+      .meta({ uniqueItems: true })
+      .describe('The threads the student may edit, by their "name" in "threads" (for a thread with "count", its name template, such as "Philosopher {id}").'),
+    forbid: z
+      .array(z.enum(OUTCOMES, { error: `"forbid" must list outcomes from: ${OUTCOMES.join(", ")}` }))
+      .min(1)
+      .meta({ uniqueItems: true })
+      .default(() => [...OUTCOMES])
+      .describe(`Outcomes no schedule of the fixed program may reach, from ${OUTCOMES.join(", ")}. Default: all four. exit() is always forbidden.`),
+    require: z
+      .strictObject({
+        finish: z
+          .boolean()
+          .default(true)
+          .describe("When true, some schedule must run every thread to its end (the finished outcome stays reachable). Default true."),
+        final: z
+          .record(z.string().regex(IDENTIFIER, { error: notAName }), FinalValueSchema)
+          .optional()
+          .describe("Shared int and bool variables (not arrays) and the value each must have in every state where all threads have finished."),
+      })
+      .prefault({})
+      .describe("What the fixed program must still do, so that deleting the code or waiting forever is no fix. Default: finish."),
+    reference: z
+      .record(z.string(), z.string().describe("The reference fix's code for this thread."))
+      .describe('The reference fix: new code for every thread named in "threads" (exactly those). `levels check` verifies it passes.'),
+  })
+  .describe("Makes this a fix-it level: the student edits the code of these threads until no schedule can break it.");
+
 export const LevelSchema = z
   .strictObject({
     $schema: z.string().optional().describe('The JSON Schema editors check this file with: "./level.schema.json".'),
@@ -185,6 +221,7 @@ export const LevelSchema = z
       .array(MoveSchema)
       .optional()
       .describe("A list of moves, every one legal, whose last move wins. Checked by `npm run levels -- check`."),
+    fix: FixSchema.optional(),
   })
   .meta({
     title: "Interleave level",
@@ -200,6 +237,13 @@ export type SyncDecl =
   | { type: "event"; set: boolean; count?: number }
   | { type: "rwlock"; count?: number }
   | { type: "queue"; items: number[]; capacity: number; count?: number };
+/** A fix-it level's `fix`, every default applied. */
+export interface FixSpec {
+  threads: string[];
+  forbid: WinOutcome[];
+  require: { finish: boolean; final?: Record<string, number | boolean> };
+  reference: Record<string, string>;
+}
 export type SharedDecl = number | boolean | number[] | boolean[] | SyncDecl;
 export interface ThreadSpec {
   name: string;
@@ -223,6 +267,8 @@ export interface LevelSpec {
   threads: ThreadSpec[];
   options: { spuriousWakeups: boolean; memoryModel: "sc" | "tso"; storeBufferSize: number };
   solution?: (string | number)[];
+  /** Present on a fix-it level. */
+  fix?: FixSpec;
 }
 
 /**

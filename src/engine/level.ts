@@ -6,14 +6,14 @@ import type { Node } from "jsonc-parser";
 import type { z } from "zod";
 import { parseJsonDocument, type JsonDocument, type JsonPath } from "./json-position";
 import {
-  ALL_SYNC_TYPES, INT32_MAX, LevelSchema, MAX_COUNT, MAX_QUEUE_CAPACITY, MAX_THREADS, OptionsSchema, RESERVED_WORDS, SYNC_SCHEMAS,
+  ALL_SYNC_TYPES, FixSchema, INT32_MAX, LevelSchema, MAX_COUNT, MAX_QUEUE_CAPACITY, MAX_THREADS, OptionsSchema, RESERVED_WORDS, SYNC_SCHEMAS,
   ThreadSchema, toLevelSpec, type LevelSpec, type SyncType, type ThreadSpec,
 } from "./level-schema";
 import { err, formatPath, ok, type LevelError, type Result } from "./result";
 
 export {
   ALL_WIN_OUTCOMES, LevelSchema, levelJsonSchema, levelJsonSchemaText, RESERVED_WORDS,
-  type LevelSpec, type SharedDecl, type SyncDecl, type ThreadSpec, type WinOutcome,
+  type FixSpec, type LevelSpec, type SharedDecl, type SyncDecl, type ThreadSpec, type WinOutcome,
 } from "./level-schema";
 export { positionOf } from "./json-position";
 
@@ -165,6 +165,8 @@ function allowedFields(path: JsonPath, data: unknown): readonly string[] {
   const top = path[0];
   if (path.length === 0) return Object.keys(LevelSchema.shape);
   if (path.length === 1 && top === "options") return Object.keys(OptionsSchema.shape);
+  if (path.length === 1 && top === "fix") return Object.keys(FixSchema.shape);
+  if (path.length === 2 && top === "fix" && path[1] === "require") return ["finish", "final"];
   if (path.length === 2 && top === "threads") return Object.keys(ThreadSchema.shape);
   const type = path.length === 2 && top === "shared" ? field(valueAt(data, path), "type") : undefined;
   return ALL_SYNC_TYPES.includes(type as SyncType) ? Object.keys(SYNC_SCHEMAS[type as SyncType].shape) : [];
@@ -248,6 +250,75 @@ function checkRules(data: unknown, out: Finding[]): void {
   checkWin(field(data, "win"), out);
   const names = checkThreads(field(data, "threads"), out);
   if (names) checkSolution(field(data, "solution"), names, field(data, "options"), out);
+  checkFix(data, shared, out);
+}
+
+/** A fix-it level's `fix`: threads that exist, outcomes once each, `final` on declared variables, a complete reference. */
+function checkFix(data: unknown, shared: Record<string, unknown>, out: Finding[]): void {
+  const fix = field(data, "fix");
+  if (!isRecord(fix)) return;
+  if (field(data, "breakable") === false) {
+    out.push({ code: "fix-breakable", path: ["breakable"], message: `a fix-it level starts from broken code, so "breakable" cannot be false` });
+  }
+  const threads = field(data, "threads");
+  const written = Array.isArray(threads) ? threads.map((t) => field(t, "name")).filter((n): n is string => typeof n === "string") : [];
+  const editable = field(fix, "threads");
+  const listed: string[] = [];
+  if (Array.isArray(editable)) {
+    editable.forEach((name, i) => {
+      if (typeof name !== "string") return;
+      listed.push(name);
+      const add = (message: string) => out.push({ code: "fix-thread", path: ["fix", "threads", i], message });
+      if (listed.indexOf(name) < listed.length - 1) add(`${JSON.stringify(name)} is listed twice in "fix.threads"`);
+      else if (Array.isArray(threads) && !written.includes(name)) {
+        const template = (threads as unknown[]).find((t) => {
+          const n = field(t, "name");
+          const c = intBetween(field(t, "count"), 1, MAX_COUNT);
+          return typeof n === "string" && c !== undefined && expandName(n, c).includes(name);
+        });
+        if (template) {
+          const written = JSON.stringify(field(template, "name"));
+          return add(`${JSON.stringify(name)} is one copy of ${written}: name the thread as it is written, ${written}, to edit every copy`);
+        }
+        const guess = closest(name, written);
+        add(`no thread is named ${JSON.stringify(name)}${guess ? ` (did you mean "${guess}"?)` : `; the threads are ${written.map((n) => JSON.stringify(n)).join(", ")}`}`);
+      }
+    });
+  }
+  const forbid = field(fix, "forbid");
+  if (Array.isArray(forbid)) {
+    forbid.forEach((outcome, i) => {
+      if (typeof outcome === "string" && forbid.indexOf(outcome) < i) {
+        out.push({ code: "duplicate-outcome", path: ["fix", "forbid", i], message: `${JSON.stringify(outcome)} is listed twice in "forbid"` });
+      }
+    });
+  }
+  const final = field(field(fix, "require"), "final");
+  if (isRecord(final)) {
+    for (const [name, value] of Object.entries(final)) {
+      if (typeof value !== "number" && typeof value !== "boolean") continue; // the schema reported it
+      const decl = Object.hasOwn(shared, name) ? shared[name] : undefined;
+      const add = (message: string) => out.push({ code: "fix-final", path: ["fix", "require", "final", name], anchor: "key", message });
+      if (decl === undefined) add(`no shared variable is named ${JSON.stringify(name)}`);
+      else if (typeof decl !== "number" && typeof decl !== "boolean") add(`${JSON.stringify(name)} is ${describeShared(decl)}; "final" takes int and bool variables only`);
+      else if (typeof decl !== typeof value) {
+        add(`${JSON.stringify(name)} is ${describeShared(decl)}, so its final value must be ${typeof decl === "number" ? "an integer" : "true or false"}`);
+      }
+    }
+  }
+  const reference = field(fix, "reference");
+  if (isRecord(reference) && Array.isArray(editable)) {
+    for (const name of Object.keys(reference)) {
+      if (!listed.includes(name)) {
+        out.push({ code: "fix-reference", path: ["fix", "reference", name], anchor: "key", message: `${JSON.stringify(name)} is not in "fix.threads", so the reference cannot change its code` });
+      }
+    }
+    for (const name of listed) {
+      if (!Object.hasOwn(reference, name)) {
+        out.push({ code: "fix-reference", path: ["fix", "reference"], message: `the reference fix has no code for ${JSON.stringify(name)}` });
+      }
+    }
+  }
 }
 
 function checkShared(shared: Record<string, unknown>, out: Finding[]): void {

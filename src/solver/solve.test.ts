@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatMove, initialState, legalMoves, parseLevel, parseMove, replay, step, type Level, type Move } from "../engine/index";
 import { mini } from "../engine/testing/levels";
+import { currentCode, judge } from "./judge";
 import { solve } from "./solve";
 
 const levelFiles = readdirSync("levels").filter((f) => f.endsWith(".json") && f !== "campaign.json" && !f.endsWith(".schema.json"));
@@ -24,6 +25,7 @@ describe("solver table: one row per level", () => {
     "closing-time": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 5, states: 42 },
     // Races
     "lost-update": { verdict: "breakable", outcome: "assertion", shortest: 7, states: 20 },
+    "fix-lost-update": { verdict: "fix-it", outcome: "assertion", shortest: 7, states: 23 },
     "last-ticket": { verdict: "breakable", outcome: "assertion", shortest: 7, states: 31 },
     "flag-guard": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 6, states: 23 },
     "two-counters": { verdict: "breakable", outcome: "assertion", shortest: 13, states: 102 },
@@ -94,6 +96,15 @@ describe("solver table: one row per level", () => {
 
   it.each(Object.entries(TABLE))("%s", (id, row) => {
     const level = load(`${id}.json`);
+    if (row.verdict === "fix-it") {
+      // A fix-it row: the forbidden outcome the broken code reaches, and the states of the reference fix's proof.
+      const { spec } = level;
+      const broken = judge(spec, currentCode(spec));
+      const reference = judge(spec, spec.fix!.reference);
+      const brokenRow = broken.verdict === "broken" ? { outcome: broken.outcome, shortest: broken.schedule.length } : {};
+      expect({ verdict: reference.verdict === "fixed" ? "fix-it" : reference.verdict, ...brokenRow, states: "states" in reference ? reference.states : 0 }).toEqual(row);
+      return;
+    }
     const result = solve(level.program);
     expect({ verdict: result.verdict, outcome: result.outcome, shortest: result.schedule?.length, states: result.states }).toEqual(row);
   });

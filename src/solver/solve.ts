@@ -150,7 +150,7 @@ export function solve(p: Program, options: SolveOptions = {}): SolveResult {
 }
 
 /** Did a step change a shared value or object, or another thread's status (waking it)? */
-function changesShared(cur: Int32Array, next: Int32Array, shared: number, statusSlots: Int32Array): boolean {
+export function changesShared(cur: Int32Array, next: Int32Array, shared: number, statusSlots: Int32Array): boolean {
   for (let k = 0; k < shared; k++) if (next[k] !== cur[k]) return true;
   for (let t = 0; t < statusSlots.length; t++) if (next[statusSlots[t]] !== cur[statusSlots[t]]) return true;
   return false;

@@ -139,7 +139,8 @@ export const gameCommands: Command[] = [
     label: "Next level",
     keys: "Enter (after a win)",
     keyTest: (k) => plain(k) && !k.shiftKey && k.key === "Enter",
-    problem: (s) => (s.game?.outcome?.win ? null : "Win the level first."),
+    // A fix-it level is won by its fix, not by breaking its code.
+    problem: (s) => (s.game?.outcome?.win && !s.loaded?.level.spec.fix ? null : "Win the level first."),
     run: ({ navigate, nextHref, onNext }) => (onNext ? onNext() : navigate(nextHref)),
   }),
   command({

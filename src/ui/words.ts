@@ -28,6 +28,11 @@ export function goalText(win: readonly WinOutcome[]): string {
 
 export const LOSS_TEXT = "You lose if every thread runs to its end, if the program calls exit(), or if it ends any other way not listed.";
 
+/** An outcome's name alone: "Deadlock", "Every thread finished". */
+export function outcomeKindTitle(kind: OutcomeKind): string {
+  return TITLES[kind];
+}
+
 /** The dialog's title: "Victory: Deadlock", "Defeat: Every thread finished". */
 export function outcomeTitle(outcome: Outcome): string {
   return `${outcome.win ? "Victory" : "Defeat"}: ${TITLES[outcome.kind]}`;

@@ -13,9 +13,12 @@ interface Props {
   nextHref: string | null;
   /** More links for the top bar, before "Campaign" ("Edit a copy"). */
   links?: ReactNode;
+  /** Shown above and below the level in play (a fix-it level's replay controls and "Fix it" area). */
+  before?: ReactNode;
+  after?: ReactNode;
 }
 
-export function GameScreen({ loaded, nextHref, links }: Props) {
+export function GameScreen({ loaded, nextHref, links, before, after }: Props) {
   const { level } = loaded;
   // The title waits for the level to be open, so the heading and the game appear together.
   const open = useApp((s) => s.game !== null && isOpen(s.loaded, loaded));
@@ -40,7 +43,9 @@ export function GameScreen({ loaded, nextHref, links }: Props) {
             <p className="summary">{level.spec.summary}</p>
           </div>
         )}
+        {before}
         <LevelPlay loaded={loaded} nextHref={nextHref} />
+        {after}
       </main>
     </>
   );

@@ -88,6 +88,7 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
         <OutcomeDialog
           outcome={game.outcome}
           outro={level.spec.outro}
+          fix={level.spec.fix}
           nextLabel={afterWin?.label ?? (nextHref ? "Next level" : "Back to the campaign")}
           commands={commands}
           ctx={ctx}

@@ -5,7 +5,7 @@ import { nextLevelId, useCampaignLevel } from "../content";
 import { levelHref, newDraftHref } from "../router";
 import type { LoadedLevel } from "../store/game-slice";
 import { ErrorList, ProblemScreen } from "./Chrome";
-import { GameScreen } from "./GameScreen";
+import { AnyGameScreen } from "./AnyGameScreen";
 
 export function LevelScreen({ id }: { id: string }) {
   const state = useCampaignLevel(id);
@@ -39,5 +39,5 @@ export function LevelScreen({ id }: { id: string }) {
       Edit a copy
     </a>
   );
-  return <GameScreen key={id} loaded={loaded} nextHref={next ? levelHref(next) : null} links={copy} />;
+  return <AnyGameScreen key={id} loaded={loaded} nextHref={next ? levelHref(next) : null} links={copy} />;
 }

@@ -7,7 +7,7 @@ import { editorHref } from "../router";
 import type { LoadedLevel } from "../store/game-slice";
 import { useDrafts } from "../use-drafts";
 import { ErrorList, ProblemScreen } from "./Chrome";
-import { GameScreen } from "./GameScreen";
+import { AnyGameScreen } from "./AnyGameScreen";
 
 export function MyLevelScreen({ draft: id }: { draft: string }) {
   const text = useDrafts((s) => s.drafts[id]?.text);
@@ -38,5 +38,5 @@ export function MyLevelScreen({ draft: id }: { draft: string }) {
       Edit
     </a>
   );
-  return <GameScreen key={id} loaded={loaded} nextHref={null} links={edit} />;
+  return <AnyGameScreen key={id} loaded={loaded} nextHref={null} links={edit} />;
 }

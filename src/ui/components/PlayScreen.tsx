@@ -7,7 +7,7 @@ import { newDraftHref } from "../router";
 import { decodeLevelLink } from "../share";
 import type { LoadedLevel } from "../store/game-slice";
 import { ErrorList, ProblemScreen } from "./Chrome";
-import { GameScreen } from "./GameScreen";
+import { AnyGameScreen } from "./AnyGameScreen";
 
 type Decoded = { state: "decoding" } | { state: "broken-link"; message: string } | { state: "decoded"; text: string };
 
@@ -54,5 +54,5 @@ export function PlayScreen({ data }: { data: string | null }) {
       Edit a copy
     </a>
   );
-  return <GameScreen loaded={loaded} nextHref={null} links={copy} />;
+  return <AnyGameScreen loaded={loaded} nextHref={null} links={copy} />;
 }

@@ -42,7 +42,8 @@ export const createGameSlice: StateCreator<AppState, AppMutators, [], GameSlice>
   const advance = (next: GameState) => {
     const { game, past, loaded } = get();
     set({ game: next, past: game ? [...past, game] : past, future: [], hintSearch: IDLE_SEARCH });
-    if (next.outcome?.win && loaded?.source === "campaign") {
+    // On a fix-it level, breaking the code is exploration: the level is won by fixing it.
+    if (next.outcome?.win && loaded?.source === "campaign" && !loaded.level.spec.fix) {
       get().recordSolved(loaded.id, next.schedule.map((m) => formatMove(next.program, m)));
     }
   };

@@ -1,0 +1,396 @@
+// A fix-it level's screen: the usual level view, playing the CURRENT code (the student's fix once
+// they have edited it), and under it the "Fix it" area: the code of each editable thread in Monaco
+// (opened on request, so the level screen itself never loads it), the problems as they type,
+// "Check my fix" (the judge, in a worker), and its verdict. A schedule that still breaks the fix
+// is replayed in the level view above, move by move. The code is saved in this browser as typed.
+
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { formatMove, type FixSpec, type Move, type Program } from "../../engine/index";
+import { compileFix, currentCode, type FixCode, type FixProblem, type Verdict } from "../../solver/judge";
+import { sameCode, startFixCheck, type FixCheckState } from "../fix-check";
+import { REACHED } from "../fix-words";
+import { campaignHref, navigate } from "../router";
+import { browserStorage } from "../store/progress";
+import { createFixStore, type FixStore } from "../store/fixes";
+import type { LoadedLevel } from "../store/game-slice";
+import { appStore, useApp } from "../use-app";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { GameScreen } from "./GameScreen";
+import { isOpen } from "./LevelPlay";
+import { Markdown } from "./Markdown";
+import { ModalDialog } from "./ModalDialog";
+import { ThreadChip, ThreadColors } from "./ThreadChip";
+import "../styles/fix-it.css";
+
+const FixCodeEditors = lazy(() => import("../../editor/FixCodeEditors"));
+
+/** Time between moves when the counterexample plays by itself. */
+const AUTOPLAY_MS = 450;
+
+let fixStore: FixStore | null = null;
+const fixes = () => (fixStore ??= createFixStore(browserStorage()));
+
+interface Props {
+  loaded: LoadedLevel;
+  nextHref: string | null;
+  links?: ReactNode;
+}
+
+/** The level as it is with this code: the original object when the code is the original. */
+function loadedWith(original: LoadedLevel, code: FixCode, program: Program): LoadedLevel {
+  const spec = original.level.spec;
+  if (sameCode(code, currentCode(spec))) return original;
+  const file = JSON.parse(original.text) as { threads: { name: string; code: string }[] };
+  for (const t of file.threads) if (Object.hasOwn(code, t.name) && spec.fix!.threads.includes(t.name)) t.code = code[t.name];
+  return { ...original, text: JSON.stringify(file, null, 2), level: { spec: program.spec, program } };
+}
+
+export function FixItScreen({ loaded, nextHref, links }: Props) {
+  const spec = loaded.level.spec;
+  const fix = spec.fix!;
+  const original = useMemo(() => currentCode(spec), [spec]);
+  // A campaign level's fix is saved under its id; a linked or own level's under its source too.
+  const saveKey = loaded.source === "campaign" ? loaded.id : `${loaded.source}:${loaded.id}`;
+  const [code, setCode] = useState<FixCode>(() => fixes().get(saveKey, fix.threads) ?? original);
+  const [saveProblem, setSaveProblem] = useState<string | null>(() => fixes().notice);
+  const compiled = useMemo(() => compileFix(spec, code), [spec, code]);
+  const problems: FixProblem[] = compiled.ok ? [] : compiled.error;
+  // The level view follows the last code without problems.
+  const valid = useMemo(() => (compiled.ok ? loadedWith(loaded, code, compiled.value.program) : null), [compiled, loaded, code]);
+  const shownRef = useRef<LoadedLevel>(loaded);
+  if (valid) shownRef.current = valid;
+  const shown = shownRef.current;
+
+  const codeRef = useRef(code);
+  codeRef.current = code;
+  const edit = useCallback(
+    (thread: string, text: string) => {
+      const before = codeRef.current;
+      if (before[thread] === text) return;
+      const next = { ...before, [thread]: text };
+      codeRef.current = next;
+      setCode(next);
+      const saved = sameCode(next, original) ? fixes().clear(saveKey) : fixes().save(saveKey, next);
+      setSaveProblem(saved ? null : "Your code could not be saved in this browser (its storage is full or forbidden); it lives only in this page.");
+    },
+    [saveKey, original],
+  );
+  const resetCode = () => {
+    fixes().clear(saveKey);
+    codeRef.current = original;
+    setCode(original);
+  };
+
+  // The check.
+  const [check, setCheck] = useState<FixCheckState>({ status: "idle" });
+  const cancel = useRef<(() => void) | null>(null);
+  useEffect(() => () => cancel.current?.(), []);
+  const runCheck = () => {
+    if (!compiled.ok) return;
+    cancel.current?.();
+    cancel.current = startFixCheck(loaded.text, code, (state) => {
+      setCheck(state);
+      if (state.status !== "running") cancel.current = null;
+      if (state.status === "done" && state.verdict.verdict === "fixed" && loaded.source === "campaign") {
+        appStore.getState().recordSolved(loaded.id, []);
+      }
+    });
+  };
+  const checkIsCurrent = check.status !== "idle" && sameCode(check.code, code);
+  const [victoryClosed, setVictoryClosed] = useState<Verdict | null>(null);
+
+  // Replaying a counterexample in the level view.
+  const [replay, setReplay] = useState<{ moves: Move[]; for: LoadedLevel; auto: boolean } | null>(null);
+  const game = useApp((s) => s.game);
+  const open = useApp((s) => s.loaded);
+  const replayLive = replay !== null && open !== null && isOpen(open, replay.for) && game !== null && isPrefix(game.schedule, replay.moves);
+  const played = replayLive ? game!.schedule.length : 0;
+  const startReplay = (moves: Move[]) => {
+    const s = appStore.getState();
+    if (!s.game || !s.loaded || !isOpen(s.loaded, shown)) return;
+    if (s.game.schedule.length > 0) s.reset();
+    setReplay({ moves, for: shown, auto: false });
+    document.getElementById("fix-replay")?.scrollIntoView({ block: "start" });
+    requestAnimationFrame(() => document.getElementById("fix-next-move")?.focus());
+  };
+  const nextMove = useCallback(() => {
+    if (!replay) return;
+    const s = appStore.getState();
+    if (!s.game || !s.loaded || !isOpen(s.loaded, replay.for) || !isPrefix(s.game.schedule, replay.moves)) return setReplay(null);
+    const k = s.game.schedule.length;
+    if (k < replay.moves.length) s.play(replay.moves[k]);
+  }, [replay]);
+  useEffect(() => {
+    if (!replay?.auto || !replayLive || played >= replay.moves.length) return;
+    const timer = setTimeout(nextMove, AUTOPLAY_MS);
+    return () => clearTimeout(timer);
+  }, [replay, replayLive, played, nextMove]);
+  useEffect(() => {
+    if (replay && !replayLive) setReplay(null);
+  }, [replay, replayLive]);
+
+  const replayBar = replay && replayLive && (
+    <ReplayBar
+      program={replay.for.level.program}
+      moves={replay.moves}
+      played={played}
+      auto={replay.auto}
+      onNext={nextMove}
+      onAuto={() => setReplay({ ...replay, auto: !replay.auto })}
+      onStop={() => setReplay(null)}
+    />
+  );
+
+  const panel = (
+    <FixPanel
+      fix={fix}
+      code={code}
+      original={original}
+      problems={problems}
+      saveProblem={saveProblem}
+      check={check}
+      current={checkIsCurrent}
+      program={compiled.ok ? compiled.value.program : null}
+      onEdit={edit}
+      onReset={resetCode}
+      onCheck={runCheck}
+      onCancel={() => cancel.current?.()}
+      onReplay={startReplay}
+    />
+  );
+
+  const verdict = check.status === "done" && checkIsCurrent ? check.verdict : null;
+  return (
+    <>
+      <GameScreen loaded={shown} nextHref={nextHref} links={links} before={<div id="fix-replay">{replayBar}</div>} after={panel} />
+      {verdict?.verdict === "fixed" && victoryClosed !== verdict && (
+        <FixedDialog
+          states={verdict.states}
+          fix={fix}
+          outro={spec.outro}
+          nextLabel={nextHref ? "Next level" : "Back to the campaign"}
+          onNext={() => navigate(nextHref ?? campaignHref)}
+          onClose={() => setVictoryClosed(verdict)}
+        />
+      )}
+    </>
+  );
+}
+
+function isPrefix(schedule: readonly Move[], moves: readonly Move[]): boolean {
+  return schedule.length <= moves.length && schedule.every((m, i) => m.kind === moves[i].kind && m.thread === moves[i].thread);
+}
+
+const n = (x: number) => x.toLocaleString("en-US");
+
+interface PanelProps {
+  fix: FixSpec;
+  code: FixCode;
+  original: FixCode;
+  problems: FixProblem[];
+  saveProblem: string | null;
+  check: FixCheckState;
+  current: boolean;
+  program: Program | null;
+  onEdit(thread: string, text: string): void;
+  onReset(): void;
+  onCheck(): void;
+  onCancel(): void;
+  onReplay(moves: Move[]): void;
+}
+
+function FixPanel({ fix, code, original, problems, saveProblem, check, current, program, onEdit, onReset, onCheck, onCancel, onReplay }: PanelProps) {
+  const [editing, setEditing] = useState(false);
+  const [confirmReset, setConfirmReset] = useState(false);
+  const edited = !sameCode(code, original);
+  const canCheck = problems.length === 0;
+  const running = check.status === "running";
+  return (
+    <section className="fix-panel" aria-labelledby="fix-heading">
+      <h2 id="fix-heading" tabIndex={-1}>
+        Fix it
+      </h2>
+      <p>
+        {edited ? "The threads above run your code." : "The threads above run the broken code."} Edit it, then let the solver try every schedule.
+      </p>
+      <div className="fix-actions">
+        <button type="button" aria-expanded={editing} aria-controls="fix-code" onClick={() => setEditing(!editing)}>
+          {editing ? "Hide the code" : "Edit the code"}
+        </button>
+        {edited && (
+          <button type="button" onClick={() => setConfirmReset(true)}>
+            Reset the code
+          </button>
+        )}
+      </div>
+      <div id="fix-code">
+        {editing && (
+          <Suspense fallback={<p role="status">Loading the editor…</p>}>
+            <FixCodeEditors threads={fix.threads} code={code} problems={problems} onChange={onEdit} />
+          </Suspense>
+        )}
+      </div>
+      {saveProblem && (
+        <p className="fix-alert" role="alert">
+          {saveProblem}
+        </p>
+      )}
+      <div className="fix-problems" role="region" aria-label={`Problems (${problems.length})`}>
+        {problems.length > 0 && (
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>
+                <strong>
+                  {p.thread}, line {p.line}, column {p.column}:
+                </strong>{" "}
+                {p.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="fix-actions">
+        {running ? (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={onCheck} aria-disabled={canCheck ? undefined : true} aria-describedby="fix-check-about">
+            Check my fix
+          </button>
+        )}
+        <p id="fix-check-about" className="muted">
+          {canCheck ? "The solver tries every schedule of the code as it is now." : "Fix the problems first: only code without problems can be checked."}
+        </p>
+      </div>
+      <div className="fix-result" role="status">
+        {check.status === "running" && <p>Trying every schedule… {n(check.states)} states so far.</p>}
+        {check.status === "stopped" && <p>Stopped after {n(check.states)} states.</p>}
+        {check.status === "failed" && <p>The check could not run: {check.message}</p>}
+        {check.status === "done" && <VerdictView verdict={check.verdict} fix={fix} />}
+        {check.status !== "idle" && check.status !== "running" && !current && <p className="muted">Your code has changed since this check: check again.</p>}
+      </div>
+      {check.status === "done" && current && program && "schedule" in check.verdict && (
+        <Counterexample program={program} moves={check.verdict.schedule} onReplay={() => onReplay((check.verdict as { schedule: Move[] }).schedule)} />
+      )}
+      {confirmReset && (
+        <ConfirmDialog
+          title="Put back the original code?"
+          text={`Your changes to the code of ${fix.threads.join(", ")} will be lost.`}
+          confirm="Put back the original"
+          onConfirm={() => {
+            setConfirmReset(false);
+            onReset();
+          }}
+          onCancel={() => setConfirmReset(false)}
+        />
+      )}
+    </section>
+  );
+}
+
+function VerdictView({ verdict: v, fix }: { verdict: Verdict; fix: FixSpec }) {
+  switch (v.verdict) {
+    case "fixed":
+      return (
+        <p className="verdict verdict-ok">
+          <strong>Fixed.</strong> The solver checked all {n(v.states)} reachable states: no schedule breaks your code.
+        </p>
+      );
+    case "broken":
+      return (
+        <p className="verdict verdict-bad">
+          <strong>Not fixed yet.</strong> A schedule of {v.schedule.length} {v.schedule.length === 1 ? "move" : "moves"} still reaches {REACHED[v.outcome]}.
+          {v.outcome === "exit" ? " A fix may not end the program early." : ""} Replay it to see how.
+        </p>
+      );
+    case "requirement":
+      return v.requirement === "finish" ? (
+        <p className="verdict verdict-bad">
+          <strong>Not fixed yet.</strong> No schedule lets every thread finish: your code must still let {fix.threads.length > 1 ? "all the threads" : "every thread"} run to the end.
+        </p>
+      ) : (
+        <p className="verdict verdict-bad">
+          <strong>Not fixed yet.</strong> When every thread has finished, {v.variable} can be {String(v.actual)}; it must be {String(v.expected)}. Replay the schedule to see how.
+        </p>
+      );
+    case "unknown":
+      return (
+        <p className="verdict verdict-bad">
+          The solver gave up after {n(v.states)} states without a verdict: your code has too many states to check. Try simpler code.
+        </p>
+      );
+    case "invalid":
+      return <p className="verdict verdict-bad">Your code has problems: fix them first.</p>;
+  }
+}
+
+function Counterexample({ program, moves, onReplay }: { program: Program; moves: Move[]; onReplay(): void }) {
+  const colors = new Map(program.threads.map((t, i) => [t.name, i]));
+  if (moves.length === 0) return <p>It happens before any move.</p>;
+  return (
+    <ThreadColors.Provider value={colors}>
+      <h3 className="fix-schedule-title">The schedule</h3>
+      <ol className="fix-schedule" aria-label="Moves that break your fix">
+        {moves.map((m, i) => (
+          <li key={i}>
+            <ThreadChip prefix={`${i + 1}. `} name={program.threads[m.thread].name} suffix={m.kind === "step" ? "" : ` ${m.kind}`} />
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="primary" onClick={onReplay}>
+        Replay it
+      </button>
+    </ThreadColors.Provider>
+  );
+}
+
+function ReplayBar(props: { program: Program; moves: Move[]; played: number; auto: boolean; onNext(): void; onAuto(): void; onStop(): void }) {
+  const { program, moves, played, auto, onNext, onAuto, onStop } = props;
+  const done = played >= moves.length;
+  const next = moves[played];
+  return (
+    <section className="fix-replay" aria-label="Replay">
+      <p aria-live="polite">
+        {done ? `Replayed all ${moves.length} moves.` : `Replaying the schedule: move ${played + 1} of ${moves.length} is ${formatMove(program, next)}.`}
+      </p>
+      {!done && (
+        <>
+          <button id="fix-next-move" type="button" className="primary" onClick={onNext}>
+            Next move
+          </button>
+          <button type="button" aria-pressed={auto} onClick={onAuto}>
+            {auto ? "Pause" : "Play the rest"}
+          </button>
+        </>
+      )}
+      <button type="button" onClick={onStop}>
+        {done ? "Close" : "Stop replaying"}
+      </button>
+    </section>
+  );
+}
+
+function FixedDialog(props: { states: number; fix: FixSpec; outro?: string; nextLabel: string; onNext(): void; onClose(): void }) {
+  const { states, fix, outro, nextLabel, onNext, onClose } = props;
+  const first = useRef<HTMLButtonElement>(null);
+  const finals = Object.entries(fix.require.final ?? {}).map(([name, value]) => `${name} always ends at ${String(value)}`);
+  const extra = [fix.require.finish ? "every thread can still finish" : null, ...finals].filter((x): x is string => x !== null);
+  return (
+    <ModalDialog labelledBy="fixed-title" describedBy="fixed-text" className="outcome victory" onCancel={onClose} initialFocus={first}>
+      <h2 id="fixed-title">Victory: Fixed</h2>
+      <p id="fixed-text" className="outcome-text">
+        The solver checked all {n(states)} reachable states: no schedule breaks your code{extra.length > 0 ? `, ${extra.join(", and ")}` : ""}.
+      </p>
+      <div className="dialog-actions">
+        <button ref={first} type="button" className="primary" onClick={onNext}>
+          {nextLabel}
+        </button>
+        <button type="button" onClick={onClose}>
+          Back to the code
+        </button>
+      </div>
+      {outro && <Markdown className="outro" text={outro} />}
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,52 @@
+// A fix-it level's goal and verdicts in plain words.
+
+import type { FixSpec, GameState, OutcomeKind, WinOutcome } from "../engine/index";
+
+const FORBIDDEN: Record<WinOutcome, string> = {
+  "mutual-exclusion": "two threads in the critical section at once",
+  assertion: "a failed assert",
+  deadlock: "a deadlock",
+  exception: "an exception",
+};
+
+/** What an outcome the judge found is called, after "reaches". */
+export const REACHED: Record<OutcomeKind, string> = {
+  ...FORBIDDEN,
+  finished: "the end of every thread",
+  exit: "a call to exit()",
+};
+
+function list(items: string[], word: string): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${word} ${items[items.length - 1]}`;
+}
+
+/** "Fix the code: no schedule may reach a failed assert or a deadlock; every thread must still be able to finish; balance must end at 200." */
+export function fixGoalText(fix: FixSpec): string {
+  const parts = [`no schedule may reach ${list(fix.forbid.map((o) => FORBIDDEN[o]), "or")}, nor call exit()`];
+  if (fix.require.finish) parts.push("every thread must still be able to finish");
+  for (const [name, value] of Object.entries(fix.require.final ?? {})) parts.push(`${name} must end at ${String(value)}`);
+  return `Fix the code: ${parts.join("; ")}.`;
+}
+
+/** "You may edit Teller Al and Teller Bea." */
+export function editableText(fix: FixSpec): string {
+  return `You may edit the code of ${list(fix.threads, "and")}.`;
+}
+
+/** Is this outcome one the fix must make impossible? */
+export function isForbidden(fix: FixSpec, kind: OutcomeKind): boolean {
+  return kind === "exit" || (fix.forbid as string[]).includes(kind);
+}
+
+/** The `final` variables whose value in this state is not the required one. */
+export function wrongFinals(fix: FixSpec, game: GameState): { name: string; expected: number | boolean; actual: number | boolean }[] {
+  const out: { name: string; expected: number | boolean; actual: number | boolean }[] = [];
+  for (const [name, expected] of Object.entries(fix.require.final ?? {})) {
+    const desc = game.program.descriptors.find((d) => d.name === name);
+    if (!desc) continue;
+    const raw = game.packed[desc.base];
+    const actual = typeof expected === "boolean" ? raw !== 0 : raw;
+    if (actual !== expected) out.push({ name, expected, actual });
+  }
+  return out;
+}

@@ -9,19 +9,8 @@ import { parseThreadCode } from "../lang/parser";
 import type { LevelSpec, SharedDecl, SyncDecl } from "../level";
 import type { SyncType, ValueType } from "../lang/check";
 
-/** Languages the thread code can be shown in; "interleave" is the level's own. */
-export const LANGUAGES = ["interleave", "csharp", "java", "python", "c"] as const;
-export type Language = (typeof LANGUAGES)[number];
-export type TargetLanguage = Exclude<Language, "interleave">;
-export const TARGET_LANGUAGES: readonly TargetLanguage[] = ["csharp", "java", "python", "c"];
-
-export const LANGUAGE_LABELS: Record<Language, string> = {
-  interleave: "Interleave",
-  csharp: "C#",
-  java: "Java",
-  python: "Python",
-  c: "C",
-};
+export { LANGUAGES, TARGET_LANGUAGES, LANGUAGE_LABELS, type Language, type TargetLanguage } from "./languages";
+import type { TargetLanguage } from "./languages";
 
 /** Where a statement of the level landed in the rendering: 0-based line, columns [from, to). */
 export interface StatementPlace {

@@ -1,12 +1,15 @@
-// Thread code in the student's language. The UI loads each dialect on demand (import()), so the
-// level screen carries only the level's own language; tests and the CLI take them all at once
-// from ./dialects.
+// Thread code in the student's language. The UI loads the renderer and each dialect on demand
+// (import()), so the level screen carries only the level's own language; tests and tools take
+// them all at once from ./dialects.
 
-import type { Dialect, TargetLanguage } from "./core";
+import type { LevelSpec } from "../level";
+import type { RenderedLevel } from "./core";
+import type { TargetLanguage } from "./languages";
 
-export * from "./core";
+export * from "./languages";
+export type { RenderedCode, RenderedLevel, StatementPlace } from "./core";
 
-export function loadDialect(language: TargetLanguage): Promise<Dialect> {
+function dialect(language: TargetLanguage) {
   switch (language) {
     case "csharp":
       return import("./csharp").then((m) => m.csharp);
@@ -17,4 +20,10 @@ export function loadDialect(language: TargetLanguage): Promise<Dialect> {
     case "c":
       return import("./c").then((m) => m.c);
   }
+}
+
+/** Loads what it takes to show levels in `language`. */
+export async function loadRenderer(language: TargetLanguage): Promise<(spec: LevelSpec) => RenderedLevel> {
+  const [core, d] = await Promise.all([import("./core"), dialect(language)]);
+  return (spec) => core.renderLevel(spec, d);
 }

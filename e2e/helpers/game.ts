@@ -7,7 +7,18 @@ export async function openLevel(page: Page, id: string): Promise<void> {
   await page.goto(`/#/level/${id}`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("region").first()).toBeVisible();
+  await dismissTour(page);
 }
+
+/** The first-time tour (first campaign level, fresh profile) appears with the level; skip it if
+ *  it is there, so it covers nothing a test clicks. e2e/languages.spec.ts tests the tour itself. */
+export async function dismissTour(page: Page): Promise<void> {
+  const skip = tour(page).getByRole("button", { name: "Skip the tour" });
+  if ((await skip.count()) > 0) await skip.click();
+  await expect(tour(page)).toHaveCount(0);
+}
+
+export const tour = (page: Page) => page.getByRole("dialog", { name: /^(A thread|Step|The next step|Shared state|Undo|Your goal)$/ });
 
 export function button(page: Page, name: string) {
   return page.getByRole("button", { name, exact: true });

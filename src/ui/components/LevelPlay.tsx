@@ -7,18 +7,23 @@ import { useEffect, useLayoutEffect, useMemo } from "react";
 import { formatMove, type GameState } from "../../engine/index";
 import { viewState, type StateView } from "../../engine/view";
 import { gameCommands, threadCommands, type CommandContext } from "../commands";
+import { campaignOrder } from "../content";
 import { requestNextMoveHint } from "../hint";
 import { campaignHref, navigate } from "../router";
 import type { LoadedLevel } from "../store/game-slice";
 import { appStore, useApp } from "../use-app";
+import { useRenderedLevel } from "../use-rendered";
+import { useSettings } from "../use-settings";
 import { useShortcuts } from "../use-shortcuts";
 import { Briefing } from "./Briefing";
 import { HardwareSection } from "./HardwareSection";
+import { LanguagePicker } from "./LanguagePicker";
 import { OutcomeDialog } from "./OutcomeDialog";
 import { ProofPanel } from "./ProofPanel";
 import { SharedPanel } from "./SharedPanel";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import { ThreadColors } from "./ThreadChip";
+import { Tour } from "./Tour";
 import { nextText, ThreadPanel } from "./ThreadPanel";
 import { ScheduleStrip, Toolbar } from "./Toolbar";
 
@@ -51,6 +56,14 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
   const sharedNames = useMemo(() => new Set(program.descriptors.map((d) => d.name)), [program]);
   const view = useMemo(() => (game && game.program === program ? viewState(game) : null), [game, program]);
   useEffect(() => () => appStore.getState().closeDialog(), []);
+  const language = useSettings((s) => s.language);
+  const rendered = useRenderedLevel(level.spec, language);
+  // The tour runs once, on the campaign's first level (never on a linked or edited copy of it).
+  const tourDue = useSettings((s) => !s.tourDone) && loaded.source === "campaign" && loaded.id === campaignOrder()[0];
+  const renderedThreads = useMemo(
+    () => (rendered ? rendered.threads.map((code) => ({ code, language: rendered.language })) : null),
+    [rendered],
+  );
 
   if (!view || !game || !isOpen(open, loaded)) return null;
   return (
@@ -61,6 +74,7 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
           <div className="controls">
             <Toolbar commands={commands} ctx={ctx} />
             <ScheduleStrip schedule={game.schedule} program={program} />
+            <LanguagePicker />
           </div>
           <div className="threads">
             {view.threads.map((t) => (
@@ -72,6 +86,8 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
                 commands={commands}
                 ctx={ctx}
                 hinted={hinted === t.index}
+                program={program}
+                rendered={renderedThreads?.[program.threads[t.index].spec] ?? null}
               />
             ))}
           </div>
@@ -91,6 +107,7 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
         />
       )}
       {dialog === "shortcuts" && <ShortcutsDialog commands={commandList} />}
+      {tourDue && <Tour hidden={Boolean(game.outcome) || dialog !== null} />}
     </ThreadColors.Provider>
   );
 }

@@ -1,22 +1,33 @@
-// A level's threads in the chosen language, loaded on demand: null while the renderer loads (the
-// level's own code is shown meanwhile) and for the level's own language.
+// A level's threads in the chosen language, loaded on demand with their colours: null while the
+// renderer loads (the level's own code is shown meanwhile) and for the level's own language.
 
 import { useEffect, useState } from "react";
 import type { LevelSpec } from "../engine/index";
-import { loadRenderer, type Language, type RenderedLevel } from "../engine/render/index";
+import { loadRenderer, type Language, type RenderedCode, type TargetLanguage } from "../engine/render/index";
+import type { Piece } from "./code-display";
 
-const cache = new WeakMap<LevelSpec, Map<Language, RenderedLevel>>();
+export interface RenderedThread {
+  code: RenderedCode;
+  language: TargetLanguage;
+  /** The rendered lines in coloured pieces. */
+  pieces: Piece[][];
+}
 
-export function useRenderedLevel(spec: LevelSpec, language: Language): RenderedLevel | null {
+const cache = new WeakMap<LevelSpec, Map<Language, RenderedThread[]>>();
+
+/** One entry per `threads` entry of the level. */
+export function useRenderedLevel(spec: LevelSpec, language: Language): RenderedThread[] | null {
   const cached = cache.get(spec)?.get(language) ?? null;
   const [, setLoaded] = useState(0);
   useEffect(() => {
     if (language === "interleave" || cached) return;
     let live = true;
-    loadRenderer(language)
-      .then((render) => {
-        const forSpec = cache.get(spec) ?? new Map<Language, RenderedLevel>();
-        forSpec.set(language, render(spec));
+    Promise.all([loadRenderer(language), import("./lang-display")])
+      .then(([render, display]) => {
+        const shared = new Set(Object.keys(spec.shared));
+        const threads = render(spec).threads.map((code) => ({ code, language, pieces: display.renderedLines(code.lines, language, shared) }));
+        const forSpec = cache.get(spec) ?? new Map<Language, RenderedThread[]>();
+        forSpec.set(language, threads);
         cache.set(spec, forSpec);
         if (live) setLoaded((n) => n + 1);
       })

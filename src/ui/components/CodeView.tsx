@@ -4,9 +4,8 @@
 // lines are one Tab stop (a roving tabindex: arrow keys, Home and End move between them).
 
 import { memo, useEffect, useId, useMemo, useState, type KeyboardEvent } from "react";
-import type { RenderedCode, TargetLanguage } from "../../engine/render/index";
 import { cutLine, displayLines, type Piece } from "../code-display";
-import { renderedLines } from "../lang-display";
+import type { RenderedThread } from "../use-rendered";
 
 interface Props {
   code: string;
@@ -14,7 +13,7 @@ interface Props {
   /** Offsets of the statement to mark in the level's code, end exclusive. */
   current: { start: number; end: number } | null;
   /** The code in another language; null shows the level's own. */
-  rendered?: { code: RenderedCode; language: TargetLanguage } | null;
+  rendered?: RenderedThread | null;
   /** What each statement does, by its start offset in the level's code. */
   explain?: ReadonlyMap<number, { text: string; says: string }>;
 }
@@ -37,7 +36,7 @@ function lineOfOffset(code: string, offset: number): number {
 
 export const CodeView = memo(function CodeView({ code, sharedNames, current, rendered = null, explain }: Props) {
   const lines = useMemo(
-    () => (rendered ? renderedLines(rendered.code.lines, rendered.language, sharedNames) : displayLines(code, sharedNames)),
+    () => (rendered ? rendered.pieces : displayLines(code, sharedNames)),
     [code, sharedNames, rendered],
   );
   const lineStarts = useMemo(() => {

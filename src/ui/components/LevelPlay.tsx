@@ -3,7 +3,7 @@
 // editor's preview shows it beside the editor. Everything it shows is read off the engine's
 // state with viewState.
 
-import { useEffect, useLayoutEffect, useMemo } from "react";
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo } from "react";
 import { formatMove, type GameState } from "../../engine/index";
 import { viewState, type StateView } from "../../engine/view";
 import { gameCommands, threadCommands, type CommandContext } from "../commands";
@@ -23,9 +23,11 @@ import { ProofPanel } from "./ProofPanel";
 import { SharedPanel } from "./SharedPanel";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import { ThreadColors } from "./ThreadChip";
-import { Tour } from "./Tour";
 import { nextText, ThreadPanel } from "./ThreadPanel";
 import { ScheduleStrip, Toolbar } from "./Toolbar";
+
+// Shown once per player: loaded only when due.
+const Tour = lazy(() => import("./Tour").then((m) => ({ default: m.Tour })));
 
 export interface LevelPlayProps {
   loaded: LoadedLevel;
@@ -60,10 +62,6 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
   const rendered = useRenderedLevel(level.spec, language);
   // The tour runs once, on the campaign's first level (never on a linked or edited copy of it).
   const tourDue = useSettings((s) => !s.tourDone) && loaded.source === "campaign" && loaded.id === campaignOrder()[0];
-  const renderedThreads = useMemo(
-    () => (rendered ? rendered.threads.map((code) => ({ code, language: rendered.language })) : null),
-    [rendered],
-  );
 
   if (!view || !game || !isOpen(open, loaded)) return null;
   return (
@@ -87,7 +85,7 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
                 ctx={ctx}
                 hinted={hinted === t.index}
                 program={program}
-                rendered={renderedThreads?.[program.threads[t.index].spec] ?? null}
+                rendered={rendered?.[program.threads[t.index].spec] ?? null}
               />
             ))}
           </div>
@@ -107,7 +105,11 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
         />
       )}
       {dialog === "shortcuts" && <ShortcutsDialog commands={commandList} />}
-      {tourDue && <Tour hidden={Boolean(game.outcome) || dialog !== null} />}
+      {tourDue && (
+        <Suspense fallback={null}>
+          <Tour hidden={Boolean(game.outcome) || dialog !== null} />
+        </Suspense>
+      )}
     </ThreadColors.Provider>
   );
 }

@@ -4,9 +4,9 @@
 import { memo, useMemo } from "react";
 import type { Program } from "../../engine/index";
 import { explainStatement } from "../../engine/explain-statement";
-import type { RenderedCode, TargetLanguage } from "../../engine/render/index";
 import type { ThreadView } from "../../engine/view";
 import type { Command, CommandContext } from "../commands";
+import type { RenderedThread } from "../use-rendered";
 import { CodeView } from "./CodeView";
 import { CommandButton } from "./CommandButton";
 import { FlashValue, showValue } from "./FlashValue";
@@ -22,7 +22,7 @@ interface Props {
   hinted: boolean;
   program: Program;
   /** The code in the player's chosen language; null for the level's own. */
-  rendered?: { code: RenderedCode; language: TargetLanguage } | null;
+  rendered?: RenderedThread | null;
 }
 
 function status(v: ThreadView): { text: string; kind: string } {

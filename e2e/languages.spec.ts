@@ -38,6 +38,10 @@ test("Java declares ReentrantLock and C# uses Interlocked.Add", async ({ page })
   await openLevel(page, "lost-wakeup");
   await chooseLanguage(page, "Java");
   await expect(panel(page, "Signalman")).toContainText("arrived.signal();");
+  await page.getByText("The shared declarations in Java").click();
+  await expect(page.locator(".declarations pre")).toContainText("static final ReentrantLock m = new ReentrantLock();");
+  await expect(page.locator(".declarations pre")).toContainText("static final Condition arrived = m.newCondition();");
+  await expectNoAxeViolations(page, "lost-wakeup with its Java declarations open");
 });
 
 test("the language choice survives a reload, and Interleave brings the level's own code back", async ({ page }) => {

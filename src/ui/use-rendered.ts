@@ -13,10 +13,17 @@ export interface RenderedThread {
   pieces: Piece[][];
 }
 
-const cache = new WeakMap<LevelSpec, Map<Language, RenderedThread[]>>();
+export interface RenderedShown {
+  language: TargetLanguage;
+  /** One per `threads` entry of the level. */
+  threads: RenderedThread[];
+  /** The shared declarations, in coloured pieces, a line each. */
+  declarations: Piece[][];
+}
 
-/** One entry per `threads` entry of the level. */
-export function useRenderedLevel(spec: LevelSpec, language: Language): RenderedThread[] | null {
+const cache = new WeakMap<LevelSpec, Map<Language, RenderedShown>>();
+
+export function useRenderedLevel(spec: LevelSpec, language: Language): RenderedShown | null {
   const cached = cache.get(spec)?.get(language) ?? null;
   const [, setLoaded] = useState(0);
   useEffect(() => {
@@ -25,9 +32,11 @@ export function useRenderedLevel(spec: LevelSpec, language: Language): RenderedT
     Promise.all([loadRenderer(language), import("./lang-display")])
       .then(([render, display]) => {
         const shared = new Set(Object.keys(spec.shared));
-        const threads = render(spec).threads.map((code) => ({ code, language, pieces: display.renderedLines(code.lines, language, shared) }));
-        const forSpec = cache.get(spec) ?? new Map<Language, RenderedThread[]>();
-        forSpec.set(language, threads);
+        const r = render(spec);
+        const threads = r.threads.map((code) => ({ code, language, pieces: display.renderedLines(code.lines, language, shared) }));
+        const declarations = display.renderedLines(r.declarations, language, shared);
+        const forSpec = cache.get(spec) ?? new Map<Language, RenderedShown>();
+        forSpec.set(language, { language, threads, declarations });
         cache.set(spec, forSpec);
         if (live) setLoaded((n) => n + 1);
       })

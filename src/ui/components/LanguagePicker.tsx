@@ -1,7 +1,9 @@
-// "Code shown as": the language every thread panel shows its code in. Remembered (settings).
+// "Code shown as": the language every thread panel shows its code in (remembered, in settings),
+// and the level's shared declarations in that language.
 
 import { useId } from "react";
 import { LANGUAGE_LABELS, LANGUAGES, type Language } from "../../engine/render/languages";
+import type { RenderedShown } from "../use-rendered";
 import { settingsStore, useSettings } from "../use-settings";
 
 export function LanguagePicker() {
@@ -18,5 +20,26 @@ export function LanguagePicker() {
         ))}
       </select>
     </div>
+  );
+}
+
+export function Declarations({ shown }: { shown: RenderedShown }) {
+  return (
+    <details className="declarations">
+      <summary>The shared declarations in {LANGUAGE_LABELS[shown.language]}</summary>
+      <pre className="code">
+        <code>
+          {shown.declarations.map((line, i) => (
+            <span key={i} className="decl-line">
+              {line.map((p) => (
+                <span key={p.start} className={`tok-${p.kind}`}>
+                  {p.text}
+                </span>
+              ))}
+            </span>
+          ))}
+        </code>
+      </pre>
+    </details>
   );
 }

@@ -17,7 +17,7 @@ import { useSettings } from "../use-settings";
 import { useShortcuts } from "../use-shortcuts";
 import { Briefing } from "./Briefing";
 import { HardwareSection } from "./HardwareSection";
-import { LanguagePicker } from "./LanguagePicker";
+import { Declarations, LanguagePicker } from "./LanguagePicker";
 import { OutcomeDialog } from "./OutcomeDialog";
 import { ProofPanel } from "./ProofPanel";
 import { SharedPanel } from "./SharedPanel";
@@ -72,8 +72,8 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
           <div className="controls">
             <Toolbar commands={commands} ctx={ctx} />
             <ScheduleStrip schedule={game.schedule} program={program} />
-            <LanguagePicker />
           </div>
+          <LanguagePicker />
           <div className="threads">
             {view.threads.map((t) => (
               <ThreadPanel
@@ -85,10 +85,11 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
                 ctx={ctx}
                 hinted={hinted === t.index}
                 program={program}
-                rendered={rendered?.[program.threads[t.index].spec] ?? null}
+                rendered={rendered?.threads[program.threads[t.index].spec] ?? null}
               />
             ))}
           </div>
+          {rendered && <Declarations shown={rendered} />}
           <SharedPanel view={view} tso={program.tso} />
           {level.spec.breakable === false && <ProofPanel key={loaded.id} loaded={loaded} nextHref={nextHref} />}
           <HardwareSection key={loaded.id} program={program} levelId={loaded.id} />

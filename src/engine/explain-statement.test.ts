@@ -23,7 +23,7 @@ describe("explainStatement", () => {
     ["int t = 5;", "Works on its own locals only: 1 step."],
     ["business_logic();", "Does its own business, touching nothing shared: 1 step."],
     ["critical_section();", "Enters the critical section: 1 step."],
-    ["if (a == 2 && b != 2) { }", "Reads a, then reads b, and picks the branch: 1 to 2 steps (&& and || stop as soon as the answer is known)."],
+    ["if (a == 2 && b != 2) { }", "Reads a, then reads b, and picks the branch: 1 to 2 steps (the condition stops reading as soon as its answer is known)."],
     ["bar.wait();", "Arrives at the barrier bar, then waits until every party has arrived: 1 step."],
     ["q.enqueue(1);", "Begins adding an item to q, then finishes adding it: 2 steps."],
     ["int t = atomic_add(counter, 1);", "Adds to counter and reads the result, in one indivisible step: 1 step."],

@@ -80,7 +80,7 @@ export function explainStatement(p: Program, index: number): StatementExplanatio
   }
   const n = Math.max(1, stmt.accesses);
   const shortCircuit = n > 1 && /&&|\|\|/.test(stmt.text);
-  const steps = shortCircuit ? `1 to ${n} steps (&& and || stop as soon as the answer is known)` : `${n} step${n === 1 ? "" : "s"}`;
+  const steps = shortCircuit ? `1 to ${n} steps (the condition stops reading as soon as its answer is known)` : `${n} step${n === 1 ? "" : "s"}`;
   const sentence = does.charAt(0).toUpperCase() + does.slice(1);
   return { does, steps, text: `${sentence}: ${steps}.` };
 }

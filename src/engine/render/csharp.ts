@@ -114,7 +114,7 @@ function declarations(info: LevelInfo): string[] {
         one("ReaderWriterLockSlim", name, "new ReaderWriterLockSlim()", d.count);
         break;
       case "queue":
-        one("Queue<int>", name, `new Queue<int>(new[] { ${d.items.join(", ")} })`, d.count, `  // not thread-safe; at most ${d.capacity} items`);
+        one("Queue<int>", name, d.items.length === 0 ? "new Queue<int>()" : `new Queue<int>(new[] { ${d.items.join(", ")} })`, d.count, `  // not thread-safe; at most ${d.capacity} items`);
         break;
     }
   }

@@ -92,7 +92,7 @@ function declarations(info: LevelInfo): string[] {
         break;
       case "queue":
         imports.add("collections");
-        one(name, `collections.deque([${d.items.join(", ")}])`, d.count, `  # not thread-safe in the level; at most ${d.capacity} items`);
+        one(name, d.items.length === 0 ? "collections.deque()" : `collections.deque([${d.items.join(", ")}])`, d.count, `  # not thread-safe in the level; at most ${d.capacity} items`);
         break;
     }
   }

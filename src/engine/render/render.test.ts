@@ -141,3 +141,51 @@ describe("every level's statements keep their line", () => {
     }
   });
 });
+
+describe("odd layouts", () => {
+  const shared = { x: 0, m: { type: "mutex" } };
+  const code = "while (x < 2)\n{\n  if (x == 0) { x++; m.lock(); } else { m.unlock(); }\n}\n/* a\n   b */ x = 1; x = 2;\nwhile (true) { if (x == 1) { break; } }";
+  const l = mini({ shared, threads: [code] });
+
+  it.each(TARGET_LANGUAGES)("%s: every statement has a place whose text is that statement", (language) => {
+    const r = renderThread(code, DIALECTS[language], levelInfo(l.spec));
+    for (const st of l.program.statements) {
+      const place = r.statements.get(st.span.start.offset);
+      expect(place, st.text).toBeDefined();
+      const shown = r.lines[place!.line].slice(place!.from, place!.to);
+      expect(shown.length, st.text).toBeGreaterThan(0);
+      // The mark holds the statement's own words (x, lock, unlock, break, while, if...).
+      const word = /[a-z]+/.exec(st.text)![0];
+      const expected = { lock: /Enter|lock|acquire/, unlock: /Exit|unlock|release/ }[st.text.includes(".unlock") ? "unlock" : st.text.includes(".lock") ? "lock" : ""] ?? new RegExp(word);
+      expect(shown, st.text).toMatch(expected);
+    }
+  });
+
+  it("Python splits what cannot share a line, and keeps the rest in place", () => {
+    const r = renderThread(code, DIALECTS.python, levelInfo(l.spec));
+    expect(r.lines).toEqual([
+      "while x < 2:",
+      "",
+      "    if x == 0: x += 1; m.acquire()",
+      "    else: m.release()",
+      "# a",
+      "# b",
+      "x = 1; x = 2",
+      "while True:",
+      "    if x == 1: break",
+    ]);
+  });
+
+  it("C keeps one rendered line per level line", () => {
+    const r = renderThread(code, DIALECTS.c, levelInfo(l.spec));
+    expect(r.lines).toEqual([
+      "while (x < 2) {",
+      "",
+      "    if (x == 0) { x++; pthread_mutex_lock(&m); } else { pthread_mutex_unlock(&m); }",
+      "}",
+      "/* a",
+      " b */ x = 1; x = 2;",
+      "while (true) { if (x == 1) { break; } }",
+    ]);
+  });
+});

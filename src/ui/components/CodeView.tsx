@@ -127,7 +127,11 @@ export const CodeView = memo(function CodeView({ code, sharedNames, current, ren
                   const top = e.currentTarget.offsetTop + e.currentTarget.offsetHeight;
                   setTip((t) => (t?.by === "focus" ? t : { line: i, by: "hover", top }));
                 } : undefined}
-                onMouseLeave={stop ? () => setTip((t) => (t?.by === "hover" ? null : t)) : undefined}
+                onMouseLeave={stop ? (e) => {
+                  // Moving onto the explanation keeps it (it can be hovered, WCAG 1.4.13).
+                  if (e.relatedTarget instanceof Element && e.relatedTarget.closest(".code-tip")) return;
+                  setTip((t) => (t?.by === "hover" ? null : t));
+                } : undefined}
                 onKeyDown={stop ? (e) => moveFocus(e, i) : undefined}
               >
                 <span className="ln" aria-hidden="true">
@@ -148,7 +152,7 @@ export const CodeView = memo(function CodeView({ code, sharedNames, current, ren
         </code>
       </pre>
       {tip && explained.has(tip.line) && (
-        <div role="tooltip" id={tipId} className="code-tip" style={{ top: tip.top }}>
+        <div role="tooltip" id={tipId} className="code-tip" style={{ top: tip.top }} onMouseLeave={() => setTip((t) => (t?.by === "hover" ? null : t))}>
           {explained.get(tip.line)!.map((e, k, all) => (
             <p key={k}>
               {all.length > 1 && <code>{e.text}</code>} {e.says}

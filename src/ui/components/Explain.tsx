@@ -15,7 +15,7 @@ export function Explain({ children, text, className }: { children: ReactNode; te
     return () => window.removeEventListener("keydown", onKey);
   }, [open]);
   return (
-    <span className="explain">
+    <span className="explain" onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
       <button
         type="button"
         className={className ? `explain-trigger ${className}` : "explain-trigger"}
@@ -24,8 +24,6 @@ export function Explain({ children, text, className }: { children: ReactNode; te
         onClick={() => setOpen((o) => !o)}
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
-        onMouseEnter={() => setOpen(true)}
-        onMouseLeave={() => setOpen(false)}
       >
         {children}
       </button>

@@ -71,7 +71,7 @@ export function Tour({ hidden }: { hidden: boolean }) {
     if (hidden) return;
     const el = document.querySelector(stop.target);
     el?.classList.add("tour-target");
-    el?.scrollIntoView?.({ block: "nearest" });
+    el?.scrollIntoView?.({ block: "center" });
     primary.current?.focus({ preventScroll: true });
     return () => el?.classList.remove("tour-target");
   }, [stop, hidden]);

@@ -121,3 +121,19 @@ test("the tour runs to its end, and Escape ends it too", async ({ page }) => {
   await expect(tour(fresh)).toHaveCount(0);
   await fresh.close();
 });
+
+test.describe("dark theme", () => {
+  test.use({ colorScheme: "dark" });
+
+  test("axe is happy with rendered code, an explanation and the tour", async ({ page }) => {
+    await page.goto("/#/level/first-steps");
+    await expect(tour(page)).toBeVisible();
+    await expectNoAxeViolations(page, "the tour, dark");
+    await openLevel(page, "lost-wakeup");
+    await chooseLanguage(page, "Python");
+    await expect(panel(page, "Porter")).toContainText("if not trainIn:");
+    await panel(page, "Porter").locator(".stmt-line").first().focus();
+    await expect(page.getByRole("tooltip")).toBeVisible();
+    await expectNoAxeViolations(page, "lost-wakeup in Python with an explanation, dark");
+  });
+});

@@ -17,7 +17,9 @@ function explain(code: string, line = 1): string {
 
 describe("explainStatement", () => {
   it.each([
-    ["counter++;", "Reads counter, then writes counter: 2 steps."],
+    ["counter++;", "Reads counter, then writes it back plus one: 2 steps."],
+    ["counter--;", "Reads counter, then writes it back minus one: 2 steps."],
+    ["counter += 2;", "Reads counter, then writes counter: 2 steps."],
     ["m.lock();", "Takes the mutex m if it is free, otherwise waits: 1 step."],
     ["m.lock();\nc.wait();", "Releases m and waits on c for a signal, then once woken, takes m back, waiting while another thread holds it: 2 steps.", 2],
     ["int t = 5;", "Works on its own locals only: 1 step."],

@@ -71,6 +71,10 @@ export function explainStatement(p: Program, index: number): StatementExplanatio
     if (first < 0) first = pc;
     if (p.accessOrdinal[pc] > 0) accesses.push(phrase(p.code[pc * I.STRIDE], p.accessLabel[pc]));
   }
+  // `x++` on a shared x: say what the write writes.
+  if (stmt.kind === "incdec" && accesses.length === 2 && accesses[1] === accesses[0].replace(/^reads/, "writes")) {
+    accesses[1] = `writes it back ${stmt.text.includes("++") ? "plus" : "minus"} one`;
+  }
   let does: string;
   if (accesses.length > 0) {
     does = accesses.join(", then ");

@@ -9,6 +9,8 @@ const sharedNote = "/* Shared state: globals. #include <pthread.h>, <semaphore.h
 
 export const c: Dialect = {
   language: "c",
+  reserved: new Set("auto break case char const continue default do double else enum extern float for goto if inline int long register restrict return short signed sizeof static struct switch typedef union unsigned void volatile while bool true false exit assert".split(" ")),
+  escape: (name) => `${name}_`,
   indented: false,
   lineComment: "//",
   ops: { "+": "+", "-": "-", "*": "*", "/": "/", "%": "%", "==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "&&": "&&", "||": "||" },
@@ -38,7 +40,7 @@ export const c: Dialect = {
     },
     semaphore: { wait: (o) => `sem_wait(&${o.text})`, signal: (o) => `sem_post(&${o.text})` },
     condition: {
-      wait: (o) => `pthread_cond_wait(&${o.text}, &${o.decl.type === "condition" ? o.decl.mutex : ""})`,
+      wait: (o) => `pthread_cond_wait(&${o.text}, &${o.decl.type === "condition" ? o.info.ident(o.decl.mutex) : ""})`,
       signal: (o) => `pthread_cond_signal(&${o.text})`,
       broadcast: (o) => `pthread_cond_broadcast(&${o.text})`,
     },
@@ -65,7 +67,8 @@ export const c: Dialect = {
 function declarations(info: LevelInfo): string[] {
   const out: string[] = [sharedNote];
   const dims = (count: number | undefined) => (count === undefined ? "" : `[${count}]`);
-  for (const [name, s] of info.shared) {
+  for (const [raw, s] of info.shared) {
+    const name = info.ident(raw);
     if (s.kind === "var") {
       const type = s.atomic ? "atomic_int" : s.type;
       const show = (v: number | boolean) => String(v);
@@ -83,7 +86,7 @@ function declarations(info: LevelInfo): string[] {
         out.push(`sem_t ${name}${n};  /* sem_init(&${name}${d.count !== undefined ? "[i]" : ""}, 0, ${d.value}) before the threads start${d.max !== undefined ? `; POSIX has no maximum, the level's is ${d.max}` : ""} */`);
         break;
       case "condition":
-        out.push(`pthread_cond_t ${name}${n}${each("PTHREAD_COND_INITIALIZER")};  /* waited on with ${d.mutex} held */`);
+        out.push(`pthread_cond_t ${name}${n}${each("PTHREAD_COND_INITIALIZER")};  /* waited on with ${info.ident(d.mutex)} held */`);
         break;
       case "barrier":
         out.push(`pthread_barrier_t ${name}${n};  /* pthread_barrier_init(&${name}${d.count !== undefined ? "[i]" : ""}, NULL, ${d.parties}) */`);

@@ -45,6 +45,8 @@ export interface LevelInfo {
   noops: ReadonlySet<string>;
   /** How many conditions each mutex has (a C# monitor has one wait set per object). */
   conditionsOf: Map<string, string[]>;
+  /** A level name as the target language can spell it (`lock` is `@lock` in C#, `pass_` in Python). */
+  ident(name: string): string;
 }
 
 /** A shared variable or array element as the dialect needs it. */
@@ -89,6 +91,9 @@ export type Builtin = (typeof BUILTINS)[number];
 /** How a target language spells things. Expressions arrive already rendered. */
 export interface Dialect {
   language: TargetLanguage;
+  /** Words the language reserves; a level name that is one is spelt with `escape`. */
+  reserved: ReadonlySet<string>;
+  escape(name: string): string;
   /** Python: blocks by indentation, no semicolons. */
   indented: boolean;
   lineComment: string;
@@ -115,7 +120,7 @@ export interface Dialect {
   declarations(info: LevelInfo): string[];
 }
 
-export function levelInfo(spec: LevelSpec): LevelInfo {
+export function levelInfo(spec: LevelSpec, d?: Dialect): LevelInfo {
   const shared = new Map<string, SharedInfo>();
   const conditionsOf = new Map<string, string[]>();
   for (const [name, decl] of Object.entries(spec.shared)) shared.set(name, sharedInfo(decl));
@@ -135,7 +140,8 @@ export function levelInfo(spec: LevelSpec): LevelInfo {
       }
     });
   }
-  return { spec, shared, noops: new Set(spec.noops), conditionsOf };
+  const ident = (name: string) => (d && d.reserved.has(name) ? d.escape(name) : name);
+  return { spec, shared, noops: new Set(spec.noops), conditionsOf, ident };
 }
 
 function sharedInfo(decl: SharedDecl): SharedInfo {
@@ -239,7 +245,8 @@ class Printer {
 
   /** A local, `id`, or an array element of a local-free name, as written. */
   private rawPlace(p: Place): string {
-    return p.kind === "name" ? p.name : `${p.target.name}[${this.text(p.index)}]`;
+    const id = this.info.ident;
+    return p.kind === "name" ? id(p.name) : `${id(p.target.name)}[${this.text(p.index)}]`;
   }
 
   /** A shared variable or element; null for locals and `id`. */
@@ -247,12 +254,12 @@ class Printer {
     const name = p.kind === "name" ? p.name : p.target.name;
     const s = this.info.shared.get(name);
     if (!s || s.kind !== "var") return null;
-    return { name, index: p.kind === "index" ? this.text(p.index) : null, type: s.type, atomic: s.atomic };
+    return { name: this.info.ident(name), index: p.kind === "index" ? this.text(p.index) : null, type: s.type, atomic: s.atomic };
   }
 
   call(e: CallExpr, asStatement: boolean): Out {
     const builtin = (BUILTINS as readonly string[]).includes(e.callee) ? (e.callee as Builtin) : null;
-    if (!builtin) return this.d.noop(e.callee);
+    if (!builtin) return this.d.noop(this.info.ident(e.callee));
     const places = e.args.map((a, k) => (k === 0 && (a.kind === "name" || a.kind === "index") ? this.place(a) : null));
     return this.d.builtins[builtin](e.args.map((a) => this.text(a)), places, asStatement);
   }
@@ -261,7 +268,7 @@ class Printer {
     const name = e.object.kind === "name" ? e.object.name : e.object.target.name;
     const s = this.info.shared.get(name);
     if (!s || s.kind !== "object") return `${this.rawPlace(e.object)}.${e.method}(${e.args.map((a) => this.text(a)).join(", ")})`;
-    const o: ObjectRef = { name, text: this.rawPlace(e.object), decl: s.decl, info: this.info };
+    const o: ObjectRef = { name: this.info.ident(name), text: this.rawPlace(e.object), decl: s.decl, info: this.info };
     const table = this.d.methods[s.decl.type] as Record<string, Fn>;
     const fn = table[e.method];
     return fn(o, e.args.map((a) => this.text(a)), asStatement);
@@ -318,7 +325,7 @@ export function renderThread(code: string, d: Dialect, info: LevelInfo): Rendere
   function statement(s: Stmt, depth: number, elseIf: boolean): void {
     switch (s.kind) {
       case "decl":
-        return simple(s, depth, d.decl(s.type, s.name, s.init ? printer.text(s.init) : null));
+        return simple(s, depth, d.decl(s.type, info.ident(s.name), s.init ? printer.text(s.init) : null));
       case "assign": {
         const p = printer.place(s.target);
         const value = printer.text(s.value);
@@ -474,7 +481,7 @@ function layout(chunks: Chunk[], d: Dialect, sourceLines: number): RenderedCode 
 // ---- A whole level ----------------------------------------------------------------------------
 
 export function renderLevel(spec: LevelSpec, d: Dialect): RenderedLevel {
-  const info = levelInfo(spec);
+  const info = levelInfo(spec, d);
   return { language: d.language, declarations: d.declarations(info), threads: spec.threads.map((t) => renderThread(t.code, d, info)) };
 }
 

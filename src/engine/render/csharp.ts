@@ -11,11 +11,14 @@ const ref = (p: PlaceRef | null, fallback: string) => `ref ${p ? at(p) : fallbac
 function monitor(o: ObjectRef): string {
   if (o.decl.type !== "condition") return o.text;
   const shared = (o.info.conditionsOf.get(o.decl.mutex) ?? []).length > 1 || o.decl.count !== undefined;
-  return shared ? `${o.decl.mutex} /* ${o.text} */` : o.decl.mutex;
+  const m = o.info.ident(o.decl.mutex);
+  return shared ? `${m} /* ${o.text} */` : m;
 }
 
 export const csharp: Dialect = {
   language: "csharp",
+  reserved: new Set("abstract as base bool break byte case catch char checked class const continue decimal default delegate do double else enum event explicit extern false finally fixed float for foreach goto if implicit in int interface internal is lock long namespace new null object operator out override params private protected public readonly ref return sbyte sealed short sizeof stackalloc static string struct switch this throw true try typeof uint ulong unchecked unsafe ushort using virtual void volatile while".split(" ")),
+  escape: (name) => `@${name}`,
   indented: false,
   lineComment: "//",
   ops: { "+": "+", "-": "-", "*": "*", "/": "/", "%": "%", "==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "&&": "&&", "||": "||" },
@@ -80,7 +83,8 @@ function declarations(info: LevelInfo): string[] {
   const many = (n: number, make: string) => `{ ${Array.from({ length: n }, () => make).join(", ")} }`;
   const one = (type: string, name: string, make: string, count: number | undefined, note = "") =>
     out.push(count === undefined ? `static readonly ${type} ${name} = ${make};${note}` : `static readonly ${type}[] ${name} = ${many(count, make)};${note}`);
-  for (const [name, s] of info.shared) {
+  for (const [raw, s] of info.shared) {
+    const name = info.ident(raw);
     if (s.kind === "var") {
       const show = (v: number | boolean) => String(v);
       if (Array.isArray(s.initial)) out.push(`static ${s.type}[] ${name} = { ${s.initial.map(show).join(", ")} };`);
@@ -96,8 +100,9 @@ function declarations(info: LevelInfo): string[] {
         one("SemaphoreSlim", name, `new SemaphoreSlim(${d.value}${d.max !== undefined ? `, ${d.max}` : ""})`, d.count);
         break;
       case "condition": {
-        const others = info.conditionsOf.get(d.mutex) ?? [];
-        out.push(`// ${name}: a condition of ${d.mutex}, written Monitor.Wait(${d.mutex}) and Monitor.Pulse(${d.mutex})` +
+        const others = (info.conditionsOf.get(d.mutex) ?? []).map(info.ident);
+        const m = info.ident(d.mutex);
+        out.push(`// ${name}: a condition of ${m}, written Monitor.Wait(${m}) and Monitor.Pulse(${m})` +
           (others.length > 1 || d.count !== undefined ? `; a monitor has one wait set, so ${others.join(" and ")} share it here` : ""));
         break;
       }

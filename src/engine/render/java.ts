@@ -12,6 +12,8 @@ const atomic = (p: PlaceRef | null, fallback: string, method: string, args: stri
 
 export const java: Dialect = {
   language: "java",
+  reserved: new Set("abstract assert boolean break byte case catch char class const continue default do double else enum extends final finally float for goto if implements import instanceof int interface long native new package private protected public return short static strictfp super switch synchronized this throw throws transient try void volatile while true false null var record yield".split(" ")),
+  escape: (name) => `${name}_`,
   indented: false,
   lineComment: "//",
   ops: { "+": "+", "-": "-", "*": "*", "/": "/", "%": "%", "==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "&&": "&&", "||": "||" },
@@ -62,7 +64,8 @@ function declarations(info: LevelInfo): string[] {
     out.push(count === undefined
       ? `static final ${type} ${name} = ${make};${note}`
       : `static final ${type}[] ${name} = { ${Array.from({ length: count }, () => make).join(", ")} };${note}`);
-  for (const [name, s] of info.shared) {
+  for (const [raw, s] of info.shared) {
+    const name = info.ident(raw);
     if (s.kind === "var") {
       const type = s.type === "bool" ? "boolean" : "int";
       if (Array.isArray(s.initial)) {
@@ -82,7 +85,7 @@ function declarations(info: LevelInfo): string[] {
         one("Semaphore", name, `new Semaphore(${d.value})`, d.count, d.max !== undefined ? `  // Java's Semaphore has no maximum; the level's is ${d.max}` : "");
         break;
       case "condition":
-        one("Condition", name, `${d.mutex}.newCondition()`, d.count);
+        one("Condition", name, `${info.ident(d.mutex)}.newCondition()`, d.count);
         break;
       case "barrier":
         one("CyclicBarrier", name, `new CyclicBarrier(${d.parties})`, d.count);

@@ -10,6 +10,8 @@ const py = (v: number | boolean) => (v === true ? "True" : v === false ? "False"
 
 export const python: Dialect = {
   language: "python",
+  reserved: new Set("False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield threading collections os".split(" ")),
+  escape: (name) => `${name}_`,
   indented: true,
   lineComment: "#",
   ops: { "+": "+", "-": "-", "*": "*", "/": "//", "%": "%", "==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "&&": "and", "||": "or" },
@@ -59,7 +61,8 @@ function declarations(info: LevelInfo): string[] {
   const imports = new Set<string>(["threading"]);
   const one = (name: string, make: string, count: number | undefined, note = "") =>
     out.push(`${name} = ${count === undefined ? make : `[${make} for _ in range(${count})]`}${note}`);
-  for (const [name, s] of info.shared) {
+  for (const [raw, s] of info.shared) {
+    const name = info.ident(raw);
     if (s.kind === "var") {
       const wrap = (v: number | boolean) => (s.atomic ? `AtomicInt(${py(v)})` : py(v));
       out.push(`${name} = ${Array.isArray(s.initial) ? `[${s.initial.map(wrap).join(", ")}]` : wrap(s.initial)}` +
@@ -75,7 +78,7 @@ function declarations(info: LevelInfo): string[] {
         one(name, `threading.Semaphore(${d.value})`, d.count, d.max !== undefined ? `  # at most ${d.max} in the level (BoundedSemaphore bounds only at its starting value)` : "");
         break;
       case "condition":
-        one(name, `threading.Condition(${d.mutex})`, d.count);
+        one(name, `threading.Condition(${info.ident(d.mutex)})`, d.count);
         break;
       case "barrier":
         one(name, `threading.Barrier(${d.parties})`, d.count);

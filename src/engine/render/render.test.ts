@@ -189,3 +189,20 @@ describe("odd layouts", () => {
     ]);
   });
 });
+
+describe("level names that a language reserves", () => {
+  const shared = { lock: { type: "mutex" }, event: 0, pass: false, c: { type: "condition", mutex: "lock" } };
+  const code = "lock.lock();\nint def = event;\npass = def > 0;\nc.wait();\nlock.unlock();";
+  const l = mini({ shared, threads: [code] });
+  it.each([
+    ["csharp", "Monitor.Enter(@lock);\nint def = @event;\npass = def > 0;\nMonitor.Wait(@lock);\nMonitor.Exit(@lock);"],
+    ["java", "lock.lock();\nint def = event;\npass = def > 0;\nc.await();\nlock.unlock();"],
+    ["python", "lock.acquire()\ndef_ = event\npass_ = def_ > 0\nc.wait()\nlock.release()"],
+    ["c", "pthread_mutex_lock(&lock);\nint def = event;\npass = def > 0;\npthread_cond_wait(&c, &lock);\npthread_mutex_unlock(&lock);"],
+  ] as const)("%s spells them so they compile", (language, expected) => {
+    expect(renderThread(code, DIALECTS[language], levelInfo(l.spec, DIALECTS[language])).lines.join("\n")).toBe(expected);
+    const decls = renderLevel(l.spec, DIALECTS[language]).declarations.join("\n");
+    if (language === "csharp") expect(decls).toContain("static readonly object @lock = new object();");
+    if (language === "python") expect(decls).toContain("pass_ = False");
+  });
+});

@@ -58,6 +58,10 @@ test("the language choice survives a reload, and Interleave brings the level's o
 test("a statement says what it does and its steps on focus; arrow keys move between statements; Escape hides it", async ({ page }) => {
   await openLevel(page, "lost-update");
   const al = panel(page, "Teller Al");
+  // Tab lands on the statement that runs next.
+  await expect(al.locator('.stmt-line[tabindex="0"] .ln')).toHaveText("1");
+  await button(page, "Step statement Teller Al").click();
+  await expect(al.locator('.stmt-line[tabindex="0"] .ln')).toHaveText("2");
   const first = al.locator(".stmt-line").first();
   await first.focus();
   const tip = page.getByRole("tooltip");

@@ -74,7 +74,9 @@ export const CodeView = memo(function CodeView({ code, sharedNames, current, ren
   const [focusLine, setFocusLine] = useState<number | null>(null);
   const [tip, setTip] = useState<{ line: number; by: "hover" | "focus"; top: number } | null>(null);
   const tipId = useId();
-  const roving = focusLine !== null && stops.includes(focusLine) ? focusLine : (stops[0] ?? null);
+  // Tab lands on the line last focused, else on the statement that runs next, else the first.
+  const roving = [focusLine, mark?.line ?? null, stops[0] ?? null].find((l) => l !== null && stops.includes(l)) ?? null;
+  const tipLine = tip?.line ?? roving;
 
   useEffect(() => {
     if (!tip) return;
@@ -117,7 +119,7 @@ export const CodeView = memo(function CodeView({ code, sharedNames, current, ren
                 className={`${here ? "line current" : "line"}${stop ? " stmt-line" : ""}`}
                 data-line={stop ? i : undefined}
                 tabIndex={stop ? (roving === i ? 0 : -1) : undefined}
-                aria-describedby={tip?.line === i ? tipId : undefined}
+                aria-describedby={tipLine === i ? tipId : undefined}
                 onFocus={stop ? (e) => {
                   setFocusLine(i);
                   setTip({ line: i, by: "focus", top: e.currentTarget.offsetTop + e.currentTarget.offsetHeight });
@@ -151,9 +153,18 @@ export const CodeView = memo(function CodeView({ code, sharedNames, current, ren
           })}
         </code>
       </pre>
-      {tip && explained.has(tip.line) && (
-        <div role="tooltip" id={tipId} className="code-tip" style={{ top: tip.top }} onMouseLeave={() => setTip((t) => (t?.by === "hover" ? null : t))}>
-          {explained.get(tip.line)!.map((e, k, all) => (
+      {tipLine !== null && explained.has(tipLine) && (
+        // Always there for the line that can take focus, so a screen reader hears it on focus;
+        // shown on hover and focus.
+        <div
+          role="tooltip"
+          id={tipId}
+          className="code-tip"
+          hidden={!tip}
+          style={{ top: tip?.top ?? 0 }}
+          onMouseLeave={() => setTip((t) => (t?.by === "hover" ? null : t))}
+        >
+          {explained.get(tipLine)!.map((e, k, all) => (
             <p key={k}>
               {all.length > 1 && <code>{e.text}</code>} {e.says}
             </p>

@@ -7,7 +7,7 @@ import type { BinaryOp, CallExpr, Expr, MethodExpr, Place, Stmt } from "../lang/
 import { lex, type Token } from "../lang/lexer";
 import { parseThreadCode } from "../lang/parser";
 import type { LevelSpec, SharedDecl, SyncDecl } from "../level";
-import type { SyncType, ValueType } from "../lang/check";
+import type { ValueType } from "../lang/check";
 
 export { LANGUAGES, TARGET_LANGUAGES, LANGUAGE_LABELS, type Language, type TargetLanguage } from "./languages";
 import type { TargetLanguage } from "./languages";
@@ -484,10 +484,3 @@ export function renderLevel(spec: LevelSpec, d: Dialect): RenderedLevel {
   const info = levelInfo(spec, d);
   return { language: d.language, declarations: d.declarations(info), threads: spec.threads.map((t) => renderThread(t.code, d, info)) };
 }
-
-/** Helpers the dialects share. */
-export const sync = {
-  /** `a, b, c` for an initializer list. */
-  list: (values: (number | boolean)[], bool: (b: boolean) => string) => values.map((v) => (typeof v === "boolean" ? bool(v) : String(v))).join(", "),
-  kindOf: (decl: SyncDecl): SyncType => decl.type,
-};

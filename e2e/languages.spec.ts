@@ -99,6 +99,7 @@ test("the tour appears once on the first level, can be skipped, and stays gone a
   await expectNoAxeViolations(page, "the tour");
   await tour(page).getByRole("button", { name: "Skip the tour" }).click();
   await expect(tour(page)).toHaveCount(0);
+  await expect(button(page, "Step Clerk Ada")).toBeFocused();
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "First Steps" })).toBeVisible();
   await expect(tour(page)).toHaveCount(0);

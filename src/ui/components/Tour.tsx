@@ -4,7 +4,7 @@
 // ends, Escape or "Skip the tour" ends it at any stop, and once finished or skipped it is never
 // shown again (settings). It stands aside while the outcome dialog is open.
 
-import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { useId, useLayoutEffect, useRef, useState } from "react";
 import { settingsStore } from "../use-settings";
 
 interface Stop {
@@ -52,19 +52,20 @@ export function Tour({ hidden }: { hidden: boolean }) {
   const titleId = useId();
   const textId = useId();
   const primary = useRef<HTMLButtonElement>(null);
-  const returnTo = useRef<Element | null>(null);
+  // Where focus was before the tour took it (read while rendering, before any effect moves it).
+  const [returnTo] = useState(() => document.activeElement);
   const stop = TOUR_STOPS[at];
   const last = at === TOUR_STOPS.length - 1;
 
   const end = () => {
     settingsStore.getState().finishTour();
-    const back = returnTo.current;
-    if (back instanceof HTMLElement && back.isConnected) back.focus();
+    // Back where focus was; if it was nowhere in particular, on the first thread's Step.
+    const back = returnTo;
+    const to = back instanceof HTMLElement && back.isConnected && back !== document.body && !back.closest(".tour")
+      ? back
+      : document.querySelector<HTMLElement>(TOUR_STOPS[1].target);
+    to?.focus();
   };
-
-  useEffect(() => {
-    returnTo.current = document.activeElement;
-  }, []);
 
   // Point at the stop's control, and keep focus on the tour's main button.
   useLayoutEffect(() => {

@@ -1,7 +1,7 @@
 // C: pthreads (mutex, condition, barrier, readers-writer lock), semaphore.h, stdatomic.h. C has
 // no countdown latch, event or queue: the declarations name a small type for each, and say so.
 
-import type { Dialect, LevelInfo, PlaceRef } from "./core";
+import type { Dialect, RenderScope, PlaceRef } from "./core";
 
 const at = (p: PlaceRef) => (p.index === null ? p.name : `${p.name}[${p.index}]`);
 const addr = (p: PlaceRef | null, fallback: string) => `&${p ? at(p) : fallback}`;
@@ -40,7 +40,7 @@ export const c: Dialect = {
     },
     semaphore: { wait: (o) => `sem_wait(&${o.text})`, signal: (o) => `sem_post(&${o.text})` },
     condition: {
-      wait: (o) => `pthread_cond_wait(&${o.text}, &${o.decl.type === "condition" ? o.info.ident(o.decl.mutex) : ""})`,
+      wait: (o) => `pthread_cond_wait(&${o.text}, &${o.decl.type === "condition" ? o.scope.ident(o.decl.mutex) : ""})`,
       signal: (o) => `pthread_cond_signal(&${o.text})`,
       broadcast: (o) => `pthread_cond_broadcast(&${o.text})`,
     },
@@ -64,11 +64,11 @@ export const c: Dialect = {
   declarations,
 };
 
-function declarations(info: LevelInfo): string[] {
+function declarations(scope: RenderScope): string[] {
   const out: string[] = [sharedNote];
   const dims = (count: number | undefined) => (count === undefined ? "" : `[${count}]`);
-  for (const [raw, s] of info.shared) {
-    const name = info.ident(raw);
+  for (const [raw, s] of scope.shared) {
+    const name = scope.ident(raw);
     if (s.kind === "var") {
       const type = s.atomic ? "atomic_int" : s.type;
       const show = (v: number | boolean) => String(v);
@@ -86,7 +86,7 @@ function declarations(info: LevelInfo): string[] {
         out.push(`sem_t ${name}${n};  /* sem_init(&${name}${d.count !== undefined ? "[i]" : ""}, 0, ${d.value}) before the threads start${d.max !== undefined ? `; POSIX has no maximum, the level's is ${d.max}` : ""} */`);
         break;
       case "condition":
-        out.push(`pthread_cond_t ${name}${n}${each("PTHREAD_COND_INITIALIZER")};  /* waited on with ${info.ident(d.mutex)} held */`);
+        out.push(`pthread_cond_t ${name}${n}${each("PTHREAD_COND_INITIALIZER")};  /* waited on with ${scope.ident(d.mutex)} held */`);
         break;
       case "barrier":
         out.push(`pthread_barrier_t ${name}${n};  /* pthread_barrier_init(&${name}${d.count !== undefined ? "[i]" : ""}, NULL, ${d.parties}) */`);

@@ -5,6 +5,7 @@
 
 import type { BinaryOp, CallExpr, Expr, MethodExpr, Place, Stmt } from "../lang/ast";
 import { lex, type Token } from "../lang/lexer";
+import { comments, commentLine, layout, type Chunk, type ChunkKind } from "./layout";
 import { parseThreadCode } from "../lang/parser";
 import type { LevelSpec, SharedDecl, SyncDecl } from "../level";
 import type { ValueType } from "../lang/check";
@@ -35,13 +36,13 @@ export interface RenderedLevel {
 
 // ---- What a name means ------------------------------------------------------------------------
 
-export type SharedInfo =
+export type SharedName =
   | { kind: "var"; type: ValueType; array: boolean; length: number; atomic: boolean; initial: number | boolean | (number | boolean)[] }
   | { kind: "object"; decl: SyncDecl; array: boolean; count: number };
 
-export interface LevelInfo {
+export interface RenderScope {
   spec: LevelSpec;
-  shared: Map<string, SharedInfo>;
+  shared: Map<string, SharedName>;
   noops: ReadonlySet<string>;
   /** How many conditions each mutex has (a C# monitor has one wait set per object). */
   conditionsOf: Map<string, string[]>;
@@ -64,7 +65,7 @@ export interface ObjectRef {
   /** `forks[id]` or `m`, in the target language. */
   text: string;
   decl: SyncDecl;
-  info: LevelInfo;
+  scope: RenderScope;
 }
 
 /** A rendered expression: text, or text with its precedence when it is not a single term
@@ -117,13 +118,13 @@ export interface Dialect {
   whileHeader(cond: string): string;
   breakStmt: string;
   continueStmt: string;
-  declarations(info: LevelInfo): string[];
+  declarations(scope: RenderScope): string[];
 }
 
-export function levelInfo(spec: LevelSpec, d?: Dialect): LevelInfo {
-  const shared = new Map<string, SharedInfo>();
+export function renderScope(spec: LevelSpec, d?: Dialect): RenderScope {
+  const shared = new Map<string, SharedName>();
   const conditionsOf = new Map<string, string[]>();
-  for (const [name, decl] of Object.entries(spec.shared)) shared.set(name, sharedInfo(decl));
+  for (const [name, decl] of Object.entries(spec.shared)) shared.set(name, sharedName(decl));
   for (const [name, decl] of Object.entries(spec.shared)) {
     if (typeof decl === "object" && !Array.isArray(decl) && decl.type === "condition") {
       conditionsOf.set(decl.mutex, [...(conditionsOf.get(decl.mutex) ?? []), name]);
@@ -144,7 +145,7 @@ export function levelInfo(spec: LevelSpec, d?: Dialect): LevelInfo {
   return { spec, shared, noops: new Set(spec.noops), conditionsOf, ident };
 }
 
-function sharedInfo(decl: SharedDecl): SharedInfo {
+function sharedName(decl: SharedDecl): SharedName {
   if (typeof decl === "number") return { kind: "var", type: "int", array: false, length: 1, atomic: false, initial: decl };
   if (typeof decl === "boolean") return { kind: "var", type: "bool", array: false, length: 1, atomic: false, initial: decl };
   if (Array.isArray(decl)) {
@@ -203,7 +204,7 @@ const COMPARISON = new Set<BinaryOp>(["==", "!=", "<", "<=", ">", ">="]);
 const printed = (o: Out): Printed => (typeof o === "string" ? { text: o, prec: ATOM } : o);
 
 class Printer {
-  constructor(private d: Dialect, private info: LevelInfo) {}
+  constructor(private d: Dialect, private scope: RenderScope) {}
 
   private wrap(p: Printed, min: number): string {
     return p.prec < min ? `(${p.text})` : p.text;
@@ -245,30 +246,30 @@ class Printer {
 
   /** A local, `id`, or an array element of a local-free name, as written. */
   private rawPlace(p: Place): string {
-    const id = this.info.ident;
+    const id = this.scope.ident;
     return p.kind === "name" ? id(p.name) : `${id(p.target.name)}[${this.text(p.index)}]`;
   }
 
   /** A shared variable or element; null for locals and `id`. */
   place(p: Place): PlaceRef | null {
     const name = p.kind === "name" ? p.name : p.target.name;
-    const s = this.info.shared.get(name);
+    const s = this.scope.shared.get(name);
     if (!s || s.kind !== "var") return null;
-    return { name: this.info.ident(name), index: p.kind === "index" ? this.text(p.index) : null, type: s.type, atomic: s.atomic };
+    return { name: this.scope.ident(name), index: p.kind === "index" ? this.text(p.index) : null, type: s.type, atomic: s.atomic };
   }
 
   call(e: CallExpr, asStatement: boolean): Out {
     const builtin = (BUILTINS as readonly string[]).includes(e.callee) ? (e.callee as Builtin) : null;
-    if (!builtin) return this.d.noop(this.info.ident(e.callee));
+    if (!builtin) return this.d.noop(this.scope.ident(e.callee));
     const places = e.args.map((a, k) => (k === 0 && (a.kind === "name" || a.kind === "index") ? this.place(a) : null));
     return this.d.builtins[builtin](e.args.map((a) => this.text(a)), places, asStatement);
   }
 
   method(e: MethodExpr, asStatement: boolean): Out {
     const name = e.object.kind === "name" ? e.object.name : e.object.target.name;
-    const s = this.info.shared.get(name);
+    const s = this.scope.shared.get(name);
     if (!s || s.kind !== "object") return `${this.rawPlace(e.object)}.${e.method}(${e.args.map((a) => this.text(a)).join(", ")})`;
-    const o: ObjectRef = { name: this.info.ident(name), text: this.rawPlace(e.object), decl: s.decl, info: this.info };
+    const o: ObjectRef = { name: this.scope.ident(name), text: this.rawPlace(e.object), decl: s.decl, scope: this.scope };
     const table = this.d.methods[s.decl.type] as Record<string, Fn>;
     const fn = table[e.method];
     return fn(o, e.args.map((a) => this.text(a)), asStatement);
@@ -277,26 +278,10 @@ class Printer {
 
 // ---- Layout -----------------------------------------------------------------------------------
 
-type ChunkKind = "simple" | "header" | "clause" | "close" | "comment";
-
-interface Chunk {
-  offset: number;
-  line: number;
-  depth: number;
-  kind: ChunkKind;
-  text: string;
-  /** Appended after the text, outside the statement's mark (`{`, `:`). */
-  tail?: string;
-  /** The level statement's start offset, for the highlight. */
-  key?: number;
-}
-
-const INDENT = "    ";
-
-export function renderThread(code: string, d: Dialect, info: LevelInfo): RenderedCode {
+export function renderThread(code: string, d: Dialect, scope: RenderScope): RenderedCode {
   const { body } = parseThreadCode(code);
   const tokens = lex(code);
-  const printer = new Printer(d, info);
+  const printer = new Printer(d, scope);
   const chunks: Chunk[] = [];
   const blocks: [number, number][] = []; // [open, close) offsets of every block, for comment depth
 
@@ -325,7 +310,7 @@ export function renderThread(code: string, d: Dialect, info: LevelInfo): Rendere
   function statement(s: Stmt, depth: number, elseIf: boolean): void {
     switch (s.kind) {
       case "decl":
-        return simple(s, depth, d.decl(s.type, info.ident(s.name), s.init ? printer.text(s.init) : null));
+        return simple(s, depth, d.decl(s.type, scope.ident(s.name), s.init ? printer.text(s.init) : null));
       case "assign": {
         const p = printer.place(s.target);
         const value = printer.text(s.value);
@@ -392,95 +377,9 @@ export function renderThread(code: string, d: Dialect, info: LevelInfo): Rendere
   return layout(chunks, d, code.split("\n").length);
 }
 
-function comments(code: string, tokens: Token[]): { offset: number; line: number; text: string }[] {
-  const out: { offset: number; line: number; text: string }[] = [];
-  let at = 0;
-  let line = 1;
-  const scan = (endOffset: number) => {
-    const gap = code.slice(at, endOffset);
-    const re = /\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)/g;
-    for (let m = re.exec(gap); m; m = re.exec(gap)) {
-      const offset = at + m.index;
-      out.push({ offset, line: line + (gap.slice(0, m.index).match(/\n/g)?.length ?? 0), text: m[0] });
-    }
-  };
-  for (const t of tokens) {
-    scan(t.start.offset);
-    at = t.end.offset;
-    line = t.end.line;
-  }
-  scan(code.length);
-  return out;
-}
-
-/** One line of a level comment, in the target's comment syntax; null for nothing worth a line. */
-function commentLine(part: string, k: number, d: Dialect): string | null {
-  if (!d.indented) return k === 0 ? part.trimEnd() : ` ${part.trim()}`;
-  const body = part.trim().replace(/^\/\/|^\/\*+|\*+\/$/g, "").replace(/^\*(?!\/)/, "").replace(/\*\/$/, "").trim();
-  if (body === "" && k > 0) return null;
-  return body === "" ? "#" : `# ${body}`;
-}
-
-/** A line comment, or a statement carrying its own note, ends its line. */
-const endsLine = (c: Chunk, d: Dialect) =>
-  c.kind === "comment" ? d.indented || c.text.trimStart().startsWith("//") : c.text.includes(`  ${d.lineComment} `);
-
-interface OutLine {
-  source: number;
-  text: string;
-  /** Python: the depth a further simple statement may join this line at; null when none may. */
-  joinDepth: number | null;
-  closed: boolean;
-}
-
-function layout(chunks: Chunk[], d: Dialect, sourceLines: number): RenderedCode {
-  const out: OutLine[] = [];
-  const statements = new Map<number, { line: number; from: number; to: number }>();
-  const place = (c: Chunk, line: number, at: number) => {
-    if (c.key !== undefined && !statements.has(c.key)) statements.set(c.key, { line, from: at, to: at + c.text.length });
-  };
-  for (const c of chunks) {
-    const last = out[out.length - 1];
-    const sameLine = last !== undefined && last.source === c.line && !last.closed;
-    let join = false;
-    let sep = " ";
-    if (sameLine) {
-      if (c.kind === "comment") {
-        join = true;
-        sep = "  ";
-      } else if (!d.indented) {
-        join = true;
-        if (c.kind === "close" && last.text.endsWith("{")) sep = ""; // an empty block: {}
-      } else if (c.kind === "simple" && last.joinDepth === c.depth) {
-        join = true;
-        sep = last.text.endsWith(":") ? " " : "; ";
-      }
-    }
-    if (join) {
-      const at = last.text.length + sep.length;
-      last.text += sep + c.text;
-      place(c, out.length - 1, at);
-      last.text += c.tail ?? "";
-      if (endsLine(c, d)) last.closed = true;
-      if (d.indented && c.kind !== "comment") last.joinDepth = c.kind === "simple" ? c.depth : c.depth + 1;
-      continue;
-    }
-    while (out.length < c.line - 1) out.push({ source: out.length + 1, text: "", joinDepth: null, closed: false });
-    const indent = INDENT.repeat(c.depth);
-    const line: OutLine = { source: c.line, text: indent + c.text, joinDepth: null, closed: false };
-    if (d.indented && c.kind !== "comment") line.joinDepth = c.kind === "simple" ? c.depth : c.depth + 1;
-    if (endsLine(c, d)) line.closed = true;
-    out.push(line);
-    place(c, out.length - 1, indent.length);
-    line.text += c.tail ?? "";
-  }
-  while (out.length < sourceLines) out.push({ source: out.length + 1, text: "", joinDepth: null, closed: false });
-  return { lines: out.map((l) => l.text.trimEnd()), statements };
-}
-
 // ---- A whole level ----------------------------------------------------------------------------
 
 export function renderLevel(spec: LevelSpec, d: Dialect): RenderedLevel {
-  const info = levelInfo(spec, d);
-  return { language: d.language, declarations: d.declarations(info), threads: spec.threads.map((t) => renderThread(t.code, d, info)) };
+  const scope = renderScope(spec, d);
+  return { language: d.language, declarations: d.declarations(scope), threads: spec.threads.map((t) => renderThread(t.code, d, scope)) };
 }

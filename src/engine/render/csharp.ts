@@ -2,7 +2,7 @@
 // SemaphoreSlim, Monitor.Wait/Pulse for conditions, Barrier, CountdownEvent, ManualResetEventSlim,
 // ReaderWriterLockSlim and Interlocked.
 
-import type { Dialect, LevelInfo, ObjectRef, PlaceRef } from "./core";
+import type { Dialect, RenderScope, ObjectRef, PlaceRef } from "./core";
 
 const at = (p: PlaceRef) => (p.index === null ? p.name : `${p.name}[${p.index}]`);
 const ref = (p: PlaceRef | null, fallback: string) => `ref ${p ? at(p) : fallback}`;
@@ -10,8 +10,8 @@ const ref = (p: PlaceRef | null, fallback: string) => `ref ${p ? at(p) : fallbac
 /** The monitor a condition waits on; named when several conditions share it. */
 function monitor(o: ObjectRef): string {
   if (o.decl.type !== "condition") return o.text;
-  const shared = (o.info.conditionsOf.get(o.decl.mutex) ?? []).length > 1 || o.decl.count !== undefined;
-  const m = o.info.ident(o.decl.mutex);
+  const shared = (o.scope.conditionsOf.get(o.decl.mutex) ?? []).length > 1 || o.decl.count !== undefined;
+  const m = o.scope.ident(o.decl.mutex);
   return shared ? `${m} /* ${o.text} */` : m;
 }
 
@@ -78,13 +78,13 @@ export const csharp: Dialect = {
   declarations,
 };
 
-function declarations(info: LevelInfo): string[] {
+function declarations(scope: RenderScope): string[] {
   const out: string[] = ["// Shared state: static fields of the program's class."];
   const many = (n: number, make: string) => `{ ${Array.from({ length: n }, () => make).join(", ")} }`;
   const one = (type: string, name: string, make: string, count: number | undefined, note = "") =>
     out.push(count === undefined ? `static readonly ${type} ${name} = ${make};${note}` : `static readonly ${type}[] ${name} = ${many(count, make)};${note}`);
-  for (const [raw, s] of info.shared) {
-    const name = info.ident(raw);
+  for (const [raw, s] of scope.shared) {
+    const name = scope.ident(raw);
     if (s.kind === "var") {
       const show = (v: number | boolean) => String(v);
       if (Array.isArray(s.initial)) out.push(`static ${s.type}[] ${name} = { ${s.initial.map(show).join(", ")} };`);
@@ -100,8 +100,8 @@ function declarations(info: LevelInfo): string[] {
         one("SemaphoreSlim", name, `new SemaphoreSlim(${d.value}${d.max !== undefined ? `, ${d.max}` : ""})`, d.count);
         break;
       case "condition": {
-        const others = (info.conditionsOf.get(d.mutex) ?? []).map(info.ident);
-        const m = info.ident(d.mutex);
+        const others = (scope.conditionsOf.get(d.mutex) ?? []).map(scope.ident);
+        const m = scope.ident(d.mutex);
         out.push(`// ${name}: a condition of ${m}, written Monitor.Wait(${m}) and Monitor.Pulse(${m})` +
           (others.length > 1 || d.count !== undefined ? `; a monitor has one wait set, so ${others.join(" and ")} share it here` : ""));
         break;

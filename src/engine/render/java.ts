@@ -2,7 +2,7 @@
 // Condition, CyclicBarrier, CountDownLatch, ReentrantReadWriteLock, AtomicInteger for variables
 // any thread uses with atomic_*, and assert.
 
-import type { Dialect, LevelInfo, PlaceRef } from "./core";
+import type { Dialect, RenderScope, PlaceRef } from "./core";
 
 const get = (p: PlaceRef) => (p.index === null ? `${p.name}.get()` : `${p.name}.get(${p.index})`);
 const at = (p: PlaceRef) => (p.index === null ? p.name : `${p.name}[${p.index}]`);
@@ -58,14 +58,14 @@ export const java: Dialect = {
   declarations,
 };
 
-function declarations(info: LevelInfo): string[] {
+function declarations(scope: RenderScope): string[] {
   const out: string[] = ["// Shared state: static fields. The threads' run() methods declare the exceptions waiting can throw."];
   const one = (type: string, name: string, make: string, count: number | undefined, note = "") =>
     out.push(count === undefined
       ? `static final ${type} ${name} = ${make};${note}`
       : `static final ${type}[] ${name} = { ${Array.from({ length: count }, () => make).join(", ")} };${note}`);
-  for (const [raw, s] of info.shared) {
-    const name = info.ident(raw);
+  for (const [raw, s] of scope.shared) {
+    const name = scope.ident(raw);
     if (s.kind === "var") {
       const type = s.type === "bool" ? "boolean" : "int";
       if (Array.isArray(s.initial)) {
@@ -85,7 +85,7 @@ function declarations(info: LevelInfo): string[] {
         one("Semaphore", name, `new Semaphore(${d.value})`, d.count, d.max !== undefined ? `  // Java's Semaphore has no maximum; the level's is ${d.max}` : "");
         break;
       case "condition":
-        one("Condition", name, `${info.ident(d.mutex)}.newCondition()`, d.count);
+        one("Condition", name, `${scope.ident(d.mutex)}.newCondition()`, d.count);
         break;
       case "barrier":
         one("CyclicBarrier", name, `new CyclicBarrier(${d.parties})`, d.count);

@@ -2,7 +2,7 @@
 // Python has no atomic integer, countdown latch or readers-writer lock: the declarations name a
 // small class for each, and say so.
 
-import type { Dialect, LevelInfo, PlaceRef } from "./core";
+import type { Dialect, RenderScope, PlaceRef } from "./core";
 
 const at = (p: PlaceRef) => (p.index === null ? p.name : `${p.name}[${p.index}]`);
 const atomic = (p: PlaceRef | null, fallback: string, method: string, args: string[]) => `${p ? at(p) : fallback}.${method}(${args.join(", ")})`;
@@ -56,13 +56,13 @@ export const python: Dialect = {
   declarations,
 };
 
-function declarations(info: LevelInfo): string[] {
+function declarations(scope: RenderScope): string[] {
   const out: string[] = ["# Shared state: module globals (a thread is a function; it declares the globals it assigns `global`)."];
   const imports = new Set<string>(["threading"]);
   const one = (name: string, make: string, count: number | undefined, note = "") =>
     out.push(`${name} = ${count === undefined ? make : `[${make} for _ in range(${count})]`}${note}`);
-  for (const [raw, s] of info.shared) {
-    const name = info.ident(raw);
+  for (const [raw, s] of scope.shared) {
+    const name = scope.ident(raw);
     if (s.kind === "var") {
       const wrap = (v: number | boolean) => (s.atomic ? `AtomicInt(${py(v)})` : py(v));
       out.push(`${name} = ${Array.isArray(s.initial) ? `[${s.initial.map(wrap).join(", ")}]` : wrap(s.initial)}` +
@@ -78,7 +78,7 @@ function declarations(info: LevelInfo): string[] {
         one(name, `threading.Semaphore(${d.value})`, d.count, d.max !== undefined ? `  # at most ${d.max} in the level (BoundedSemaphore bounds only at its starting value)` : "");
         break;
       case "condition":
-        one(name, `threading.Condition(${info.ident(d.mutex)})`, d.count);
+        one(name, `threading.Condition(${scope.ident(d.mutex)})`, d.count);
         break;
       case "barrier":
         one(name, `threading.Barrier(${d.parties})`, d.count);
@@ -99,7 +99,7 @@ function declarations(info: LevelInfo): string[] {
         break;
     }
   }
-  const code = info.spec.threads.map((t) => t.code).join("\n");
+  const code = scope.spec.threads.map((t) => t.code).join("\n");
   if (/\bexit\s*\(/.test(code)) imports.add("os");
   if (/[^/*]\/[^/*]|%/.test(code.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, ""))) {
     out.push("# // and % round toward minus infinity; the level's / and % round toward zero (they differ for negative numbers).");

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { parseLevel } from "../index";
 import { ATOMICS, MARKERS, METHODS } from "../lang/check";
 import { mini } from "../testing/levels";
-import { BUILTINS, renderLevel, renderThread, levelInfo, TARGET_LANGUAGES, type TargetLanguage } from "./core";
+import { BUILTINS, renderLevel, renderThread, renderScope, TARGET_LANGUAGES, type TargetLanguage } from "./core";
 import { DIALECTS } from "./dialects";
 import { goldenText } from "./golden";
 
@@ -95,7 +95,7 @@ describe("every construct has a rendering", () => {
 
 const sample = (language: TargetLanguage, code: string, shared: Record<string, unknown> = {}) => {
   const l = mini({ shared, threads: [code] });
-  return renderThread(code, DIALECTS[language], levelInfo(l.spec)).lines.join("\n");
+  return renderThread(code, DIALECTS[language], renderScope(l.spec)).lines.join("\n");
 };
 
 describe("idioms", () => {
@@ -148,7 +148,7 @@ describe("odd layouts", () => {
   const l = mini({ shared, threads: [code] });
 
   it.each(TARGET_LANGUAGES)("%s: every statement has a place whose text is that statement", (language) => {
-    const r = renderThread(code, DIALECTS[language], levelInfo(l.spec));
+    const r = renderThread(code, DIALECTS[language], renderScope(l.spec));
     for (const st of l.program.statements) {
       const place = r.statements.get(st.span.start.offset);
       expect(place, st.text).toBeDefined();
@@ -162,7 +162,7 @@ describe("odd layouts", () => {
   });
 
   it("Python splits what cannot share a line, and keeps the rest in place", () => {
-    const r = renderThread(code, DIALECTS.python, levelInfo(l.spec));
+    const r = renderThread(code, DIALECTS.python, renderScope(l.spec));
     expect(r.lines).toEqual([
       "while x < 2:",
       "",
@@ -177,7 +177,7 @@ describe("odd layouts", () => {
   });
 
   it("C keeps one rendered line per level line", () => {
-    const r = renderThread(code, DIALECTS.c, levelInfo(l.spec));
+    const r = renderThread(code, DIALECTS.c, renderScope(l.spec));
     expect(r.lines).toEqual([
       "while (x < 2) {",
       "",
@@ -200,7 +200,7 @@ describe("level names that a language reserves", () => {
     ["python", "lock.acquire()\ndef_ = event\npass_ = def_ > 0\nc.wait()\nlock.release()"],
     ["c", "pthread_mutex_lock(&lock);\nint def = event;\npass = def > 0;\npthread_cond_wait(&c, &lock);\npthread_mutex_unlock(&lock);"],
   ] as const)("%s spells them so they compile", (language, expected) => {
-    expect(renderThread(code, DIALECTS[language], levelInfo(l.spec, DIALECTS[language])).lines.join("\n")).toBe(expected);
+    expect(renderThread(code, DIALECTS[language], renderScope(l.spec, DIALECTS[language])).lines.join("\n")).toBe(expected);
     const decls = renderLevel(l.spec, DIALECTS[language]).declarations.join("\n");
     if (language === "csharp") expect(decls).toContain("static readonly object @lock = new object();");
     if (language === "python") expect(decls).toContain("pass_ = False");

@@ -38,12 +38,12 @@ export const METHODS: Record<SyncType, Record<string, MethodSig>> = {
   queue: { enqueue: v("void", ["int"]), dequeue: v("int"), size: v("int") },
 };
 
-const ATOMICS: Record<string, MethodSig> = {
+export const ATOMICS: Record<string, MethodSig> = {
   atomic_add: v("int", ["int"]),
   atomic_exchange: v("int", ["int"]),
   atomic_cas: v("bool", ["int", "int"]),
 };
-const MARKERS = new Set(["critical_section", "exit", "fence"]);
+export const MARKERS = new Set(["critical_section", "exit", "fence"]);
 
 const ARTICLE: Record<string, string> = { int: "an int", bool: "a bool", rwlock: "an rwlock", event: "an event" };
 const a = (what: string) => ARTICLE[what] ?? `a ${what}`;

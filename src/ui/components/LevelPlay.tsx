@@ -3,17 +3,21 @@
 // editor's preview shows it beside the editor. Everything it shows is read off the engine's
 // state with viewState.
 
-import { useEffect, useLayoutEffect, useMemo } from "react";
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo } from "react";
 import { formatMove, type GameState } from "../../engine/index";
 import { viewState, type StateView } from "../../engine/view";
 import { gameCommands, threadCommands, type CommandContext } from "../commands";
+import { campaignOrder } from "../content";
 import { requestNextMoveHint } from "../hint";
 import { campaignHref, navigate } from "../router";
 import type { LoadedLevel } from "../store/game-slice";
 import { appStore, useApp } from "../use-app";
+import { useRenderedLevel } from "../use-rendered";
+import { useSettings } from "../use-settings";
 import { useShortcuts } from "../use-shortcuts";
 import { Briefing } from "./Briefing";
 import { HardwareSection } from "./HardwareSection";
+import { Declarations, LanguagePicker } from "./LanguagePicker";
 import { OutcomeDialog } from "./OutcomeDialog";
 import { ProofPanel } from "./ProofPanel";
 import { SharedPanel } from "./SharedPanel";
@@ -22,6 +26,9 @@ import { ThreadColors } from "./ThreadChip";
 import { TimelinePanel, WaitForPanel } from "./DiagramPanels";
 import { nextText, ThreadPanel } from "./ThreadPanel";
 import { ScheduleStrip, Toolbar } from "./Toolbar";
+
+// Shown once per player: loaded only when due.
+const Tour = lazy(() => import("./Tour").then((m) => ({ default: m.Tour })));
 
 export interface LevelPlayProps {
   loaded: LoadedLevel;
@@ -52,6 +59,10 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
   const sharedNames = useMemo(() => new Set(program.descriptors.map((d) => d.name)), [program]);
   const view = useMemo(() => (game && game.program === program ? viewState(game) : null), [game, program]);
   useEffect(() => () => appStore.getState().closeDialog(), []);
+  const language = useSettings((s) => s.language);
+  const rendered = useRenderedLevel(level.spec, language);
+  // The tour runs once, on the campaign's first level (never on a linked or edited copy of it).
+  const tourDue = useSettings((s) => !s.tourDone) && loaded.source === "campaign" && loaded.id === campaignOrder()[0];
 
   if (!view || !game || !isOpen(open, loaded)) return null;
   return (
@@ -63,6 +74,7 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
             <Toolbar commands={commands} ctx={ctx} />
             <ScheduleStrip schedule={game.schedule} program={program} />
           </div>
+          <LanguagePicker />
           <div className="threads">
             {view.threads.map((t) => (
               <ThreadPanel
@@ -73,9 +85,12 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
                 commands={commands}
                 ctx={ctx}
                 hinted={hinted === t.index}
+                program={program}
+                rendered={rendered?.threads[program.threads[t.index].spec] ?? null}
               />
             ))}
           </div>
+          {rendered && <Declarations shown={rendered} />}
           <TimelinePanel key={loaded.id} game={game} levelId={loaded.id} />
           {!game.outcome && view.threads.some((t) => t.blocked) && <WaitForPanel game={game} levelId={loaded.id} />}
           <SharedPanel view={view} tso={program.tso} />
@@ -98,6 +113,11 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
         </OutcomeDialog>
       )}
       {dialog === "shortcuts" && <ShortcutsDialog commands={commandList} />}
+      {tourDue && (
+        <Suspense fallback={null}>
+          <Tour hidden={Boolean(game.outcome) || dialog !== null} />
+        </Suspense>
+      )}
     </ThreadColors.Provider>
   );
 }

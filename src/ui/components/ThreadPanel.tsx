@@ -1,9 +1,12 @@
 // One thread: its name and colour, its code with the current statement, which step comes next
 // (or why it cannot step), its locals, and its controls.
 
-import { memo } from "react";
+import { memo, useMemo } from "react";
+import type { Program } from "../../engine/index";
+import { explainStatement } from "../../engine/explain-statement";
 import type { ThreadView } from "../../engine/view";
 import type { Command, CommandContext } from "../commands";
+import type { RenderedThread } from "../use-rendered";
 import { CodeView } from "./CodeView";
 import { CommandButton } from "./CommandButton";
 import { FlashValue, showValue } from "./FlashValue";
@@ -17,6 +20,9 @@ interface Props {
   ctx: CommandContext;
   /** The hint says this thread moves next. */
   hinted: boolean;
+  program: Program;
+  /** The code in the player's chosen language; null for the level's own. */
+  rendered?: RenderedThread | null;
 }
 
 function status(v: ThreadView): { text: string; kind: string } {
@@ -33,8 +39,15 @@ export function nextText(v: ThreadView): string {
   return `Next: ${v.next.label}${v.next.of > 1 ? `, ${v.next.index} of ${v.next.of}` : ""}`;
 }
 
-export const ThreadPanel = memo(function ThreadPanel({ view, code, sharedNames, commands, ctx, hinted }: Props) {
+export const ThreadPanel = memo(function ThreadPanel({ view, code, sharedNames, commands, ctx, hinted, program, rendered = null }: Props) {
   const t = view.index;
+  const explain = useMemo(() => {
+    const out = new Map<number, { text: string; says: string }>();
+    program.statements.forEach((st, k) => {
+      if (st.thread === t) out.set(st.span.start.offset, { text: st.text, says: explainStatement(program, k).text });
+    });
+    return out;
+  }, [program, t]);
   const s = status(view);
   const current = view.statement ? { start: view.statement.span.start.offset, end: view.statement.span.end.offset } : null;
   const button = (name: string, text: string, shortcut?: string) => {
@@ -52,7 +65,7 @@ export const ThreadPanel = memo(function ThreadPanel({ view, code, sharedNames, 
         </h2>
         <span className={`status status-${s.kind}`}>{s.text}</span>
       </header>
-      <CodeView code={code} sharedNames={sharedNames} current={current} />
+      <CodeView code={code} sharedNames={sharedNames} current={current} rendered={rendered} explain={explain} />
       <p className="next-step">{nextText(view)}</p>
       {view.locals.length > 0 && (
         <dl className="locals">

@@ -99,7 +99,9 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
         </div>
       </div>
       <MoveAnnouncer game={game} view={view} />
-      {game.outcome && (
+      {/* On a fix-it level, code being typed may end before any move (everything deleted, say):
+          the panels show that; a dialog would take the focus from the student's typing. */}
+      {game.outcome && (game.schedule.length > 0 || !level.spec.fix) && (
         <OutcomeDialog
           outcome={game.outcome}
           outro={level.spec.outro}

@@ -91,11 +91,11 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
             ))}
           </div>
           {rendered && <Declarations shown={rendered} />}
-          <TimelinePanel key={loaded.id} game={game} levelId={loaded.id} />
+          <TimelinePanel key={`timeline:${loaded.id}`} game={game} levelId={loaded.id} />
           {!game.outcome && view.threads.some((t) => t.blocked) && <WaitForPanel game={game} levelId={loaded.id} />}
           <SharedPanel view={view} tso={program.tso} />
-          {level.spec.breakable === false && <ProofPanel key={loaded.id} loaded={loaded} nextHref={nextHref} />}
-          <HardwareSection key={loaded.id} program={program} levelId={loaded.id} />
+          {level.spec.breakable === false && <ProofPanel key={`proof:${loaded.id}`} loaded={loaded} nextHref={nextHref} />}
+          <HardwareSection key={`hardware:${loaded.id}`} program={program} levelId={loaded.id} />
         </div>
       </div>
       <MoveAnnouncer game={game} view={view} />

@@ -52,6 +52,8 @@ export async function uiBench(): Promise<UiBenchResult> {
     console.log(`JavaScript transferred, gzip -9, 1 kB = 1000 bytes (target ≤ ${BUDGET_KB} kB):`);
     console.log(`  campaign screen   ${kb(campaign.kb).padStart(9)}  ${campaign.urls.length} files  ${verdict(campaign.kb <= BUDGET_KB)}`);
     console.log(`  level screen      ${kb(level.kb).padStart(9)}  ${level.urls.length} files  ${verdict(level.kb <= BUDGET_KB)}`);
+    console.log("  the level screen's files, largest first:");
+    for (const f of [...level.files].sort((a, b) => b.bytes - a.bytes)) console.log(`    ${kb(f.bytes / 1000).padStart(9)}  ${f.url.slice(f.url.lastIndexOf("/") + 1)}`);
     console.log(`  Monaco loaded: ${monacoLoaded ? "YES (it must not be)" : "no"}`);
     console.log(`Step, key press -> next frame, median of ${timing.frame.length} steps on ${levelId} (target < ${FRAME_MS} ms):`);
     console.log(`  DOM updated        ${median(timing.dom).toFixed(2)} ms`);
@@ -80,7 +82,7 @@ async function javascriptFor(browser: import("@playwright/test").Browser, url: s
   await page.getByRole("heading", { level: 1 }).waitFor();
   const files = await Promise.all(bodies);
   await context.close();
-  return { kb: files.reduce((n, f) => n + f.bytes, 0) / 1000, urls: files.map((f) => f.url) };
+  return { kb: files.reduce((n, f) => n + f.bytes, 0) / 1000, urls: files.map((f) => f.url), files };
 }
 
 /** The campaign level with the most code, and STEPS key presses that play it: digits for steps

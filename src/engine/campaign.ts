@@ -1,21 +1,21 @@
 // The campaign file, `levels/campaign.json`: chapters in order, each with a title, an intro and
 // the ids of its levels. Validated with the same care as a level file.
 
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseJsonDocument, positionOf } from "./json-position";
 import { err, formatPath, ok, type LevelError, type Result } from "./result";
 
 export const CampaignSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   chapters: z
     .array(
       z.strictObject({
-        title: z.string().min(1).describe("The chapter's title."),
-        intro: z.string().describe("Markdown shown above the chapter's levels."),
-        levels: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)).min(1).describe("Level ids, in the order students play them."),
+        title: z.string().check(z.minLength(1), z.describe("The chapter's title.")),
+        intro: z.string().check(z.describe("Markdown shown above the chapter's levels.")),
+        levels: z.array(z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/))).check(z.minLength(1), z.describe("Level ids, in the order students play them.")),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
 });
 
 export type Campaign = z.output<typeof CampaignSchema>;

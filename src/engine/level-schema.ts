@@ -1,8 +1,11 @@
 // The shape of a level file as one zod schema: validation, defaults, the TypeScript types and the
 // editors' JSON Schema (levels/level.schema.json) all come from here. Rules that need more than
 // one field at a time (names that must exist, totals, moves) are checked in level.ts.
+//
+// It is written with zod/mini, the tree-shakable form of zod 4: every screen that opens a level
+// loads this, and classic zod alone was 26 kB gzip of the game's 150 kB budget.
 
-import { z } from "zod";
+import * as z from "zod/mini";
 
 const OUTCOMES = ["mutual-exclusion", "assertion", "deadlock", "exception"] as const;
 export type WinOutcome = (typeof OUTCOMES)[number];
@@ -46,187 +49,182 @@ function intIn(field: string, min: number, max = INT32_MAX) {
   const message = max === INT32_MAX ? `"${field}" must be an integer, ${min} or more` : `"${field}" must be an integer from ${min} to ${max}`;
   const error = (iss: { code?: string; input?: unknown }) =>
     iss.code === "invalid_type" && typeof iss.input !== "number" ? "expected an integer" : message;
-  return z.int32({ error }).min(min, { error }).max(max, { error });
+  return z.int32({ error }).check(z.minimum(min, { error }), z.maximum(max, { error }));
 }
 
-const count = () =>
-  intIn("count", 1, MAX_COUNT)
-    .optional()
-    .describe(`Makes an array of ${MAX_COUNT} or fewer such objects: with "count": 5, the code uses name[0] to name[4].`);
+/** Documentation for editors: the description Monaco and VS Code show on hover. */
+const doc = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
 
-const syncObject = <T extends SyncType, S extends z.ZodRawShape>(type: T, description: string, shape: S) =>
-  z
-    .strictObject({ type: z.literal(type).describe(description), ...shape, count: count() })
-    .describe(description);
+const count = () =>
+  doc(z.optional(intIn("count", 1, MAX_COUNT)), `Makes an array of ${MAX_COUNT} or fewer such objects: with "count": 5, the code uses name[0] to name[4].`);
+
+const syncObject = <T extends SyncType, S extends z.core.$ZodLooseShape>(type: T, description: string, shape: S) =>
+  doc(z.strictObject({ type: doc(z.literal(type), description), ...shape, count: count() }), description);
 
 const MutexSchema = syncObject("mutex", "A mutex: m.lock(), m.unlock(), m.tryLock(). Not re-entrant.", {});
 const SemaphoreSchema = syncObject("semaphore", "A counting semaphore: s.wait() blocks at 0, s.signal() adds one.", {
-  value: intIn("value", 0).default(0).describe("The starting count. Default 0."),
-  max: intIn("max", 1).optional().describe("The largest count: signal() above it throws. Default: no limit."),
+  value: doc(z._default(intIn("value", 0), 0), "The starting count. Default 0."),
+  max: doc(z.optional(intIn("max", 1)), "The largest count: signal() above it throws. Default: no limit."),
 });
 const ConditionSchema = syncObject("condition", "A condition variable with Mesa semantics: c.wait(), c.signal(), c.broadcast().", {
-  mutex: z.string().describe('The name of the mutex this condition is bound to, declared in "shared" (not an array).'),
+  mutex: doc(z.string(), 'The name of the mutex this condition is bound to, declared in "shared" (not an array).'),
 });
 const BarrierSchema = syncObject("barrier", "A cyclic barrier: b.wait(); the parties-th arrival releases everyone.", {
-  parties: intIn("parties", 1).describe("How many threads must arrive before the barrier opens."),
+  parties: doc(intIn("parties", 1), "How many threads must arrive before the barrier opens."),
 });
 const CountdownSchema = syncObject("countdown", "A countdown latch: latch.countDown(), latch.wait() blocks until 0.", {
-  value: intIn("value", 0).describe("The starting count."),
+  value: doc(intIn("value", 0), "The starting count."),
 });
 const EventSchema = syncObject("event", "A manual-reset event: e.set(), e.reset(), e.wait() blocks while not set.", {
-  set: z.boolean().default(false).describe("Whether the event starts set. Default false."),
+  set: doc(z._default(z.boolean(), false), "Whether the event starts set. Default false."),
 });
 const RwlockSchema = syncObject("rwlock", "A readers-writer lock: readLock(), readUnlock(), writeLock(), writeUnlock().", {});
 const QueueSchema = syncObject("queue", "A bounded FIFO queue that is NOT thread-safe: q.enqueue(e), q.dequeue(), q.size().", {
-  items: z.array(int32()).default(() => []).describe("The items in the queue at the start, front first. Default []."),
-  capacity: intIn("capacity", 1, MAX_QUEUE_CAPACITY)
-    .default(8)
-    .describe(`The most items the queue can hold, 1 to ${MAX_QUEUE_CAPACITY}. Default 8.`),
+  items: doc(z._default(z.array(int32()), () => []), "The items in the queue at the start, front first. Default []."),
+  capacity: doc(z._default(intIn("capacity", 1, MAX_QUEUE_CAPACITY), 8), `The most items the queue can hold, 1 to ${MAX_QUEUE_CAPACITY}. Default 8.`),
 });
 
 /** Each synchronization object's schema, by its `type`. */
 export const SYNC_SCHEMAS = {
   mutex: MutexSchema, semaphore: SemaphoreSchema, condition: ConditionSchema, barrier: BarrierSchema,
   countdown: CountdownSchema, event: EventSchema, rwlock: RwlockSchema, queue: QueueSchema,
-} satisfies Record<SyncType, z.ZodObject>;
+};
 
-const SyncDeclSchema = z
-  .discriminatedUnion("type", [
-    MutexSchema, SemaphoreSchema, ConditionSchema, BarrierSchema, CountdownSchema, EventSchema, RwlockSchema, QueueSchema,
-  ])
-  .describe(`A synchronization object; "type" is one of ${SYNC_TYPES.join(", ")}.`);
+const SyncDeclSchema = doc(
+  z.discriminatedUnion("type", [MutexSchema, SemaphoreSchema, ConditionSchema, BarrierSchema, CountdownSchema, EventSchema, RwlockSchema, QueueSchema]),
+  `A synchronization object; "type" is one of ${SYNC_TYPES.join(", ")}.`,
+);
 
-const SharedDeclSchema = z
-  .union(
+const SharedDeclSchema = doc(
+  z.union(
     [
-      int32().describe("A shared int (32-bit, wraps around)."),
-      z.boolean().describe("A shared bool."),
-      z
-        .array(z.union([int32(), z.boolean()], { error: "expected an integer or true/false" }))
-        .min(1)
-        .describe("A shared array of ints, or of bools (not both), with its starting values."),
+      doc(int32(), "A shared int (32-bit, wraps around)."),
+      doc(z.boolean(), "A shared bool."),
+      doc(
+        z.array(z.union([int32(), z.boolean()], { error: "expected an integer or true/false" })).check(z.minLength(1)),
+        "A shared array of ints, or of bools (not both), with its starting values.",
+      ),
       SyncDeclSchema,
     ],
     { error: 'expected an integer, true or false, an array, or a synchronization object like { "type": "mutex" }' },
-  )
-  .describe("A shared variable: an int, a bool, an array of either, or a synchronization object.");
+  ),
+  "A shared variable: an int, a bool, an array of either, or a synchronization object.",
+);
 
-export const ThreadSchema = z
-  .strictObject({
-    name: z
-      .string()
-      .min(1)
-      .describe('The name the player sees. With "count", "{id}" in it becomes 0, 1, 2...; names must be unique.'),
-    code: z.string().describe("The thread's code, in Interleave's small C-like language."),
-    count: intIn("count", 1, MAX_COUNT)
-      .optional()
-      .describe(`Runs this many copies (1 to ${MAX_COUNT}); each has a read-only local "id" from 0.`),
-  })
-  .describe("One thread, or several copies of it.");
+export const ThreadSchema = doc(
+  z.strictObject({
+    name: doc(z.string().check(z.minLength(1)), 'The name the player sees. With "count", "{id}" in it becomes 0, 1, 2...; names must be unique.'),
+    code: doc(z.string(), "The thread's code, in Interleave's small C-like language."),
+    count: doc(z.optional(intIn("count", 1, MAX_COUNT)), `Runs this many copies (1 to ${MAX_COUNT}); each has a read-only local "id" from 0.`),
+  }),
+  "One thread, or several copies of it.",
+);
 
 export const OptionsSchema = z.strictObject({
-  spuriousWakeups: z
-    .boolean()
-    .default(false)
-    .describe('When true, the player may wake any thread waiting on a condition (move "NAME:wake"). Default false.'),
-  memoryModel: z
-    .enum(["sc", "tso"], { error: '"memoryModel" must be "sc" or "tso"' })
-    .default("sc")
-    .describe('"sc": sequential consistency (default). "tso": each thread has a FIFO store buffer, flushed by the move "NAME:flush".'),
-  storeBufferSize: intIn("storeBufferSize", 1, MAX_STORE_BUFFER)
-    .default(4)
-    .describe(`Under "tso", how many writes a store buffer holds (1 to ${MAX_STORE_BUFFER}); a full buffer makes its thread wait for a flush. Default 4.`),
+  spuriousWakeups: doc(
+    z._default(z.boolean(), false),
+    'When true, the player may wake any thread waiting on a condition (move "NAME:wake"). Default false.',
+  ),
+  memoryModel: doc(
+    z._default(z.enum(["sc", "tso"], { error: '"memoryModel" must be "sc" or "tso"' }), "sc"),
+    '"sc": sequential consistency (default). "tso": each thread has a FIFO store buffer, flushed by the move "NAME:flush".',
+  ),
+  storeBufferSize: doc(
+    z._default(intIn("storeBufferSize", 1, MAX_STORE_BUFFER), 4),
+    `Under "tso", how many writes a store buffer holds (1 to ${MAX_STORE_BUFFER}); a full buffer makes its thread wait for a flush. Default 4.`,
+  ),
 });
 
-const MoveSchema = z
-  .union(
-    [
-      z.string(),
-      z.int32({ error: "a thread number must be an integer, 0 or more" }).min(0, { error: "a thread number must be an integer, 0 or more" }),
-    ],
-    { error: 'a move is a thread name, a thread number from 0, "NAME:wake" or "NAME:flush"' },
-  )
-  .describe('One move: a thread name or 0-based number (one step of that thread), "NAME:wake" or "NAME:flush".');
+const threadNumberError = { error: "a thread number must be an integer, 0 or more" };
+const MoveSchema = doc(
+  z.union([z.string(), z.int32(threadNumberError).check(z.minimum(0, threadNumberError))], {
+    error: 'a move is a thread name, a thread number from 0, "NAME:wake" or "NAME:flush"',
+  }),
+  'One move: a thread name or 0-based number (one step of that thread), "NAME:wake" or "NAME:flush".',
+);
 
-const FinalValueSchema = z
-  .union([int32(), z.boolean()], { error: "expected an integer or true/false" })
-  .describe("The value the variable must have when every thread has finished.");
+const FinalValueSchema = doc(
+  z.union([int32(), z.boolean()], { error: "expected an integer or true/false" }),
+  "The value the variable must have when every thread has finished.",
+);
 
-export const FixSchema = z
-  .strictObject({
-    threads: z
-      .array(z.string().min(1))
-      .min(1)
-      .meta({ uniqueItems: true })
-      .describe('The threads the student may edit, by their "name" in "threads" (for a thread with "count", its name template, such as "Philosopher {id}").'),
-    forbid: z
-      .array(z.enum(OUTCOMES, { error: `"forbid" must list outcomes from: ${OUTCOMES.join(", ")}` }))
-      .min(1)
-      .meta({ uniqueItems: true })
-      .default(() => [...OUTCOMES])
-      .describe(`Outcomes no schedule of the fixed program may reach, from ${OUTCOMES.join(", ")}. Default: all four. exit() is always forbidden.`),
-    require: z
-      .strictObject({
-        finish: z
-          .boolean()
-          .default(true)
-          .describe("When true, some schedule must run every thread to its end (the finished outcome stays reachable). Default true."),
-        final: z
-          .record(z.string().regex(IDENTIFIER, { error: notAName }), FinalValueSchema)
-          .optional()
-          .describe("Shared int and bool variables (not arrays) and the value each must have in every state where all threads have finished."),
-      })
-      .prefault({})
-      .describe("What the fixed program must still do, so that deleting the code or waiting forever is no fix. Default: finish."),
-    reference: z
-      .record(z.string(), z.string().describe("The reference fix's code for this thread."))
-      .describe('The reference fix: new code for every thread named in "threads" (exactly those). `levels check` verifies it passes.'),
-  })
-  .describe("Makes this a fix-it level: the student edits the code of these threads until no schedule can break it.");
+/** A list whose items must differ (editors flag a repeat; level.ts reports it with its place). */
+const unique = <T extends z.ZodMiniType>(schema: T): T => schema.check(z.meta({ uniqueItems: true })) as T;
+
+export const FixSchema = doc(
+  z.strictObject({
+    threads: doc(
+      unique(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
+      'The threads the student may edit, by their "name" in "threads" (for a thread with "count", its name template, such as "Philosopher {id}").',
+    ),
+    forbid: doc(
+      z._default(unique(z.array(z.enum(OUTCOMES, { error: `"forbid" must list outcomes from: ${OUTCOMES.join(", ")}` })).check(z.minLength(1))), () => [...OUTCOMES]),
+      `Outcomes no schedule of the fixed program may reach, from ${OUTCOMES.join(", ")}. Default: all four. exit() is always forbidden.`,
+    ),
+    require: doc(
+      z.prefault(
+        z.strictObject({
+          finish: doc(
+            z._default(z.boolean(), true),
+            "When true, some schedule must run every thread to its end (the finished outcome stays reachable). Default true.",
+          ),
+          final: doc(
+            z.optional(z.record(z.string().check(z.regex(IDENTIFIER, { error: notAName })), FinalValueSchema)),
+            "Shared int and bool variables (not arrays) and the value each must have in every state where all threads have finished.",
+          ),
+        }),
+        {},
+      ),
+      "What the fixed program must still do, so that deleting the code or waiting forever is no fix. Default: finish.",
+    ),
+    reference: doc(
+      z.record(z.string(), doc(z.string(), "The reference fix's code for this thread.")),
+      'The reference fix: new code for every thread named in "threads" (exactly those). `levels check` verifies it passes.',
+    ),
+  }),
+  "Makes this a fix-it level: the student edits the code of these threads until no schedule can break it.",
+);
 
 export const LevelSchema = z
   .strictObject({
-    $schema: z.string().optional().describe('The JSON Schema editors check this file with: "./level.schema.json".'),
-    format: z.literal(1, { error: '"format" must be 1' }).describe("The version of the level format: 1."),
-    id: z
-      .string()
-      .regex(KEBAB_CASE, { error: '"id" must be lower-case kebab-case, like "simple-counter"' })
-      .describe('Lower-case kebab-case, unique across levels/; the file is named after it: "simple-counter.json".'),
-    title: z.string().min(1).describe("The level's name, shown in the campaign."),
-    summary: z.string().min(1).describe("One line shown under the title."),
-    story: z.string().optional().describe("Markdown shown before play. Raw HTML is shown as text."),
-    hint: z.string().optional().describe("Markdown shown on request. Raw HTML is shown as text."),
-    outro: z.string().optional().describe("Markdown shown after a win: what the bug teaches. Raw HTML is shown as text."),
-    win: z
-      .array(z.enum(OUTCOMES, { error: `"win" must list outcomes from: ${OUTCOMES.join(", ")}` }))
-      .min(1)
-      .meta({ uniqueItems: true })
-      .default(() => [...OUTCOMES])
-      .describe(`Which outcomes count as a win, from ${OUTCOMES.join(", ")}. Default: all four.`),
-    breakable: z
-      .boolean()
-      .default(true)
-      .describe('false marks a "prove it" level whose code is correct: no interleaving may reach a winning outcome. Default true.'),
-    shared: z
-      .record(z.string().regex(IDENTIFIER, { error: notAName }), SharedDeclSchema)
-      .default(() => ({}))
-      .describe("Shared state, by name: ints, bools, arrays and synchronization objects. Default: none."),
-    noops: z
-      .array(z.string().regex(IDENTIFIER, { error: notAName }))
-      .default(() => [])
-      .describe('Names of calls that take one step and do nothing, like "business_logic". Default: none.'),
-    threads: z.array(ThreadSchema).min(1).describe(`The threads, one or more; at most ${MAX_THREADS} after "count" is expanded.`),
-    options: OptionsSchema.prefault({}).describe("Rules of the machine the threads run on. Default: all defaults."),
-    solution: z
-      .array(MoveSchema)
-      .optional()
-      .describe("A list of moves, every one legal, whose last move wins. Checked by `npm run levels -- check`."),
-    fix: FixSchema.optional(),
+    $schema: doc(z.optional(z.string()), 'The JSON Schema editors check this file with: "./level.schema.json".'),
+    format: doc(z.literal(1, { error: '"format" must be 1' }), "The version of the level format: 1."),
+    id: doc(
+      z.string().check(z.regex(KEBAB_CASE, { error: '"id" must be lower-case kebab-case, like "simple-counter"' })),
+      'Lower-case kebab-case, unique across levels/; the file is named after it: "simple-counter.json".',
+    ),
+    title: doc(z.string().check(z.minLength(1)), "The level's name, shown in the campaign."),
+    summary: doc(z.string().check(z.minLength(1)), "One line shown under the title."),
+    story: doc(z.optional(z.string()), "Markdown shown before play. Raw HTML is shown as text."),
+    hint: doc(z.optional(z.string()), "Markdown shown on request. Raw HTML is shown as text."),
+    outro: doc(z.optional(z.string()), "Markdown shown after a win: what the bug teaches. Raw HTML is shown as text."),
+    win: doc(
+      z._default(unique(z.array(z.enum(OUTCOMES, { error: `"win" must list outcomes from: ${OUTCOMES.join(", ")}` })).check(z.minLength(1))), () => [...OUTCOMES]),
+      `Which outcomes count as a win, from ${OUTCOMES.join(", ")}. Default: all four.`,
+    ),
+    breakable: doc(
+      z._default(z.boolean(), true),
+      'false marks a "prove it" level whose code is correct: no interleaving may reach a winning outcome. Default true.',
+    ),
+    shared: doc(
+      z._default(z.record(z.string().check(z.regex(IDENTIFIER, { error: notAName })), SharedDeclSchema), () => ({})),
+      "Shared state, by name: ints, bools, arrays and synchronization objects. Default: none.",
+    ),
+    noops: doc(
+      z._default(z.array(z.string().check(z.regex(IDENTIFIER, { error: notAName }))), () => []),
+      'Names of calls that take one step and do nothing, like "business_logic". Default: none.',
+    ),
+    threads: doc(z.array(ThreadSchema).check(z.minLength(1)), `The threads, one or more; at most ${MAX_THREADS} after "count" is expanded.`),
+    options: doc(z.prefault(OptionsSchema, {}), "Rules of the machine the threads run on. Default: all defaults."),
+    solution: doc(z.optional(z.array(MoveSchema)), "A list of moves, every one legal, whose last move wins. Checked by `npm run levels -- check`."),
+    fix: z.optional(FixSchema),
   })
-  .meta({
-    title: "Interleave level",
-    description: "A level of Interleave, the concurrency puzzle game (level format 1; see LEVEL_FORMAT.md).",
-  });
+  .check(
+    z.meta({
+      title: "Interleave level",
+      description: "A level of Interleave, the concurrency puzzle game (level format 1; see LEVEL_FORMAT.md).",
+    }),
+  );
 
 export type SyncDecl =
   | { type: "mutex"; count?: number }

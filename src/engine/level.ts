@@ -3,7 +3,7 @@
 // path, line and column, in words meant for the instructor who wrote the file.
 
 import type { Node } from "jsonc-parser";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { parseJsonDocument, type JsonDocument, type JsonPath } from "./json-position";
 import {
   ALL_SYNC_TYPES, FixSchema, INT32_MAX, LevelSchema, MAX_COUNT, MAX_QUEUE_CAPACITY, MAX_THREADS, OptionsSchema, RESERVED_WORDS, SYNC_SCHEMAS,

@@ -20,3 +20,14 @@ describe("levels/level.schema.json", () => {
     expect(undescribed).toEqual([]);
   });
 });
+
+describe("zod in the game", () => {
+  it("is zod/mini everywhere: classic zod alone would put 26 kB gzip on every screen", async () => {
+    const { readdirSync } = await import("node:fs");
+    const root = new URL("../", import.meta.url);
+    const sources = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
+    const classic = sources.filter((f) => /from\s+"zod(\/v4)?"/.test(readFileSync(new URL(f, root), "utf8")));
+    expect(sources.length).toBeGreaterThan(50);
+    expect(classic).toEqual([]);
+  });
+});

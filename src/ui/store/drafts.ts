@@ -3,7 +3,7 @@
 // draft by draft: one damaged entry costs that entry, not the others, and the save as it was
 // read is kept aside first (never silently thrown away).
 
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const DRAFTS_KEY = "interleave-levels";
 export const DRAFTS_CORRUPT_KEY = `${DRAFTS_KEY}.corrupt`;
@@ -12,25 +12,25 @@ export const DRAFTS_VERSION = 1;
 export const MAX_DRAFT_CHARS = 1 << 20;
 
 /** Draft ids are made by the game (newDraftId): short, lower-case, safe in a URL. */
-export const DraftIdSchema = z.string().regex(/^[a-z0-9]{4,32}$/);
+export const DraftIdSchema = z.string().check(z.regex(/^[a-z0-9]{4,32}$/));
 export type DraftId = string;
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "not a date");
+const isoDate = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), "not a date"));
 
 export const DraftOriginSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("template"), name: z.string().max(100) }),
-  z.object({ kind: z.literal("campaign"), id: z.string().max(200) }),
-  z.object({ kind: z.literal("file"), name: z.string().max(300) }),
+  z.object({ kind: z.literal("template"), name: z.string().check(z.maxLength(100)) }),
+  z.object({ kind: z.literal("campaign"), id: z.string().check(z.maxLength(200)) }),
+  z.object({ kind: z.literal("file"), name: z.string().check(z.maxLength(300)) }),
   z.object({ kind: z.literal("link") }),
 ]);
 export type DraftOrigin = z.output<typeof DraftOriginSchema>;
 
 export const DraftSchema = z.object({
   /** The level file, exactly as typed (it may have errors: it is a draft). */
-  text: z.string().max(MAX_DRAFT_CHARS),
+  text: z.string().check(z.maxLength(MAX_DRAFT_CHARS)),
   createdAt: isoDate,
   updatedAt: isoDate,
-  origin: DraftOriginSchema.optional(),
+  origin: z.optional(DraftOriginSchema),
 });
 export type Draft = z.output<typeof DraftSchema>;
 

@@ -3,7 +3,7 @@
 // a damaged entry costs that entry only, and a save that cannot be read at all is copied aside
 // (never silently thrown away) before the game starts afresh.
 
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { StateStorage } from "zustand/middleware";
 
 export const FIXES_KEY = "interleave-fixes";
@@ -13,8 +13,8 @@ export const FIXES_VERSION = 1;
 export const MAX_FIX_CHARS = 100_000;
 
 const SavedFixSchema = z.object({
-  code: z.record(z.string().max(200), z.string().max(MAX_FIX_CHARS)),
-  savedAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), "not a date"),
+  code: z.record(z.string().check(z.maxLength(200)), z.string().check(z.maxLength(MAX_FIX_CHARS))),
+  savedAt: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), "not a date")),
 });
 export type SavedFix = z.output<typeof SavedFixSchema>;
 

@@ -3,7 +3,7 @@
 // read is kept aside under CORRUPT_KEY (never silently thrown away) before progress is reset.
 
 import type { StateStorage } from "zustand/middleware";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { savedStorage } from "./saved-storage";
 
 export const PROGRESS_KEY = "interleave-progress";
@@ -12,14 +12,14 @@ export const PROGRESS_VERSION = 1;
 
 export const SolvedLevelSchema = z.object({
   /** ISO 8601 time of the first win. */
-  solvedAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), "not a date"),
+  solvedAt: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), "not a date")),
   /** The winning schedule, as `solution` writes moves. */
-  moves: z.array(z.string()).max(100_000),
+  moves: z.array(z.string()).check(z.maxLength(100_000)),
 });
 export type SolvedLevel = z.output<typeof SolvedLevelSchema>;
 
 export const ProgressSchema = z.object({
-  solved: z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), SolvedLevelSchema),
+  solved: z.record(z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)), SolvedLevelSchema),
 });
 export type Progress = z.output<typeof ProgressSchema>;
 

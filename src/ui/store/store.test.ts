@@ -207,7 +207,7 @@ describe("progress", () => {
 });
 
 describe("the store module", () => {
-  it("imports no React: only zustand's vanilla store and middleware, zod and the engine", () => {
+  it("imports no React: only zustand's vanilla store and middleware, zod/mini and the engine", () => {
     const dir = new URL("./", import.meta.url);
     const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
     expect(files.length).toBeGreaterThanOrEqual(5);
@@ -215,7 +215,7 @@ describe("the store module", () => {
       const source = readFileSync(new URL(file, dir), "utf8");
       const imports = [...source.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]);
       for (const from of imports) {
-        expect(from, `${file} imports ${from}`).toMatch(/^(zustand\/vanilla|zustand\/middleware|zod|\.\/.*|\.\.\/\.\.\/engine\/.*)$/);
+        expect(from, `${file} imports ${from}`).toMatch(/^(zustand\/vanilla|zustand\/middleware|zod\/mini|\.\/.*|\.\.\/\.\.\/engine\/.*)$/);
       }
     }
   });

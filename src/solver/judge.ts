@@ -1,19 +1,12 @@
 // The fix-it judge: compiles a fix-it level with the student's code for its editable threads and
 // explores every reachable state of that program, breadth first, to say whether the fix holds.
-// It reuses the solver's state encoding (StateSet, the VM's steps, the analyzer's outcomes) in a
-// search of its own, so the solver's hot loop stays as it is. Pure: no DOM, no I/O.
+// It is the solver's own search (solve.ts), told which outcomes are forbidden and watching every
+// finished state for the requirements. Pure: no DOM, no I/O.
 
 import { compileLevel } from "../engine/compile";
-import { Analyzer } from "../engine/analysis";
 import { formatMove, type Level, type LevelSpec, type Move, type OutcomeKind, type Program } from "../engine/index";
-import * as I from "../engine/program";
-import * as VM from "../engine/vm";
 import { err, ok, type LevelError, type Result } from "../engine/result";
-import { changesShared, decodeMove, DEFAULT_MAX_STATES } from "./solve";
-import { StateSet } from "./state-set";
-
-const { ASSERTED, BLOCKED, DONE, execStep, EXITED, flushOne, OK, THROWN, wakeSpuriously } = VM;
-const { END, STRIDE } = I;
+import { DEFAULT_MAX_STATES, solve } from "./solve";
 
 /** The student's code, by the name of each editable thread as `fix.threads` writes it. */
 export type FixCode = Record<string, string>;
@@ -97,128 +90,34 @@ export function judgeProgram(p: Program, options: JudgeOptions = {}): Verdict {
   const fix = p.spec.fix;
   if (!fix) throw new Error("judgeProgram needs a fix-it level");
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
-  const forbid = new Set<string>(fix.forbid);
   const finals = Object.entries(fix.require.final ?? {}).map(([name, expected]) => {
     const desc = p.descriptors.find((d) => d.name === name)!;
     return { name, expected, slot: desc.base, want: typeof expected === "boolean" ? (expected ? 1 : 0) : expected, bool: typeof expected === "boolean" };
   });
-  const n = p.threads.length;
-  const w = p.stateLength;
-  const analyzer = new Analyzer(p);
-  const set = new StateSet(w, 1 << 12);
-  const full = p.initial.length;
-  const cur = new Int32Array(full);
-  const nexts = p.threads.map(() => new Int32Array(full));
-  const scratch = new Int32Array(full);
-  const results = new Int32Array(n);
-  const shared = p.sharedLength;
-  const statusSlots = Int32Array.from(p.threads.map((t) => t.base + 1));
-  const threadBase = p.threadBase;
-  const code = p.code;
-
-  set.add(p.initial, 0, -1, 0);
-  let layerEnd = 1;
-  let depth = 0;
-  let pending: { parent: number; move: number; outcome: OutcomeKind } | null = null;
   let finishedSeen = false;
-  let wrongFinal: { index: number; name: string; expected: number | boolean; actual: number | boolean } | null = null;
-
-  const stats = () => ({ states: set.count, ms: Date.now() - started });
-  const scheduleTo = (idx: number, lastMove = -1): Move[] => {
-    const codes: number[] = lastMove >= 0 ? [lastMove] : [];
-    for (let i = idx; i > 0; i = set.parent[i]) codes.push(set.move[i]);
-    return codes.reverse().map((c) => decodeMove(c, n));
-  };
-  const broken = (idx: number, outcome: OutcomeKind, lastMove = -1): Verdict => ({
-    verdict: "broken", outcome, schedule: scheduleTo(idx, lastMove), ...stats(),
-  });
-
-  for (let i = 0; i < set.count; i++) {
-    if (i === layerEnd) {
-      if (pending) break;
-      layerEnd = set.count;
-      depth++;
-    }
-    if ((i & 0x3fff) === 0 && i > 0 && options.onProgress?.(set.count, depth) === false) return { verdict: "unknown", ...stats() };
-    set.load(i, cur);
-
-    if (analyzer.criticalThreads(cur) >= 2) {
-      if (forbid.has("mutual-exclusion")) return broken(i, "mutual-exclusion");
-      continue;
-    }
-    let progress = false;
-    let unfinished = 0;
-    for (let t = 0; t < n; t++) {
-      const base = threadBase[t];
-      if (cur[base + 1] !== 0) {
-        unfinished++;
-        results[t] = BLOCKED;
-        continue;
-      }
-      if (code[cur[base] * STRIDE] === END) {
-        results[t] = DONE;
-        continue;
-      }
-      unfinished++;
-      const next = nexts[t];
-      for (let k = 0; k < w; k++) next[k] = cur[k];
-      const r = execStep(p, next, t);
-      results[t] = r;
-      if (r === OK && !progress) progress = changesShared(cur, next, shared, statusSlots);
-      else if (r === THROWN || r === ASSERTED || r === EXITED) progress = true;
-    }
-    const buffersEmpty = analyzer.buffersEmpty(cur);
-    if (!progress && unfinished > 0 && buffersEmpty && analyzer.deadlocked(cur)) {
-      if (forbid.has("deadlock")) return broken(i, "deadlock");
-      continue;
-    }
-    if (unfinished === 0 && buffersEmpty) {
+  let wrongFinal: { name: string; expected: number | boolean; actual: number | boolean; schedule: Move[] } | null = null;
+  // The solver's own search, with the forbidden outcomes (and exit) as its "wins", watching every
+  // finished state for the requirements.
+  const result = solve(p, {
+    maxStates,
+    onProgress: options.onProgress,
+    win: [...fix.forbid, "exit"],
+    onFinished: (state, movesTo) => {
       finishedSeen = true;
-      if (!wrongFinal) {
-        for (const f of finals) {
-          if (cur[f.slot] !== f.want) {
-            wrongFinal = { index: i, name: f.name, expected: f.expected, actual: f.bool ? cur[f.slot] !== 0 : cur[f.slot] };
-            break;
-          }
-        }
-      }
-      continue;
-    }
-    if (pending) continue;
-
-    for (let t = 0; t < n; t++) {
-      const r = results[t];
-      if (r === OK) set.add(nexts[t], 0, i, t);
-      else if (r === THROWN || r === ASSERTED || r === EXITED) {
-        const outcome: OutcomeKind = r === THROWN ? "exception" : r === ASSERTED ? "assertion" : "exit";
-        if ((outcome === "exit" || forbid.has(outcome)) && !pending) pending = { parent: i, move: t, outcome };
-      }
-    }
-    if (p.spuriousWakeups) {
-      for (let t = 0; t < n; t++) {
-        if (cur[statusSlots[t]] >= 0) continue;
-        for (let k = 0; k < w; k++) scratch[k] = cur[k];
-        wakeSpuriously(p, scratch, t);
-        set.add(scratch, 0, i, n + t);
-      }
-    }
-    if (p.tso) {
-      for (let t = 0; t < n; t++) {
-        if (cur[p.threads[t].buffer] === 0) continue;
-        for (let k = 0; k < w; k++) scratch[k] = cur[k];
-        flushOne(p, scratch, t);
-        set.add(scratch, 0, i, 2 * n + t);
-      }
-    }
-    if (set.count > maxStates) return { verdict: "unknown", ...stats() };
-  }
-  if (pending) return broken(pending.parent, pending.outcome, pending.move);
+      if (wrongFinal) return;
+      const wrong = finals.find((f) => state[f.slot] !== f.want);
+      if (wrong) wrongFinal = { name: wrong.name, expected: wrong.expected, actual: wrong.bool ? state[wrong.slot] !== 0 : state[wrong.slot], schedule: movesTo() };
+    },
+  });
+  const stats = { states: result.states, ms: Date.now() - started };
+  if (result.verdict === "unknown") return { verdict: "unknown", ...stats };
+  if (result.verdict === "breakable") return { verdict: "broken", outcome: result.outcome!, schedule: result.schedule!, ...stats };
   if (wrongFinal) {
-    const { index, name, expected, actual } = wrongFinal;
-    return { verdict: "requirement", requirement: "final", variable: name, expected, actual, schedule: scheduleTo(index), ...stats() };
+    const { name, expected, actual, schedule } = wrongFinal;
+    return { verdict: "requirement", requirement: "final", variable: name, expected, actual, schedule, ...stats };
   }
-  if (fix.require.finish && !finishedSeen) return { verdict: "requirement", requirement: "finish", ...stats() };
-  return { verdict: "fixed", ...stats() };
+  if (fix.require.finish && !finishedSeen) return { verdict: "requirement", requirement: "finish", ...stats };
+  return { verdict: "fixed", ...stats };
 }
 
 /** The verdict in one plain sentence, for the CLI and tests. */

@@ -22,6 +22,14 @@ export interface SolveOptions {
   from?: Int32Array;
   /** Called now and then; return false to stop (verdict "unknown"). */
   onProgress?: (states: number, depth: number) => boolean | void;
+  /** The outcomes that count as a win; default: the level's `win`. "exit" may be one (the fix-it judge). */
+  win?: Iterable<OutcomeKind>;
+  /**
+   * Called for every reachable state in which every thread has finished, breadth first (so the
+   * first call has a shortest schedule). `state` is reused after the call; `movesTo` gives the
+   * moves from the start to it.
+   */
+  onFinished?: (state: Int32Array, movesTo: () => Move[]) => void;
 }
 
 export interface SolveResult {
@@ -42,7 +50,8 @@ export function solve(p: Program, options: SolveOptions = {}): SolveResult {
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
   const n = p.threads.length;
   const w = p.stateLength;
-  const win = new Set<string>(p.spec.win);
+  const win = new Set<string>(options.win ?? p.spec.win);
+  const onFinished = options.onFinished;
   const analyzer = new Analyzer(p);
   const set = new StateSet(w, 1 << 14);
   const full = p.initial.length; // the state, then scratch registers
@@ -66,12 +75,12 @@ export function solve(p: Program, options: SolveOptions = {}): SolveResult {
   const done = (verdict: SolveResult["verdict"], extra: Partial<SolveResult> = {}): SolveResult => ({
     verdict, states: set.count, depth, ms: Date.now() - started, bytesPerState: set.bytesPerStateUsed, ...extra,
   });
-  const won = (idx: number, outcome: OutcomeKind, lastMove = -1) => {
+  const movesTo = (idx: number, lastMove = -1): Move[] => {
     const codes: number[] = lastMove >= 0 ? [lastMove] : [];
     for (let i = idx; i > 0; i = set.parent[i]) codes.push(set.move[i]);
-    codes.reverse();
-    return done("breakable", { outcome, schedule: codes.map((c) => decodeMove(c, n)) });
+    return codes.reverse().map((c) => decodeMove(c, n));
   };
+  const won = (idx: number, outcome: OutcomeKind, lastMove = -1) => done("breakable", { outcome, schedule: movesTo(idx, lastMove) });
 
   for (let i = 0; i < set.count; i++) {
     if (i === layerEnd) {
@@ -114,18 +123,22 @@ export function solve(p: Program, options: SolveOptions = {}): SolveResult {
       if (win.has("deadlock")) return won(i, "deadlock");
       continue;
     }
-    if (unfinished === 0 && buffersEmpty) continue; // finished: a loss
+    if (unfinished === 0 && buffersEmpty) {
+      // Finished: a loss for the player.
+      if (onFinished) onFinished(cur, () => movesTo(i));
+      continue;
+    }
     if (pending) continue;
 
     for (let t = 0; t < n; t++) {
       const r = results[t];
       if (r === OK) {
         set.add(nexts[t], 0, i, t);
-      } else if (r === THROWN || r === ASSERTED) {
-        const outcome = r === THROWN ? "exception" : "assertion";
+      } else if (r === THROWN || r === ASSERTED || r === EXITED) {
+        const outcome = r === THROWN ? "exception" : r === ASSERTED ? "assertion" : "exit";
         if (win.has(outcome) && !pending) pending = { parent: i, move: t, outcome };
       }
-      // BLOCKED and DONE: no move; EXITED: the program ended, a loss.
+      // BLOCKED and DONE: no move. EXITED ends the program: a loss, unless "exit" is in `win`.
     }
     if (p.spuriousWakeups) {
       for (let t = 0; t < n; t++) {
@@ -150,7 +163,7 @@ export function solve(p: Program, options: SolveOptions = {}): SolveResult {
 }
 
 /** Did a step change a shared value or object, or another thread's status (waking it)? */
-export function changesShared(cur: Int32Array, next: Int32Array, shared: number, statusSlots: Int32Array): boolean {
+function changesShared(cur: Int32Array, next: Int32Array, shared: number, statusSlots: Int32Array): boolean {
   for (let k = 0; k < shared; k++) if (next[k] !== cur[k]) return true;
   for (let t = 0; t < statusSlots.length; t++) if (next[statusSlots[t]] !== cur[statusSlots[t]]) return true;
   return false;

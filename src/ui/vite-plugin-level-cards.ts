@@ -44,12 +44,17 @@ export function levelCards(levelsDir = join(process.cwd(), "levels")): Plugin {
   return {
     name: "interleave:level-cards",
     resolveId: (id) => (id === LEVEL_CARDS_MODULE ? RESOLVED : null),
-    load(id) {
-      if (id !== RESOLVED) return null;
-      // Rebuild (and reload in dev) when a level changes, appears or goes.
-      this.addWatchFile(levelsDir);
-      for (const file of readdirSync(levelsDir)) if (file.endsWith(".json")) this.addWatchFile(join(levelsDir, file));
-      return `export default ${JSON.stringify(readLevelCards(levelsDir))};`;
+    load: (id) => (id === RESOLVED ? `export default ${JSON.stringify(readLevelCards(levelsDir))};` : null),
+    // `npm start`: a level file written, added or removed reloads the page with new cards.
+    configureServer(server) {
+      server.watcher.add(levelsDir);
+      server.watcher.on("all", (_event, file) => {
+        if (!file.startsWith(levelsDir) || !file.endsWith(".json")) return;
+        const module = server.moduleGraph.getModuleById(RESOLVED);
+        if (!module) return;
+        server.moduleGraph.invalidateModule(module);
+        server.ws.send({ type: "full-reload" });
+      });
     },
   };
 }

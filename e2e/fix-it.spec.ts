@@ -235,3 +235,23 @@ test("the level editor's Check judges a fix-it level as levels check does", asyn
   );
   await expect(panel).toContainText("It passes the checks of levels check");
 });
+
+test("a long check of a fix can be cancelled, and the page stays responsive meanwhile", async ({ page }) => {
+  // Eight counters racing up to a large number: far too many states to finish soon.
+  const huge = {
+    format: 1, id: "huge-fix", title: "Huge Fix", summary: "Too many states to check quickly.", win: ["assertion"], shared: { n: 0 },
+    threads: [{ name: "T{id}", count: 8, code: "while (n < 100000) {\n  n++;\n}\nassert(n < 100000);" }],
+    fix: { threads: ["T{id}"], reference: { "T{id}": "while (n < 100000) {\n  atomic_add(n, 1);\n}" } },
+  };
+  await page.goto(`/#/play?level=${await encodeLevelLink(JSON.stringify(huge))}`);
+  await expect(fixArea(page)).toBeVisible();
+  await button(page, "Check my fix").click();
+  await expect(result(page)).toContainText(/Trying every schedule… [1-9][\d,]* states so far\./, { timeout: 20_000 });
+  // The search runs in its worker: the page answers at once.
+  const started = Date.now();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  expect(Date.now() - started).toBeLessThan(1000);
+  await fixArea(page).getByRole("button", { name: "Cancel" }).click();
+  await expect(result(page)).toHaveText(/^Stopped after [\d,]+ states\.$/);
+  await expect(button(page, "Check my fix")).toBeVisible();
+});

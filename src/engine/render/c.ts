@@ -2,20 +2,17 @@
 // no countdown latch, event or queue: the declarations name a small type for each, and say so.
 
 import type { Dialect, RenderScope, PlaceRef } from "./core";
+import { C_FAMILY, placeText } from "./common";
 
-const at = (p: PlaceRef) => (p.index === null ? p.name : `${p.name}[${p.index}]`);
+const at = placeText;
 const addr = (p: PlaceRef | null, fallback: string) => `&${p ? at(p) : fallback}`;
 const sharedNote = "/* Shared state: globals. #include <pthread.h>, <semaphore.h>, <stdatomic.h>, <stdbool.h>, <assert.h> */";
 
 export const c: Dialect = {
+  ...C_FAMILY,
   language: "c",
   reserved: new Set("auto break case char const continue default do double else enum extern float for goto if inline int long register restrict return short signed sizeof static struct switch typedef union unsigned void volatile while bool true false exit assert".split(" ")),
   escape: (name) => `${name}_`,
-  indented: false,
-  lineComment: "//",
-  ops: { "+": "+", "-": "-", "*": "*", "/": "/", "%": "%", "==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "&&": "&&", "||": "||" },
-  not: "!",
-  bool: (b) => (b ? "true" : "false"),
   read: at,
   write: (p, v) => `${at(p)} = ${v}`,
   // On an atomic_int, `x += v` would be one atomic step; the level's is a read, then a write.
@@ -31,7 +28,6 @@ export const c: Dialect = {
     exit: () => "exit(0)",
     fence: () => "atomic_thread_fence(memory_order_seq_cst)",
   },
-  noop: (name) => `${name}()`,
   methods: {
     mutex: {
       lock: (o) => `pthread_mutex_lock(&${o.text})`,
@@ -55,12 +51,6 @@ export const c: Dialect = {
     },
     queue: { enqueue: (o, a) => `queue_push(&${o.text}, ${a[0]})`, dequeue: (o) => `queue_pop(&${o.text})`, size: (o) => `queue_size(&${o.text})` },
   },
-  ifHeader: (cond) => `if (${cond})`,
-  elseIfHeader: (cond) => `if (${cond})`,
-  elseHeader: "else",
-  whileHeader: (cond) => `while (${cond})`,
-  breakStmt: "break",
-  continueStmt: "continue",
   declarations,
 };
 

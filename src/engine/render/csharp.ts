@@ -3,8 +3,9 @@
 // ReaderWriterLockSlim and Interlocked.
 
 import type { Dialect, RenderScope, ObjectRef, PlaceRef } from "./core";
+import { C_FAMILY, placeText } from "./common";
 
-const at = (p: PlaceRef) => (p.index === null ? p.name : `${p.name}[${p.index}]`);
+const at = placeText;
 const ref = (p: PlaceRef | null, fallback: string) => `ref ${p ? at(p) : fallback}`;
 
 /** The monitor a condition waits on; named when several conditions share it. */
@@ -16,14 +17,10 @@ function monitor(o: ObjectRef): string {
 }
 
 export const csharp: Dialect = {
+  ...C_FAMILY,
   language: "csharp",
   reserved: new Set("abstract as base bool break byte case catch char checked class const continue decimal default delegate do double else enum event explicit extern false finally fixed float for foreach goto if implicit in int interface internal is lock long namespace new null object operator out override params private protected public readonly ref return sbyte sealed short sizeof stackalloc static string struct switch this throw true try typeof uint ulong unchecked unsafe ushort using virtual void volatile while".split(" ")),
   escape: (name) => `@${name}`,
-  indented: false,
-  lineComment: "//",
-  ops: { "+": "+", "-": "-", "*": "*", "/": "/", "%": "%", "==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "&&": "&&", "||": "||" },
-  not: "!",
-  bool: (b) => (b ? "true" : "false"),
   read: at,
   write: (p, v) => `${at(p)} = ${v}`,
   update: (p, op, v) => `${at(p)} ${op}= ${v}`,
@@ -41,7 +38,6 @@ export const csharp: Dialect = {
     exit: () => "Environment.Exit(0)",
     fence: () => "Thread.MemoryBarrier()",
   },
-  noop: (name) => `${name}()`,
   methods: {
     mutex: {
       lock: (o) => `Monitor.Enter(${o.text})`,
@@ -69,12 +65,6 @@ export const csharp: Dialect = {
       size: (o, _a, stmt) => (stmt ? `_ = ${o.text}.Count` : `${o.text}.Count`),
     },
   },
-  ifHeader: (c) => `if (${c})`,
-  elseIfHeader: (c) => `if (${c})`,
-  elseHeader: "else",
-  whileHeader: (c) => `while (${c})`,
-  breakStmt: "break",
-  continueStmt: "continue",
   declarations,
 };
 

@@ -3,22 +3,19 @@
 // any thread uses with atomic_*, and assert.
 
 import type { Dialect, RenderScope, PlaceRef } from "./core";
+import { C_FAMILY, placeText } from "./common";
 
 const get = (p: PlaceRef) => (p.index === null ? `${p.name}.get()` : `${p.name}.get(${p.index})`);
-const at = (p: PlaceRef) => (p.index === null ? p.name : `${p.name}[${p.index}]`);
+const at = placeText;
 /** An AtomicInteger call, or an AtomicIntegerArray call with the index first. */
 const atomic = (p: PlaceRef | null, fallback: string, method: string, args: string[]) =>
   p === null ? `${fallback}.${method}(${args.join(", ")})` : `${p.name}.${method}(${[...(p.index === null ? [] : [p.index]), ...args].join(", ")})`;
 
 export const java: Dialect = {
+  ...C_FAMILY,
   language: "java",
   reserved: new Set("abstract assert boolean break byte case catch char class const continue default do double else enum extends final finally float for goto if implements import instanceof int interface long native new package private protected public return short static strictfp super switch synchronized this throw throws transient try void volatile while true false null var record yield".split(" ")),
   escape: (name) => `${name}_`,
-  indented: false,
-  lineComment: "//",
-  ops: { "+": "+", "-": "-", "*": "*", "/": "/", "%": "%", "==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "&&": "&&", "||": "||" },
-  not: "!",
-  bool: (b) => (b ? "true" : "false"),
   read: (p) => (p.atomic ? get(p) : at(p)),
   write: (p, v) => (p.atomic ? atomic(p, "", "set", [v]) : `${at(p)} = ${v}`),
   update: (p, op, v, operand) => (p.atomic ? atomic(p, "", "set", [`${get(p)} ${op} ${operand}`]) : `${at(p)} ${op}= ${v}`),
@@ -33,7 +30,6 @@ export const java: Dialect = {
     exit: () => "System.exit(0)",
     fence: () => "VarHandle.fullFence()",
   },
-  noop: (name) => `${name}()`,
   methods: {
     mutex: { lock: (o) => `${o.text}.lock()`, unlock: (o) => `${o.text}.unlock()`, tryLock: (o) => `${o.text}.tryLock()` },
     semaphore: { wait: (o) => `${o.text}.acquire()`, signal: (o) => `${o.text}.release()` },
@@ -49,12 +45,6 @@ export const java: Dialect = {
     },
     queue: { enqueue: (o, a) => `${o.text}.add(${a[0]})`, dequeue: (o) => `${o.text}.remove()`, size: (o) => `${o.text}.size()` },
   },
-  ifHeader: (c) => `if (${c})`,
-  elseIfHeader: (c) => `if (${c})`,
-  elseHeader: "else",
-  whileHeader: (c) => `while (${c})`,
-  breakStmt: "break",
-  continueStmt: "continue",
   declarations,
 };
 

@@ -3,8 +3,9 @@
 // small class for each, and say so.
 
 import type { Dialect, RenderScope, PlaceRef } from "./core";
+import { placeText } from "./common";
 
-const at = (p: PlaceRef) => (p.index === null ? p.name : `${p.name}[${p.index}]`);
+const at = placeText;
 const atomic = (p: PlaceRef | null, fallback: string, method: string, args: string[]) => `${p ? at(p) : fallback}.${method}(${args.join(", ")})`;
 const py = (v: number | boolean) => (v === true ? "True" : v === false ? "False" : String(v));
 

@@ -1,6 +1,7 @@
 // Level files in and out of the browser: reading a dropped or picked file (refusing what cannot
 // be a level file), and downloading a level as `<id>.json`.
 
+import { downloadBlob } from "../ui/download";
 import { MAX_DRAFT_CHARS } from "../ui/store/drafts";
 
 export class LevelFileError extends Error {
@@ -26,14 +27,7 @@ export function firstFile(files: FileList | null | undefined): File | null {
 }
 
 export function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([text], { type: "application/json" }), fileName);
 }
 
 /** `<id>.json` for a level with a valid id, else `level.json`. */

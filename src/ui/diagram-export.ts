@@ -2,6 +2,8 @@
 // stands on its own (the page's styles written onto each element, so it looks the same anywhere),
 // or a PNG drawn from that SVG on a canvas. Loaded with import() when a Save button is pressed.
 
+import { downloadBlob } from "./download";
+
 /** The style properties a diagram uses; copied from the page onto each element of the copy. */
 const PROPERTIES = [
   "fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "stroke-opacity", "opacity",
@@ -43,17 +45,6 @@ function backgroundOf(el: Element): string {
   return "#ffffff";
 }
 
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Draws the SVG on a canvas at twice its size (sharp on high-density screens) and encodes a PNG. */
 async function pngOf(svgText: string, width: number, height: number): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svgText], { type: "image/svg+xml" }));
@@ -79,11 +70,11 @@ async function pngOf(svgText: string, width: number, height: number): Promise<Bl
 export async function saveDiagram(svg: SVGSVGElement, name: string, format: "svg" | "png"): Promise<void> {
   const text = standaloneSvg(svg);
   if (format === "svg") {
-    download(new Blob([text], { type: "image/svg+xml" }), `${name}.svg`);
+    downloadBlob(new Blob([text], { type: "image/svg+xml" }), `${name}.svg`);
     return;
   }
   const box = svg.viewBox.baseVal;
   const width = box && box.width > 0 ? box.width : svg.getBoundingClientRect().width;
   const height = box && box.height > 0 ? box.height : svg.getBoundingClientRect().height;
-  download(await pngOf(text, width, height), `${name}.png`);
+  downloadBlob(await pngOf(text, width, height), `${name}.png`);
 }

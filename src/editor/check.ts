@@ -1,13 +1,12 @@
 // "Check" in the editor: what `levels check` says of a level, computed in the browser. The search
-// runs in a Web Worker (the hint's worker, started from the level's first state), reports its
-// progress and can be cancelled by ending the worker, so the page never waits on it. The verdict
+// runs in a Web Worker (search-workers.ts, from the level's first state), reports its progress and
+// can be cancelled, so the page never waits on it. The verdict
 // is then read against what the level claims, and its `solution` is replayed, as the CLI does.
 
 import { formatMove, initialState, parseMove, replay, type Level, type Move, type OutcomeKind } from "../engine/index";
-import type { HintReply, HintRequest } from "../solver/hint.worker";
 import { currentCode, fixLevelProblems, type FixCode, type Verdict } from "../solver/judge";
-import type { JudgeReply, JudgeRequest } from "../solver/judge.worker";
 import { DEFAULT_MAX_STATES } from "../solver/solve";
+import { judgeInWorker, searchInWorker, type SearchHandlers } from "../ui/search-workers";
 
 export interface CheckReport {
   verdict: "breakable" | "safe" | "unknown";
@@ -41,61 +40,48 @@ export const CHECK_STATE_BUDGET = DEFAULT_MAX_STATES;
  */
 export function startCheck(text: string, level: Level, onUpdate: (state: CheckState) => void, budget = CHECK_STATE_BUDGET): () => void {
   const started = performance.now();
-  let worker = new Worker(new URL("../solver/hint.worker.ts", import.meta.url), { type: "module" });
   let over = false;
   let states = 0;
+  let cancel: () => void = () => {};
   const end = (state: CheckState) => {
-    if (over) return;
     over = true;
-    worker.terminate();
     onUpdate(state);
   };
-  const failed = (e: ErrorEvent) => end({ status: "failed", text, message: e.message || "the search stopped unexpectedly" });
-  worker.onmessage = ({ data }: MessageEvent<HintReply>) => {
-    if (over) return;
-    if (data.type === "progress") {
-      states = data.states;
-      return onUpdate({ status: "running", text, states: data.states, depth: data.depth });
-    }
-    if (data.type === "error") return end({ status: "failed", text, message: data.message });
-    const ms = Math.round(performance.now() - started);
-    const report = reportOf(level, { ...data, ms });
-    if (!level.spec.fix) return end({ status: "done", text, level, report });
-    // A fix-it level: then judge its broken code and its reference fix, as levels check does.
-    const spec = level.spec;
-    judgeNext(currentCode(spec), (broken) =>
-      judgeNext(spec.fix!.reference, (reference) => {
-        report.fix = { broken, reference };
-        report.problems.push(...fixLevelProblems(spec, broken, reference));
-        end({ status: "done", text, level, report });
-      }),
-    );
-  };
-  worker.onerror = failed;
-
+  const handlers = <R>(then: (result: R) => void): SearchHandlers<R> => ({
+    progress: (seen, depth) => {
+      states = seen;
+      onUpdate({ status: "running", text, states: seen, depth });
+    },
+    result: then,
+    failed: (message) => end({ status: "failed", text, message }),
+  });
   /** Judges `code` in a worker of its own, then hands the verdict on. */
   const judgeNext = (code: FixCode, then: (verdict: Verdict) => void) => {
-    worker.terminate();
-    if (over) return;
-    worker = new Worker(new URL("../solver/judge.worker.ts", import.meta.url), { type: "module" });
-    worker.onmessage = ({ data }: MessageEvent<JudgeReply>) => {
-      if (over) return;
-      if (data.type === "progress") {
-        states = data.states;
-        return onUpdate({ status: "running", text, states: data.states, depth: data.depth });
-      }
-      if (data.type === "error") return end({ status: "failed", text, message: data.message });
-      then(data.verdict);
-    };
-    worker.onerror = failed;
-    const request: JudgeRequest = { levelText: text, code, maxStates: budget };
-    worker.postMessage(request);
+    cancel = judgeInWorker({ levelText: text, code, maxStates: budget }, handlers(then));
   };
 
   onUpdate({ status: "running", text, states: 0, depth: 0 });
-  const request: HintRequest = { levelText: text, packed: initialState(level.program).packed, maxStates: budget };
-  worker.postMessage(request);
-  return () => end({ status: "stopped", text, states });
+  cancel = searchInWorker(
+    { levelText: text, packed: initialState(level.program).packed, maxStates: budget },
+    handlers((found) => {
+      const report = reportOf(level, { ...found, ms: Math.round(performance.now() - started) });
+      if (!level.spec.fix) return end({ status: "done", text, level, report });
+      // A fix-it level: then judge its broken code and its reference fix, as levels check does.
+      const spec = level.spec;
+      judgeNext(currentCode(spec), (broken) =>
+        judgeNext(spec.fix!.reference, (reference) => {
+          report.fix = { broken, reference };
+          report.problems.push(...fixLevelProblems(spec, broken, reference));
+          end({ status: "done", text, level, report });
+        }),
+      );
+    }),
+  );
+  return () => {
+    if (over) return;
+    cancel();
+    end({ status: "stopped", text, states });
+  };
 }
 
 export interface SearchResult {

@@ -2,8 +2,8 @@
 // and is cancelled by ending the worker.
 
 import type { FixCode, Verdict } from "../solver/judge";
-import type { JudgeReply, JudgeRequest } from "../solver/judge.worker";
 import { DEFAULT_MAX_STATES } from "../solver/solve";
+import { judgeInWorker } from "./search-workers";
 
 export type FixCheckState =
   | { status: "idle" }
@@ -14,29 +14,29 @@ export type FixCheckState =
 
 /** Starts judging `code` on the fix-it level `levelText`; returns a function that cancels it. */
 export function startFixCheck(levelText: string, code: FixCode, onUpdate: (state: FixCheckState) => void, budget = DEFAULT_MAX_STATES): () => void {
-  const worker = new Worker(new URL("../solver/judge.worker.ts", import.meta.url), { type: "module" });
   let over = false;
   let states = 0;
   const end = (state: FixCheckState) => {
-    if (over) return;
     over = true;
-    worker.terminate();
     onUpdate(state);
   };
-  worker.onmessage = ({ data }: MessageEvent<JudgeReply>) => {
-    if (over) return;
-    if (data.type === "progress") {
-      states = data.states;
-      return onUpdate({ status: "running", code, states: data.states, depth: data.depth });
-    }
-    if (data.type === "error") return end({ status: "failed", code, message: data.message });
-    end({ status: "done", code, verdict: data.verdict });
-  };
-  worker.onerror = (e) => end({ status: "failed", code, message: e.message || "the check stopped unexpectedly" });
   onUpdate({ status: "running", code, states: 0, depth: 0 });
-  const request: JudgeRequest = { levelText, code, maxStates: budget };
-  worker.postMessage(request);
-  return () => end({ status: "stopped", code, states });
+  const cancel = judgeInWorker(
+    { levelText, code, maxStates: budget },
+    {
+      progress: (seen, depth) => {
+        states = seen;
+        onUpdate({ status: "running", code, states: seen, depth });
+      },
+      result: (verdict) => end({ status: "done", code, verdict }),
+      failed: (message) => end({ status: "failed", code, message }),
+    },
+  );
+  return () => {
+    if (over) return;
+    cancel();
+    end({ status: "stopped", code, states });
+  };
 }
 
 /** Is this the same code, thread by thread? */

@@ -3,7 +3,7 @@
 // state from the start; "safe" solves the level and says how many states it checked.
 
 import { useEffect, useRef, useState } from "react";
-import type { HintReply, HintRequest } from "../../solver/hint.worker";
+import { searchInWorker } from "../search-workers";
 import type { LoadedLevel } from "../store/game-slice";
 import { appStore } from "../use-app";
 import { goalText } from "../words";
@@ -21,31 +21,30 @@ type Proof =
 
 export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref: string | null }) {
   const [proof, setProof] = useState<Proof>({ status: "idle" });
-  const worker = useRef<Worker | null>(null);
-  useEffect(() => () => worker.current?.terminate(), []);
+  const cancel = useRef<(() => void) | null>(null);
+  useEffect(() => () => cancel.current?.(), []);
   const n = (x: number) => x.toLocaleString("en-US");
 
   const prove = () => {
-    worker.current?.terminate();
-    const w = new Worker(new URL("../../solver/hint.worker.ts", import.meta.url), { type: "module" });
-    worker.current = w;
+    cancel.current?.();
     setProof({ status: "searching", states: 0 });
-    w.onmessage = ({ data }: MessageEvent<HintReply>) => {
-      if (data.type === "progress") return setProof({ status: "searching", states: data.states });
-      w.terminate();
-      if (data.type === "error") return setProof({ status: "failed", message: data.message });
-      if (data.verdict === "safe") {
-        setProof({ status: "proved", states: data.states });
-        if (loaded.source === "campaign") appStore.getState().recordSolved(loaded.id, []);
-      } else if (data.verdict === "breakable") {
-        setProof({ status: "broken", outcome: data.outcome ?? "a winning outcome", length: data.schedule?.length ?? 0 });
-      } else {
-        setProof({ status: "gave-up", states: data.states });
-      }
-    };
-    w.onerror = (e) => setProof({ status: "failed", message: e.message || "the search stopped unexpectedly" });
-    const request: HintRequest = { levelText: loaded.text, packed: loaded.level.program.initial, maxStates: PROOF_STATE_BUDGET };
-    w.postMessage(request);
+    cancel.current = searchInWorker(
+      { levelText: loaded.text, packed: loaded.level.program.initial, maxStates: PROOF_STATE_BUDGET },
+      {
+        progress: (states) => setProof({ status: "searching", states }),
+        result: (found) => {
+          if (found.verdict === "safe") {
+            setProof({ status: "proved", states: found.states });
+            if (loaded.source === "campaign") appStore.getState().recordSolved(loaded.id, []);
+          } else if (found.verdict === "breakable") {
+            setProof({ status: "broken", outcome: found.outcome ?? "a winning outcome", length: found.schedule?.length ?? 0 });
+          } else {
+            setProof({ status: "gave-up", states: found.states });
+          }
+        },
+        failed: (message) => setProof({ status: "failed", message }),
+      },
+    );
   };
 
   const outcomes = goalText(loaded.level.spec.win).replace(/^Win: /, "");

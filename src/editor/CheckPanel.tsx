@@ -1,7 +1,7 @@
 // The solver's check of the level being edited: progress while it runs (with Cancel), then the
 // verdict as `levels check` gives it, the shortest schedule and the way to replay it.
 
-import { ThreadChip, ThreadColors } from "../ui/components/ThreadChip";
+import { MoveList } from "../ui/components/MoveList";
 import type { CheckReport, CheckState } from "./check";
 
 const count = (n: number) => n.toLocaleString("en-US");
@@ -88,19 +88,10 @@ function Report({ check, current }: { check: Extract<CheckState, { status: "done
 function Schedule({
   check, current, replaying, onReplay, onStopReplay,
 }: { check: Extract<CheckState, { status: "done" }>; current: boolean; replaying: Props["replaying"]; onReplay(): void; onStopReplay(): void }) {
-  const moves = check.report.schedule!;
-  const { program } = check.level;
-  const colors = new Map(program.threads.map((t, i) => [t.name, i]));
   return (
-    <ThreadColors.Provider value={colors}>
+    <>
       <h3 className="check-schedule-title">Shortest schedule</h3>
-      <ol className="check-schedule" aria-label="Shortest schedule">
-        {moves.map((m, i) => (
-          <li key={i}>
-            <ThreadChip prefix={`${i + 1}. `} name={program.threads[m.thread].name} suffix={m.kind === "step" ? "" : ` ${m.kind}`} />
-          </li>
-        ))}
-      </ol>
+      <MoveList program={check.level.program} moves={check.report.schedule!} label="Shortest schedule" className="check-schedule" />
       {replaying ? (
         <p className="replaying">
           Replaying move {replaying.index} of {replaying.total}…{" "}
@@ -113,7 +104,7 @@ function Schedule({
           Replay in the preview
         </button>
       )}
-    </ThreadColors.Provider>
+    </>
   );
 }
 

@@ -19,7 +19,7 @@ import { GameScreen } from "./GameScreen";
 import { isOpen } from "./LevelPlay";
 import { Markdown } from "./Markdown";
 import { ModalDialog } from "./ModalDialog";
-import { ThreadChip, ThreadColors } from "./ThreadChip";
+import { MoveList } from "./MoveList";
 import "../styles/fix-it.css";
 
 const FixCodeEditors = lazy(() => import("../../editor/FixCodeEditors"));
@@ -326,22 +326,15 @@ function VerdictView({ verdict: v, fix }: { verdict: Verdict; fix: FixSpec }) {
 }
 
 function Counterexample({ program, moves, onReplay }: { program: Program; moves: Move[]; onReplay(): void }) {
-  const colors = new Map(program.threads.map((t, i) => [t.name, i]));
   if (moves.length === 0) return <p>It happens before any move.</p>;
   return (
-    <ThreadColors.Provider value={colors}>
+    <>
       <h3 className="fix-schedule-title">The schedule</h3>
-      <ol className="fix-schedule" aria-label="Moves that break your fix">
-        {moves.map((m, i) => (
-          <li key={i}>
-            <ThreadChip prefix={`${i + 1}. `} name={program.threads[m.thread].name} suffix={m.kind === "step" ? "" : ` ${m.kind}`} />
-          </li>
-        ))}
-      </ol>
+      <MoveList program={program} moves={moves} label="Moves that break your fix" className="fix-schedule" />
       <button type="button" className="primary" onClick={onReplay}>
         Replay it
       </button>
-    </ThreadColors.Provider>
+    </>
   );
 }
 

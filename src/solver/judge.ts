@@ -4,7 +4,7 @@
 // finished state for the requirements. Pure: no DOM, no I/O.
 
 import { compileLevel } from "../engine/compile";
-import { formatMove, type Level, type LevelSpec, type Move, type OutcomeKind, type Program } from "../engine/index";
+import { forbiddenOutcomes, formatMove, wrongFinals, type Level, type LevelSpec, type Move, type OutcomeKind, type Program, type WrongFinal } from "../engine/index";
 import { err, ok, type LevelError, type Result } from "../engine/result";
 import { DEFAULT_MAX_STATES, solve } from "./solve";
 
@@ -90,23 +90,19 @@ export function judgeProgram(p: Program, options: JudgeOptions = {}): Verdict {
   const fix = p.spec.fix;
   if (!fix) throw new Error("judgeProgram needs a fix-it level");
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
-  const finals = Object.entries(fix.require.final ?? {}).map(([name, expected]) => {
-    const desc = p.descriptors.find((d) => d.name === name)!;
-    return { name, expected, slot: desc.base, want: typeof expected === "boolean" ? (expected ? 1 : 0) : expected, bool: typeof expected === "boolean" };
-  });
   let finishedSeen = false;
-  let wrongFinal: { name: string; expected: number | boolean; actual: number | boolean; schedule: Move[] } | null = null;
-  // The solver's own search, with the forbidden outcomes (and exit) as its "wins", watching every
-  // finished state for the requirements.
+  let wrongFinal: (WrongFinal & { schedule: Move[] }) | null = null;
+  // The solver's own search, with the forbidden outcomes as its "wins", watching every finished
+  // state for the requirements.
   const result = solve(p, {
     maxStates,
     onProgress: options.onProgress,
-    win: [...fix.forbid, "exit"],
+    win: forbiddenOutcomes(fix),
     onFinished: (state, movesTo) => {
       finishedSeen = true;
       if (wrongFinal) return;
-      const wrong = finals.find((f) => state[f.slot] !== f.want);
-      if (wrong) wrongFinal = { name: wrong.name, expected: wrong.expected, actual: wrong.bool ? state[wrong.slot] !== 0 : state[wrong.slot], schedule: movesTo() };
+      const [wrong] = wrongFinals(p, fix, state);
+      if (wrong) wrongFinal = { ...wrong, schedule: movesTo() };
     },
   });
   const stats = { states: result.states, ms: Date.now() - started };

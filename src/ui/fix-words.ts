@@ -1,6 +1,6 @@
 // A fix-it level's goal and verdicts in plain words.
 
-import type { FixSpec, GameState, OutcomeKind, WinOutcome } from "../engine/index";
+import { wrongFinals as wrongFinalsIn, type FixSpec, type GameState, type OutcomeKind, type WinOutcome, type WrongFinal } from "../engine/index";
 
 const FORBIDDEN: Record<WinOutcome, string> = {
   "mutual-exclusion": "two threads in the critical section at once",
@@ -33,20 +33,9 @@ export function editableText(fix: FixSpec): string {
   return `You may edit the code of ${list(fix.threads, "and")}.`;
 }
 
-/** Is this outcome one the fix must make impossible? */
-export function isForbidden(fix: FixSpec, kind: OutcomeKind): boolean {
-  return kind === "exit" || (fix.forbid as string[]).includes(kind);
-}
+export { isForbidden } from "../engine/index";
 
-/** The `final` variables whose value in this state is not the required one. */
-export function wrongFinals(fix: FixSpec, game: GameState): { name: string; expected: number | boolean; actual: number | boolean }[] {
-  const out: { name: string; expected: number | boolean; actual: number | boolean }[] = [];
-  for (const [name, expected] of Object.entries(fix.require.final ?? {})) {
-    const desc = game.program.descriptors.find((d) => d.name === name);
-    if (!desc) continue;
-    const raw = game.packed[desc.base];
-    const actual = typeof expected === "boolean" ? raw !== 0 : raw;
-    if (actual !== expected) out.push({ name, expected, actual });
-  }
-  return out;
+/** The `final` variables whose value in this game's state is not the required one. */
+export function wrongFinals(fix: FixSpec, game: GameState): WrongFinal[] {
+  return wrongFinalsIn(game.program, fix, game.packed);
 }

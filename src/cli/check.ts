@@ -2,7 +2,7 @@
 // solution, and reports one record per file in the shape LEVEL_FORMAT.md specifies.
 
 import { basename } from "node:path";
-import { formatMove, parseLevel, parseMove, replay, type LevelError, type LevelSpec, type Move, type Program } from "../engine/index";
+import { formatMove, parseLevel, solutionProblem, type LevelError, type LevelSpec, type Program } from "../engine/index";
 import { solve, DEFAULT_MAX_STATES } from "../solver/solve";
 import { currentCode, fixLevelProblems, judge } from "../solver/judge";
 
@@ -97,24 +97,8 @@ export function checkLevelText(file: string, text: string, maxStates = DEFAULT_M
   }
 
   if (spec.solution) {
-    const moves: Move[] = [];
-    let problem: string | undefined;
-    spec.solution.forEach((text, i) => {
-      const move = parseMove(program, text);
-      if (!move && !problem) problem = `move ${i + 1} (${JSON.stringify(text)}) names no thread`;
-      if (move) moves.push(move);
-    });
-    if (!problem) {
-      const played = replay(program, moves);
-      if (played.error) {
-        problem = `move ${played.failedAt! + 1} (${formatMove(program, moves[played.failedAt!])}) is not legal: ${played.error.message}`;
-      } else if (!played.state.outcome) {
-        problem = `after all ${moves.length} moves the game is still going`;
-      } else if (!played.state.outcome.win) {
-        problem = `it ends in a loss: ${played.state.outcome.kind} (${played.state.outcome.message})`;
-      }
-    }
-    record.solutionReplays = !problem;
+    const problem = solutionProblem(program, spec.solution);
+    record.solutionReplays = problem === null;
     if (problem) record.solutionProblem = problem;
   }
   return record;

@@ -3,7 +3,7 @@
 // can be cancelled, so the page never waits on it. The verdict
 // is then read against what the level claims, and its `solution` is replayed, as the CLI does.
 
-import { formatMove, initialState, parseMove, replay, type Level, type Move, type OutcomeKind } from "../engine/index";
+import { initialState, solutionProblem as replaySolutionProblem, type Level, type Move, type OutcomeKind } from "../engine/index";
 import { currentCode, fixLevelProblems, type FixCode, type Verdict } from "../solver/judge";
 import { DEFAULT_MAX_STATES } from "../solver/solve";
 import { judgeInWorker, searchInWorker, type SearchHandlers } from "../ui/search-workers";
@@ -113,17 +113,7 @@ export function reportOf(level: Level, result: SearchResult): CheckReport {
   };
 }
 
-/** Why `solution` does not replay to a win, or null when it does (the CLI's words). */
+/** Why `solution` does not replay to a win, or null when it does (the engine's words, as the CLI's). */
 export function solutionProblem({ program }: Level, solution: readonly (string | number)[]): string | null {
-  const moves: Move[] = [];
-  for (let i = 0; i < solution.length; i++) {
-    const move = parseMove(program, solution[i]);
-    if (!move) return `move ${i + 1} (${JSON.stringify(solution[i])}) names no thread`;
-    moves.push(move);
-  }
-  const played = replay(program, moves);
-  if (played.error) return `move ${played.failedAt! + 1} (${formatMove(program, moves[played.failedAt!])}) is not legal: ${played.error.message}`;
-  if (!played.state.outcome) return `after all ${moves.length} moves the game is still going`;
-  if (!played.state.outcome.win) return `it ends in a loss: ${played.state.outcome.kind} (${played.state.outcome.message})`;
-  return null;
+  return replaySolutionProblem(program, solution);
 }

@@ -165,6 +165,21 @@ export function replay(program: Program, moves: readonly Move[]): { state: GameS
   return { state };
 }
 
+/** Why a level's `solution` does not replay to a win, in `levels check`'s words; null when it does. */
+export function solutionProblem(program: Program, solution: readonly (string | number)[]): string | null {
+  const moves: Move[] = [];
+  for (let i = 0; i < solution.length; i++) {
+    const move = parseMove(program, solution[i]);
+    if (!move) return `move ${i + 1} (${JSON.stringify(solution[i])}) names no thread`;
+    moves.push(move);
+  }
+  const played = replay(program, moves);
+  if (played.error) return `move ${played.failedAt! + 1} (${formatMove(program, moves[played.failedAt!])}) is not legal: ${played.error.message}`;
+  if (!played.state.outcome) return `after all ${moves.length} moves the game is still going`;
+  if (!played.state.outcome.win) return `it ends in a loss: ${played.state.outcome.kind} (${played.state.outcome.message})`;
+  return null;
+}
+
 function classify(p: Program, s: Int32Array, stepped: { result: number; thread: number } | null): Outcome | null {
   const win = (kind: OutcomeKind) => (p.spec.win as string[]).includes(kind);
   const names = (ts: number[]) => listNames(ts.map((t) => p.threads[t].name));

@@ -21,7 +21,6 @@ export function parseLevel(text: string, fileName?: string): Result<Level, Level
 }
 
 export * from "./engine";
-export { forbiddenOutcomes, isForbidden, wrongFinals, type WrongFinal } from "./fix";
 export type { FixSpec, LevelSpec, SyncDecl, SharedDecl, ThreadSpec, WinOutcome } from "./level";
 export type { Program, ThreadLayout, Descriptor, StatementInfo } from "./program";
 export type { LevelError, Result } from "./result";

@@ -4,7 +4,8 @@
 // finished state for the requirements. Pure: no DOM, no I/O.
 
 import { compileLevel } from "../engine/compile";
-import { forbiddenOutcomes, formatMove, wrongFinals, type Level, type LevelSpec, type Move, type OutcomeKind, type Program, type WrongFinal } from "../engine/index";
+import { forbiddenOutcomes, wrongFinals, type WrongFinal } from "../engine/fix";
+import { formatMove, type Level, type LevelSpec, type Move, type OutcomeKind, type Program } from "../engine/index";
 import { err, ok, type LevelError, type Result } from "../engine/result";
 import { DEFAULT_MAX_STATES, solve } from "./solve";
 

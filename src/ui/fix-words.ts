@@ -1,6 +1,7 @@
 // A fix-it level's goal and verdicts in plain words.
 
-import { wrongFinals as wrongFinalsIn, type FixSpec, type GameState, type OutcomeKind, type WinOutcome, type WrongFinal } from "../engine/index";
+import { wrongFinals as wrongFinalsIn, type WrongFinal } from "../engine/fix";
+import type { FixSpec, GameState, OutcomeKind, WinOutcome } from "../engine/index";
 
 const FORBIDDEN: Record<WinOutcome, string> = {
   "mutual-exclusion": "two threads in the critical section at once",
@@ -33,7 +34,7 @@ export function editableText(fix: FixSpec): string {
   return `You may edit the code of ${list(fix.threads, "and")}.`;
 }
 
-export { isForbidden } from "../engine/index";
+export { isForbidden } from "../engine/fix";
 
 /** The `final` variables whose value in this game's state is not the required one. */
 export function wrongFinals(fix: FixSpec, game: GameState): WrongFinal[] {

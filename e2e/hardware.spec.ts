@@ -128,7 +128,7 @@ test.describe("a static host without the headers (coi-serviceworker in the build
   test.afterAll(() => new Promise<void>((done) => host.server.close(() => done())));
 
   test("the built site reaches isolation through the service worker", async ({ page }) => {
-    expect(readFileSync(join(dist, "index.html"), "utf8"), "index.html loads coi-serviceworker.js: add coiServiceWorker() to vite.config.ts").toContain("coi-serviceworker.js");
+    expect(readFileSync(join(dist, "index.html"), "utf8"), "index.html loads coi-register.js: add coiServiceWorker() to vite.config.ts").toContain('src="./coi-register.js"');
     const response = await page.goto(`${host.url}/`);
     expect(response?.headers()["cross-origin-embedder-policy"]).toBeUndefined();
     // The first visit registers the worker and reloads; from then on responses carry the headers.

@@ -149,6 +149,17 @@ describe("proofs", () => {
     expect(result.states).toBeGreaterThan(10);
   });
 
+  it("gives the same answers when the values do not fit in 16 bits", () => {
+    // States are stored in 16 bits while every value fits; 100,000 does not, and widens the store.
+    const level = (start: number) =>
+      mini({ shared: { x: start }, threads: ["int t = x;\nx = t + 1;", "int t = x;\nx = t + 1;", `assert(x != ${start + 1});`], win: ["assertion"] });
+    const small = solve(level(0).program);
+    const large = solve(level(100_000).program);
+    expect(small).toMatchObject({ verdict: "breakable", outcome: "assertion" });
+    expect(large.bytesPerState).toBeGreaterThan(small.bytesPerState);
+    expect([large.verdict, large.outcome, large.schedule, large.states]).toEqual([small.verdict, small.outcome, small.schedule, small.states]);
+  });
+
   it("says unknown when the state budget runs out", () => {
     const level = mini({ shared: { x: 0 }, threads: ["while (true) {\n  x++;\n}", "while (true) {\n  x--;\n}"], win: ["assertion"] });
     expect(solve(level.program, { maxStates: 500 }).verdict).toBe("unknown");

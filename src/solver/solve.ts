@@ -14,6 +14,8 @@ const { ASSERTED, BLOCKED, DONE, execStep, EXITED, flushOne, OK, THROWN, wakeSpu
 const { END, STRIDE } = I;
 
 export const DEFAULT_MAX_STATES = 5_000_000;
+/** Successors added to the set at once (see StateSet.addAll). */
+const BATCH = 64;
 
 export interface SolveOptions {
   /** Stop with verdict "unknown" after storing this many states. */
@@ -56,14 +58,25 @@ export function solve(p: Program, options: SolveOptions = {}): SolveResult {
   const set = new StateSet(w, 1 << 14);
   const full = p.initial.length; // the state, then scratch registers
   const cur = new Int32Array(full);
-  // One scratch state per thread's step, so a state's successors are all known before any is kept.
-  const nexts = p.threads.map(() => new Int32Array(full));
-  const scratch = new Int32Array(full);
   const results = new Int32Array(n);
   const shared = p.sharedLength;
   const statusSlots = Int32Array.from(p.threads.map((t) => t.base + 1));
   const threadBase = p.threadBase;
   const code = p.code;
+
+  // Successors are not added to the set one at a time but a batch at once, from many expanded
+  // states (StateSet.addAll: their cache misses overlap). They are computed in place in the
+  // batch, one `full`-long slot each, in the order they would have been added one by one.
+  const capacity = Math.max(BATCH, 3 * n);
+  const batch = new Int32Array(capacity * full);
+  const slots = Array.from({ length: capacity }, (_, j) => batch.subarray(j * full, (j + 1) * full));
+  const batchParents = new Int32Array(capacity);
+  const batchMoves = new Uint8Array(capacity);
+  let batched = 0;
+  const flush = () => {
+    set.addAll(batch, full, batched, batchParents, batchMoves);
+    batched = 0;
+  };
 
   set.add(options.from ?? p.initial, 0, -1, 0);
   let layerEnd = 1;
@@ -72,9 +85,10 @@ export function solve(p: Program, options: SolveOptions = {}): SolveResult {
   // expanded; finish the layer first, since a state of this layer may still win outright.
   let pending: { parent: number; move: number; outcome: OutcomeKind } | null = null;
 
-  const done = (verdict: SolveResult["verdict"], extra: Partial<SolveResult> = {}): SolveResult => ({
-    verdict, states: set.count, depth, ms: Date.now() - started, bytesPerState: set.bytesPerStateUsed, ...extra,
-  });
+  const done = (verdict: SolveResult["verdict"], extra: Partial<SolveResult> = {}): SolveResult => {
+    flush(); // the states counted are those of one-at-a-time adding, up to the state that ended it
+    return { verdict, states: set.count, depth, ms: Date.now() - started, bytesPerState: set.bytesPerStateUsed, ...extra };
+  };
   const movesTo = (idx: number, lastMove = -1): Move[] => {
     const codes: number[] = lastMove >= 0 ? [lastMove] : [];
     for (let i = idx; i > 0; i = set.parent[i]) codes.push(set.move[i]);
@@ -82,13 +96,17 @@ export function solve(p: Program, options: SolveOptions = {}): SolveResult {
   };
   const won = (idx: number, outcome: OutcomeKind, lastMove = -1) => done("breakable", { outcome, schedule: movesTo(idx, lastMove) });
 
-  for (let i = 0; i < set.count; i++) {
+  for (let i = 0; ; i++) {
     if (i === layerEnd) {
-      if (pending) break;
+      flush(); // the next layer is complete
+      if (pending || i === set.count) break;
       layerEnd = set.count;
       depth++;
     }
-    if ((i & 0xffff) === 0 && i > 0 && options.onProgress?.(set.count, depth) === false) return done("unknown");
+    if ((i & 0xffff) === 0 && i > 0) {
+      flush();
+      if (options.onProgress?.(set.count, depth) === false) return done("unknown");
+    }
     set.load(i, cur);
 
     // Outcomes of the state itself, in the format's order (exceptions and asserts come from steps).
@@ -96,6 +114,8 @@ export function solve(p: Program, options: SolveOptions = {}): SolveResult {
       if (win.has("mutual-exclusion")) return won(i, "mutual-exclusion");
       continue;
     }
+    if (batched + 3 * n > capacity) flush();
+    let kept = batched; // the next free slot; slots from `batched` on are this state's successors
     let progress = false;
     let unfinished = 0;
     for (let t = 0; t < n; t++) {
@@ -111,12 +131,14 @@ export function solve(p: Program, options: SolveOptions = {}): SolveResult {
         continue;
       }
       unfinished++;
-      const next = nexts[t];
+      const next = slots[kept];
       for (let k = 0; k < w; k++) next[k] = cur[k];
       const r = execStep(p, next, t);
       results[t] = r;
-      if (r === OK && !progress) progress = changesShared(cur, next, shared, statusSlots);
-      else if (r === THROWN || r === ASSERTED || r === EXITED) progress = true;
+      if (r === OK) {
+        if (!progress) progress = changesShared(cur, next, shared, statusSlots);
+        batchMoves[kept++] = t;
+      } else if (r === THROWN || r === ASSERTED || r === EXITED) progress = true;
     }
     const buffersEmpty = analyzer.buffersEmpty(cur);
     if (!progress && unfinished > 0 && buffersEmpty && analyzer.deadlocked(cur)) {
@@ -132,31 +154,38 @@ export function solve(p: Program, options: SolveOptions = {}): SolveResult {
 
     for (let t = 0; t < n; t++) {
       const r = results[t];
-      if (r === OK) {
-        set.add(nexts[t], 0, i, t);
-      } else if (r === THROWN || r === ASSERTED || r === EXITED) {
+      if (r === THROWN || r === ASSERTED || r === EXITED) {
         const outcome = r === THROWN ? "exception" : r === ASSERTED ? "assertion" : "exit";
         if (win.has(outcome) && !pending) pending = { parent: i, move: t, outcome };
       }
-      // BLOCKED and DONE: no move. EXITED ends the program: a loss, unless "exit" is in `win`.
+      // OK: batched above. BLOCKED and DONE: no move. EXITED ends the program: a loss, unless
+      // "exit" is in `win`.
     }
     if (p.spuriousWakeups) {
       for (let t = 0; t < n; t++) {
         if (cur[statusSlots[t]] >= 0) continue;
-        for (let k = 0; k < w; k++) scratch[k] = cur[k];
-        wakeSpuriously(p, scratch, t);
-        set.add(scratch, 0, i, n + t);
+        const next = slots[kept];
+        for (let k = 0; k < w; k++) next[k] = cur[k];
+        wakeSpuriously(p, next, t);
+        batchMoves[kept++] = n + t;
       }
     }
     if (p.tso) {
       for (let t = 0; t < n; t++) {
         if (cur[p.threads[t].buffer] === 0) continue;
-        for (let k = 0; k < w; k++) scratch[k] = cur[k];
-        flushOne(p, scratch, t);
-        set.add(scratch, 0, i, 2 * n + t);
+        const next = slots[kept];
+        for (let k = 0; k < w; k++) next[k] = cur[k];
+        flushOne(p, next, t);
+        batchMoves[kept++] = 2 * n + t;
       }
     }
-    if (set.count > maxStates) return done("unknown");
+    batchParents.fill(i, batched, kept);
+    batched = kept;
+    // Only when the budget may be crossed, add now and look, exactly where adding one at a time would.
+    if (set.count + batched > maxStates) {
+      flush();
+      if (set.count > maxStates) return done("unknown");
+    }
   }
   if (pending) return won(pending.parent, pending.outcome, pending.move);
   return done("safe");

@@ -1,10 +1,24 @@
-// A set of packed states stored back to back in one growing Int32Array, with an open-addressing
-// hash table of indices and, per state, its parent and the move that reached it. The order of
+// A set of packed states, with, per state, its parent and the move that reached it. The order of
 // insertion is the breadth-first queue itself. Nothing is allocated per state.
+//
+// - States are stored back to back in fixed-size chunks, so a stored state is never copied: a
+//   full chunk stays where it is and the next one starts.
+// - Chunks hold 16-bit values while every value fits (the usual case: program counters, small
+//   counters, thread and object numbers), which halves the memory the search walks through.
+//   The first value that does not fit widens every chunk to 32 bits, once, for the rest of the
+//   search.
+// - An open-addressing hash table maps a state to its index.
+
+/** States per chunk: 2^14, about as many as a small level has in all. */
+const CHUNK_BITS = 14;
+const CHUNK_STATES = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK_STATES - 1;
 
 export class StateSet {
-  /** States, `width` ints each, in insertion order. */
-  states: Int32Array;
+  /** State i is in chunk i >>> CHUNK_BITS, `width` values from ((i & CHUNK_MASK) * width). */
+  private chunks: (Int16Array | Int32Array)[] = [];
+  /** Have the chunks been widened to 32 bits? */
+  private wide = false;
   parent: Int32Array;
   move: Uint8Array;
   /** Open addressing, two ints a slot: the state's hash, then its index + 1 (0: empty). Keeping
@@ -12,9 +26,12 @@ export class StateSet {
   private table: Int32Array;
   private mask: number;
   count = 0;
+  /** The hashes of one `addAll` batch. */
+  private hashes = new Int32Array(256);
+  /** Where `addAll`'s early loads go, so that they are not optimized away. */
+  touched = 0;
 
   constructor(readonly width: number, initialCapacity = 1 << 12) {
-    this.states = new Int32Array(initialCapacity * width);
     this.parent = new Int32Array(initialCapacity);
     this.move = new Uint8Array(initialCapacity);
     this.table = new Int32Array(initialCapacity * 4);
@@ -24,34 +41,70 @@ export class StateSet {
   /** Bytes a stored state costs: the state itself, its parent and move, and its share of the
    *  table (kept at most half full). */
   get bytesPerStateUsed(): number {
-    return this.width * 4 + 4 + 1 + (this.table.length / this.parent.length) * 4;
+    return this.width * (this.wide ? 4 : 2) + 4 + 1 + (this.table.length / this.parent.length) * 4;
   }
 
   /** Adds `s[from .. from + width)` unless present. Returns its index, or -1 if it was there. */
   add(s: Int32Array, from: number, parent: number, move: number): number {
+    return this.addHashed(s, from, hash(s, from, this.width), parent, move);
+  }
+
+  /**
+   * Adds the states at `batch[j * stride ..]` for j < count, in order, as `add` would one by
+   * one, the j-th with parent `parents[j]` and move `moves[j]`. On a large set that is faster:
+   * every state's table slot is read first, in loads that do not wait for each other, so their
+   * cache misses overlap instead of coming one after another (JavaScript has no prefetch
+   * instruction; this is the next best thing).
+   */
+  addAll(batch: Int32Array, stride: number, count: number, parents: Int32Array, moves: Uint8Array): void {
+    if (this.hashes.length < count) this.hashes = new Int32Array(count);
+    const hashes = this.hashes;
     const w = this.width;
-    const h = hash(s, from, w);
-    const states = this.states;
+    for (let j = 0; j < count; j++) hashes[j] = hash(batch, j * stride, w);
+    const table = this.table;
+    const mask = this.mask;
+    let touched = 0;
+    for (let j = 0; j < count; j++) touched ^= table[2 * (hashes[j] & mask) + 1];
+    this.touched = touched;
+    for (let j = 0; j < count; j++) this.addHashed(batch, j * stride, hashes[j], parents[j], moves[j]);
+  }
+
+  /** Copies state `idx` into `out` at `to`. */
+  load(idx: number, out: Int32Array, to = 0): void {
+    const w = this.width;
+    const chunk = this.chunks[idx >>> CHUNK_BITS];
+    const at = (idx & CHUNK_MASK) * w;
+    for (let k = 0; k < w; k++) out[to + k] = chunk[at + k];
+  }
+
+  private addHashed(s: Int32Array, from: number, h: number, parent: number, move: number): number {
+    const w = this.width;
+    const chunks = this.chunks;
     const table = this.table;
     let pos = h & this.mask;
     for (;;) {
       const entry = table[2 * pos + 1];
       if (entry === 0) break;
       if (table[2 * pos] === h) {
-        const at = (entry - 1) * w;
+        // A narrow chunk never equals a value that does not fit it, so this comparison is exact.
+        const chunk = chunks[(entry - 1) >>> CHUNK_BITS];
+        const at = ((entry - 1) & CHUNK_MASK) * w;
         let k = 0;
-        while (k < w && states[at + k] === s[from + k]) k++;
+        while (k < w && chunk[at + k] === s[from + k]) k++;
         if (k === w) return -1;
       }
       pos = (pos + 1) & this.mask;
     }
     if (this.count === this.parent.length) {
       this.grow();
-      return this.add(s, from, parent, move);
+      return this.addHashed(s, from, h, parent, move);
     }
+    if (!this.wide && !fitsNarrow(s, from, w)) this.widen(); // replaces this.chunks
     const idx = this.count++;
-    const at = idx * w;
-    for (let k = 0; k < w; k++) states[at + k] = s[from + k];
+    if ((idx & CHUNK_MASK) === 0) this.chunks.push(this.wide ? new Int32Array(CHUNK_STATES * w) : new Int16Array(CHUNK_STATES * w));
+    const chunk = this.chunks[idx >>> CHUNK_BITS];
+    const at = (idx & CHUNK_MASK) * w;
+    for (let k = 0; k < w; k++) chunk[at + k] = s[from + k];
     this.parent[idx] = parent;
     this.move[idx] = move;
     table[2 * pos] = h;
@@ -59,18 +112,14 @@ export class StateSet {
     return idx;
   }
 
-  /** Copies state `idx` into `out` at `to`. */
-  load(idx: number, out: Int32Array, to = 0): void {
-    const w = this.width;
-    const at = idx * w;
-    for (let k = 0; k < w; k++) out[to + k] = this.states[at + k];
+  private widen(): void {
+    this.chunks = this.chunks.map((chunk) => Int32Array.from(chunk));
+    this.wide = true;
   }
 
+  /** Doubles the room for parents, moves and table slots; stored states stay where they are. */
   private grow() {
     const cap = this.parent.length * 2;
-    const states = new Int32Array(cap * this.width);
-    states.set(this.states);
-    this.states = states;
     const parent = new Int32Array(cap);
     parent.set(this.parent);
     this.parent = parent;
@@ -91,6 +140,15 @@ export class StateSet {
     this.table = table;
     this.mask = mask;
   }
+}
+
+/** Does every value of `s[from .. from + w)` fit in 16 bits? */
+function fitsNarrow(s: Int32Array, from: number, w: number): boolean {
+  for (let k = 0; k < w; k++) {
+    const v = s[from + k];
+    if (v !== (v << 16) >> 16) return false;
+  }
+  return true;
 }
 
 /** Murmur3-style mixing of `w` ints. */

@@ -2,13 +2,15 @@
 // with the breadth-first solver, and reports states, speed and memory. It prints numbers and
 // never fails on speed: it is a measurement, not a test.
 
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
 import { join } from "node:path";
 import { parseCampaign } from "../src/engine/campaign";
 import { parseLevel, type Program } from "../src/engine/index";
 import { DEFAULT_MAX_STATES, solve, type SolveResult } from "../src/solver/solve";
-import { fixed, heading, int, median, ROOT_DIR, table, writeJson } from "./report";
+import { BENCH_DIR, fixed, heading, int, median, OUT_DIR, ROOT_DIR, table, writeJson } from "./report";
+import type { StressRuns } from "./stress-run";
 import { stressLevelText } from "./stress";
 
 /** The stress level has about 6.4 million states: more than the default budget. */
@@ -45,8 +47,10 @@ export interface SolverReport {
     bestMs: number;
     medianMs: number;
     targetStatesPerSecond: number;
-    /** Peak resident set size of this process after the stress runs (kilobytes). */
+    /** Peak resident set size of the process that made the runs (kilobytes). */
     peakRssKB: number;
+    /** One more run, in this process under tsx, as `npm run levels` runs the solver. */
+    underTsx: LevelRun;
   };
 }
 
@@ -69,6 +73,41 @@ export function campaignLevelIds(): string[] {
   const parsed = parseCampaign(readFileSync(join(ROOT_DIR, "levels", "campaign.json"), "utf8"));
   if (!parsed.ok) throw new Error(`levels/campaign.json: ${parsed.error.map((e) => e.message).join("; ")}`);
   return parsed.value.chapters.flatMap((c) => c.levels);
+}
+
+/**
+ * Bundles bench/stress-run.ts with Vite, the app's bundler, minified as for the browser, and
+ * returns the arguments that make `node` run it.
+ */
+async function bundleStressRun(): Promise<string[]> {
+  const outDir = join(OUT_DIR, "stress-run");
+  const { build } = await import("vite");
+  await build({
+    configFile: false,
+    root: ROOT_DIR,
+    publicDir: false,
+    logLevel: "warn",
+    build: {
+      ssr: join(BENCH_DIR, "stress-run.ts"),
+      outDir,
+      emptyOutDir: true,
+      minify: true,
+      target: "node20",
+      rollupOptions: { output: { entryFileNames: "stress-run.js" } },
+    },
+  });
+  return [join(outDir, "stress-run.js")];
+}
+
+/** Runs the stress level `runs` times in a fresh `node` process of its own. */
+function runStress(nodeArgs: string[], runs: number): StressRuns {
+  const child = spawnSync(process.execPath, [...nodeArgs, String(runs), String(STRESS_MAX_STATES)], {
+    cwd: ROOT_DIR,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (child.status !== 0) throw new Error(`node ${nodeArgs.join(" ")} failed (exit status ${child.status ?? child.signal})`);
+  return JSON.parse(child.stdout) as StressRuns;
 }
 
 /** Solves once, timing the call itself (parsing and compiling are not counted). */
@@ -104,14 +143,9 @@ export async function solverBench(): Promise<SolverReport> {
     levels.push(timedSolve(id, program, breakable, DEFAULT_MAX_STATES));
   }
 
-  const stress = stressProgram();
-  const runs: LevelRun[] = [];
-  for (let k = 0; k < STRESS_RUNS; k++) {
-    runs.push(timedSolve(STRESS_ID, stress, false, STRESS_MAX_STATES));
-    // Let the last run's arrays go before the next one allocates its own.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  const peakRssKB = process.resourceUsage().maxRSS;
+  const { runs, peakRssKB } = runStress(await bundleStressRun(), STRESS_RUNS);
+  // For comparison, once as `npm run levels` runs the solver: the same file under tsx.
+  const underTsx = runStress(["--import", "tsx", join(BENCH_DIR, "stress-run.ts")], 1).runs[0];
   const rates = runs.map((r) => r.statesPerSecond);
   const best = runs.reduce((a, b) => (b.statesPerSecond > a.statesPerSecond ? b : a));
 
@@ -123,7 +157,9 @@ export async function solverBench(): Promise<SolverReport> {
   console.log(`  states/s  best ${int(Math.max(...rates))}  median ${int(median(rates))}` +
     `   (target >= ${int(TARGET_STATES_PER_SECOND)}: ${Math.max(...rates) >= TARGET_STATES_PER_SECOND ? "reached" : "not reached"})`);
   console.log(`  time      best ${int(best.ms)} ms  median ${int(median(runs.map((r) => r.ms)))} ms`);
-  console.log(`  peak RSS  ${fixed(peakRssKB / 1024, 0)} MB (whole process, process.resourceUsage().maxRSS)`);
+  console.log(`  peak RSS  ${fixed(peakRssKB / 1024, 0)} MB (the process that ran them, process.resourceUsage().maxRSS)`);
+  console.log(`  These runs: the solver as Vite bundles it for the browser, in a node process of their own.`);
+  console.log(`  Under tsx, as \`npm run levels\` runs it: ${int(underTsx.statesPerSecond)} states/s (${int(underTsx.ms)} ms, one run).`);
 
   const report: SolverReport = {
     date: new Date().toISOString(),
@@ -133,7 +169,7 @@ export async function solverBench(): Promise<SolverReport> {
       level: STRESS_ID, maxStates: STRESS_MAX_STATES, runs,
       bestStatesPerSecond: Math.max(...rates), medianStatesPerSecond: median(rates),
       bestMs: best.ms, medianMs: median(runs.map((r) => r.ms)),
-      targetStatesPerSecond: TARGET_STATES_PER_SECOND, peakRssKB,
+      targetStatesPerSecond: TARGET_STATES_PER_SECOND, peakRssKB, underTsx,
     },
   };
   console.log(`  written   ${writeJson("solver.json", report)}`);

@@ -46,7 +46,7 @@ describe("levels check", () => {
     const r = run("check", `${F}/safe-but-claims-breakable.json`);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("safe: no interleaving wins");
-    expect(r.stdout).toContain("the level is meant to be breakable, but no interleaving wins");
+    expect(r.stdout).toContain('the level is meant to be breakable, but no schedule wins (mark it "breakable": false if the code is meant to be correct)');
   });
 
   it("passes the whole levels folder, campaign and schema included", () => {

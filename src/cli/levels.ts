@@ -6,7 +6,7 @@ import { basename, dirname, join } from "node:path";
 import { parseCampaign } from "../engine/campaign";
 import { checkLevelText, emptyRecord, passes, type CheckRecord } from "./check";
 import { fileOffsetOfCode, lineColumnOf, splitPath } from "./source-map";
-import { DEFAULT_MAX_STATES } from "../solver/solve";
+import { claimProblem, DEFAULT_MAX_STATES } from "../solver/solve";
 
 const USAGE = `usage: npm run -s levels -- check FILE... [--json] [--max-states N]
 
@@ -136,8 +136,8 @@ function printRecord(r: CheckRecord, text: string) {
   } else {
     console.log(`${mark} ${r.file}: unknown: the state budget ran out (${stats}); try --max-states`);
   }
-  if (r.verdict === "breakable" && !r.breakable) console.log(`     the level says "breakable": false, but the solver broke it`);
-  if (r.verdict === "safe" && r.breakable) console.log(`     the level is meant to be breakable, but no interleaving wins`);
+  const claim = r.verdict && r.breakable !== null ? claimProblem(r.breakable, r.verdict) : null;
+  if (claim) console.log(`     ${claim}`);
   if (r.solutionReplays === true) console.log(`     solution replays to a win`);
   if (r.solutionReplays === false) console.log(`     solution does not replay: ${r.solutionProblem}`);
 }

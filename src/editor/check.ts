@@ -5,7 +5,7 @@
 
 import { initialState, solutionProblem as replaySolutionProblem, type Level, type Move, type OutcomeKind } from "../engine/index";
 import { currentCode, fixLevelProblems, type FixCode, type Verdict } from "../solver/judge";
-import { DEFAULT_MAX_STATES } from "../solver/solve";
+import { claimProblem, DEFAULT_MAX_STATES } from "../solver/solve";
 import { judgeInWorker, searchInWorker, type SearchHandlers } from "../ui/search-workers";
 
 export interface CheckReport {
@@ -99,8 +99,10 @@ export function reportOf(level: Level, result: SearchResult): CheckReport {
   const schedule = result.schedule ?? null;
   if (schedule?.length === 0) problems.push(`the level is already won before any move (${result.outcome})`);
   else if (result.verdict === "unknown") problems.push(`the search gave up after ${result.states.toLocaleString("en-US")} states`);
-  else if (spec.breakable && result.verdict === "safe") problems.push("no schedule wins: the level cannot be solved. Mark it \"breakable\": false if it is meant to be correct");
-  else if (!spec.breakable && result.verdict === "breakable") problems.push('the level says "breakable": false, but a schedule wins');
+  else {
+    const claim = claimProblem(spec.breakable, result.verdict);
+    if (claim) problems.push(claim);
+  }
   let solutionReplays: boolean | null = null;
   if (spec.solution) {
     const problem = solutionProblem(level, spec.solution);

@@ -198,6 +198,14 @@ function changesShared(cur: Int32Array, next: Int32Array, shared: number, status
   return false;
 }
 
+/** How a verdict contradicts the level's `breakable` claim, in the words both `levels check` and
+ *  the editor use; null when it agrees (or the search gave up). */
+export function claimProblem(breakable: boolean, verdict: SolveResult["verdict"]): string | null {
+  if (breakable && verdict === "safe") return 'the level is meant to be breakable, but no schedule wins (mark it "breakable": false if the code is meant to be correct)';
+  if (!breakable && verdict === "breakable") return 'the level says "breakable": false, but a schedule wins';
+  return null;
+}
+
 export function decodeMove(code: number, threads: number): Move {
   const kind = code < threads ? "step" : code < 2 * threads ? "wake" : "flush";
   return { kind, thread: code % threads };

@@ -4,27 +4,11 @@
 
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import type { GameState } from "../../engine/index";
+import { settingsStore } from "../use-settings";
 import "../styles/diagrams.css";
 
 const TimelineBody = lazy(() => import("./Timeline").then((m) => ({ default: m.TimelineBody })));
 const WaitForBody = lazy(() => import("./WaitForGraph").then((m) => ({ default: m.WaitForBody })));
-
-/** Whether the player last left the timeline open during play; remembered in this browser. */
-const OPEN_KEY = "interleave-timeline-open";
-function rememberedOpen(): boolean {
-  try {
-    return globalThis.localStorage?.getItem(OPEN_KEY) === "true";
-  } catch {
-    return false; // storage turned off: start folded
-  }
-}
-function rememberOpen(open: boolean): void {
-  try {
-    globalThis.localStorage?.setItem(OPEN_KEY, String(open));
-  } catch {
-    // not remembered; nothing is lost
-  }
-}
 
 interface PanelProps {
   className: string;
@@ -46,7 +30,7 @@ function Panel({ className, summary, open, onToggle, children }: PanelProps) {
 /** The timeline. During play it starts as the player last left it (folded the first time, so a
  *  phone is not flooded); in the outcome dialog, `open` starts it open. */
 export function TimelinePanel({ game, levelId, open: startOpen }: { game: GameState; levelId: string; open?: boolean }) {
-  const [open, setOpen] = useState(() => startOpen ?? rememberedOpen());
+  const [open, setOpen] = useState(() => startOpen ?? settingsStore.getState().timelineOpen);
   const n = game.schedule.length;
   return (
     <Panel
@@ -59,7 +43,7 @@ export function TimelinePanel({ game, levelId, open: startOpen }: { game: GameSt
       open={open}
       onToggle={(next) => {
         setOpen(next);
-        if (startOpen === undefined) rememberOpen(next);
+        if (startOpen === undefined) settingsStore.getState().setTimelineOpen(next);
       }}
     >
       <TimelineBody game={game} levelId={levelId} />

@@ -6,6 +6,7 @@
 import { Analyzer } from "../engine/analysis";
 import type { Program } from "../engine/program";
 import * as V from "../engine/vm";
+import { StateSet } from "../solver/state-set";
 
 export interface Reachability {
   /** False when the state budget ran out: then nothing can be said to be unreachable. */
@@ -64,48 +65,44 @@ function* explore(p: Program, maxStates: number): Generator<void, Reachability> 
   if (cached && (cached.complete || cached.states >= maxStates)) return cached;
   const analyzer = new Analyzer(p);
   const n = p.threads.length;
-  const seen = new Set<string>();
-  const queue: Int32Array[] = [p.initial.slice()];
-  seen.add(stateKey(p.initial, p.stateLength));
+  const w = p.stateLength;
+  // The solver's packed set; its insertion order is the breadth-first queue.
+  const seen = new StateSet(w);
+  seen.add(p.initial, 0, -1, 0);
+  const cur = new Int32Array(p.initial.length);
+  const next = new Int32Array(p.initial.length);
   const outcomes = new Set<string>();
   const finalStates = new Set<string>();
   let complete = true;
 
-  const visit = (s: Int32Array) => {
-    const key = stateKey(s, p.stateLength);
-    if (seen.has(key)) return;
-    if (seen.size >= maxStates) {
-      complete = false;
-      return;
-    }
-    seen.add(key);
-    queue.push(s);
+  const visit = (s: Int32Array, i: number) => {
+    if (seen.count < maxStates) seen.add(s, 0, i, 0);
+    else if (!seen.has(s, 0)) complete = false;
   };
 
-  for (let i = 0; i < queue.length; i++) {
+  for (let i = 0; i < seen.count; i++) {
     if (i > 0 && i % SLICE_STATES === 0) yield;
-    const s = queue[i];
-    queue[i] = undefined as unknown as Int32Array; // let explored states go
-    if (analyzer.criticalThreads(s) >= 2) outcomes.add("mutual-exclusion");
-    if (analyzer.finished(s)) {
-      finalStates.add(stateKey(s, p.sharedLength));
+    seen.load(i, cur);
+    if (analyzer.criticalThreads(cur) >= 2) outcomes.add("mutual-exclusion");
+    if (analyzer.finished(cur)) {
+      finalStates.add(stateKey(cur, p.sharedLength));
       continue;
     }
-    if (analyzer.deadlocked(s)) outcomes.add("deadlock");
+    if (analyzer.deadlocked(cur)) outcomes.add("deadlock");
     for (let t = 0; t < n; t++) {
-      const next = s.slice();
+      next.set(cur);
       const r = V.execStep(p, next, t);
-      if (r === V.OK) visit(next);
+      if (r === V.OK) visit(next, i);
       else if (r === V.THROWN) outcomes.add(outcomeKey("exception", t, V.fault.pc, V.fault.rule));
       else if (r === V.ASSERTED) outcomes.add(outcomeKey("assertion", t, V.fault.pc));
       else if (r === V.EXITED) outcomes.add(outcomeKey("exit", t, V.fault.pc));
       if (p.spuriousWakeups) {
-        const woken = s.slice();
-        if (V.wakeSpuriously(p, woken, t)) visit(woken);
+        next.set(cur);
+        if (V.wakeSpuriously(p, next, t)) visit(next, i);
       }
     }
   }
-  const result = { complete, states: seen.size, outcomes, finalStates };
+  const result = { complete, states: seen.count, outcomes, finalStates };
   cache.set(p, result);
   return result;
 }

@@ -20,6 +20,7 @@ describe("StateSet", () => {
     expect(set.add(state(4, 5, 6), 0, 0, 2)).toBe(1);
     expect(set.add(state(1, 2, 3), 0, 1, 1)).toBe(-1);
     expect(set.count).toBe(2);
+    expect([set.has(state(4, 5, 6), 0), set.has(state(4, 5, 7), 0), set.has(state(9, 4, 5, 6), 1)]).toEqual([true, false, true]);
     expect([set.parent[1], set.move[1]]).toEqual([0, 2]);
     expect(loaded(set, 1)).toEqual([4, 5, 6]);
   });
@@ -38,6 +39,7 @@ describe("StateSet", () => {
     expect(set.bytesPerStateUsed).toBeGreaterThanOrEqual(W * 4 + 5);
     expect(set.add(state(1, 1, 2), 0, 0, 0)).toBe(-1);
     expect(set.add(state(1, 65_537, 2), 0, 0, 0)).toBe(-1);
+    expect([set.has(state(39_999 - 20_000, 1, 2), 0), set.has(state(1, 65_536, 2), 0)]).toEqual([true, false]);
     expect(set.add(state(-2_000_000_000, 2_000_000_000, 2), 0, 0, 0)).toBe(40_001);
     expect(loaded(set, 12_345)).toEqual([12_345 - 20_000, 1, 2]);
     expect(loaded(set, 40_000)).toEqual([1, 65_537, 2]);

@@ -49,6 +49,18 @@ export class StateSet {
     return this.addHashed(s, from, hash(s, from, this.width), parent, move);
   }
 
+  /** Is `s[from .. from + width)` in the set? */
+  has(s: Int32Array, from: number): boolean {
+    const w = this.width;
+    const h = hash(s, from, w);
+    const table = this.table;
+    for (let pos = h & this.mask; ; pos = (pos + 1) & this.mask) {
+      const entry = table[2 * pos + 1];
+      if (entry === 0) return false;
+      if (table[2 * pos] === h && this.equals(entry - 1, s, from)) return true;
+    }
+  }
+
   /**
    * Adds the states at `batch[j * stride ..]` for j < count, in order, as `add` would one by
    * one, the j-th with parent `parents[j]` and move `moves[j]`. On a large set that is faster:
@@ -79,20 +91,12 @@ export class StateSet {
 
   private addHashed(s: Int32Array, from: number, h: number, parent: number, move: number): number {
     const w = this.width;
-    const chunks = this.chunks;
     const table = this.table;
     let pos = h & this.mask;
     for (;;) {
       const entry = table[2 * pos + 1];
       if (entry === 0) break;
-      if (table[2 * pos] === h) {
-        // A narrow chunk never equals a value that does not fit it, so this comparison is exact.
-        const chunk = chunks[(entry - 1) >>> CHUNK_BITS];
-        const at = ((entry - 1) & CHUNK_MASK) * w;
-        let k = 0;
-        while (k < w && chunk[at + k] === s[from + k]) k++;
-        if (k === w) return -1;
-      }
+      if (table[2 * pos] === h && this.equals(entry - 1, s, from)) return -1;
       pos = (pos + 1) & this.mask;
     }
     if (this.count === this.parent.length) {
@@ -110,6 +114,17 @@ export class StateSet {
     table[2 * pos] = h;
     table[2 * pos + 1] = idx + 1;
     return idx;
+  }
+
+  /** Is state `idx` equal to `s[from .. from + width)`? A narrow chunk never equals a value
+   *  that does not fit it, so this is exact in both widths. */
+  private equals(idx: number, s: Int32Array, from: number): boolean {
+    const w = this.width;
+    const chunk = this.chunks[idx >>> CHUNK_BITS];
+    const at = (idx & CHUNK_MASK) * w;
+    let k = 0;
+    while (k < w && chunk[at + k] === s[from + k]) k++;
+    return k === w;
   }
 
   private widen(): void {

@@ -155,6 +155,13 @@ test("export, then import (picker and drop), gives the same level", async ({ pag
   await expect(page.getByRole("region", { name: "My levels" }).getByRole("listitem")).toHaveCount(3);
 });
 
+test("the campaign's top bar leads to the level editor's templates", async ({ page }) => {
+  await page.goto("/#/");
+  await page.getByRole("banner").getByRole("link", { name: "Level editor" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Level editor");
+  await expect(page.getByRole("heading", { name: "Start from a template" })).toBeVisible();
+});
+
 test("Edit a copy opens a campaign level's file in the editor", async ({ page }) => {
   await page.goto("/#/level/lost-update");
   await page.getByRole("link", { name: "Edit a copy" }).click();

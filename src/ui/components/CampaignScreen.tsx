@@ -3,7 +3,7 @@
 
 import { useEffect } from "react";
 import { levelCard, loadCampaign } from "../content";
-import { levelHref } from "../router";
+import { editorHref, levelHref } from "../router";
 import { appStore, useApp } from "../use-app";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ErrorList, ProblemScreen, ProgressNotice, TopBar } from "./Chrome";
@@ -31,7 +31,11 @@ export function CampaignScreen() {
   let number = 0;
   return (
     <>
-      <TopBar />
+      <TopBar>
+        <a className="topbar-link" href={editorHref()}>
+          Level editor
+        </a>
+      </TopBar>
       <main className="campaign">
         <ProgressNotice />
         <div className="hero">

@@ -155,6 +155,19 @@ test("export, then import (picker and drop), gives the same level", async ({ pag
   await expect(page.getByRole("region", { name: "My levels" }).getByRole("listitem")).toHaveCount(3);
 });
 
+test("typing a level that is over before any move says so in the preview, and leaves the focus in the editor", async ({ page }) => {
+  await newLevelFromTemplate(page, "mutual-exclusion");
+  await replaceText(page, "work();\\n", "");
+  // Bob's first step goes too: now both threads start in the critical section.
+  await replaceText(page, "work();\\ncritical", "critical");
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.getByRole("status").filter({ hasText: "Over before any move" })).toContainText(/critical section/i);
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.locator(".editor-monaco :focus")).toHaveCount(1);
+  await page.keyboard.type("x");
+  await expect(page.getByText("The level has problems now")).toBeVisible();
+});
+
 test("the campaign's top bar leads to the level editor's templates", async ({ page }) => {
   await page.goto("/#/");
   await page.getByRole("banner").getByRole("link", { name: "Level editor" }).click();

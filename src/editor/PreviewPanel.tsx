@@ -28,7 +28,7 @@ export function PreviewPanel({ preview, stale, ref }: Props) {
             <p className="preview-level-title">{preview.level.spec.title}</p>
             <p className="muted">{preview.level.spec.summary}</p>
           </div>
-          <LevelPlay loaded={preview} nextHref={null} afterWin={playAgain} />
+          <LevelPlay loaded={preview} nextHref={null} afterWin={playAgain} typing />
         </>
       )}
     </section>

@@ -18,6 +18,7 @@ import { useShortcuts } from "../use-shortcuts";
 import { Briefing } from "./Briefing";
 import { HardwareSection } from "./HardwareSection";
 import { Declarations, LanguagePicker } from "./LanguagePicker";
+import { outcomeSentence } from "../words";
 import { OutcomeDialog } from "./OutcomeDialog";
 import { ProofPanel } from "./ProofPanel";
 import { SharedPanel } from "./SharedPanel";
@@ -36,9 +37,11 @@ export interface LevelPlayProps {
   nextHref: string | null;
   /** Replaces "Next level" after a win: the editor's preview offers "Play again". */
   afterWin?: { label: string; perform(): void };
+  /** The level's text is being typed (the editor's preview): see `quietBeforeFirstMove`. */
+  typing?: boolean;
 }
 
-export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
+export function LevelPlay({ loaded, nextHref, afterWin, typing = false }: LevelPlayProps) {
   useLayoutEffect(() => appStore.getState().openLevel(loaded), [loaded]);
   const open = useApp((s) => s.loaded);
   const game = useApp((s) => s.game);
@@ -65,6 +68,9 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
   const tourDue = useSettings((s) => !s.tourDone) && loaded.source === "campaign" && loaded.id === campaignOrder()[0];
 
   if (!view || !game || !isOpen(open, loaded)) return null;
+  // Code being typed (a fix-it level's, or a level in the editor) may end before any move: a line
+  // says so, where a dialog would take the focus from the typing.
+  const overBeforeMoves = game.outcome !== null && game.schedule.length === 0 && (typing || level.spec.fix !== undefined);
   return (
     <ThreadColors.Provider value={colors}>
       <div className="level-layout">
@@ -73,6 +79,11 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
           <div className="controls">
             <Toolbar commands={commands} ctx={ctx} />
             <ScheduleStrip schedule={game.schedule} program={program} />
+            {overBeforeMoves && (
+              <p className="over-before-moves" role="status">
+                Over before any move: {outcomeSentence(game.outcome!)}
+              </p>
+            )}
           </div>
           <LanguagePicker />
           <div className="threads">
@@ -99,9 +110,7 @@ export function LevelPlay({ loaded, nextHref, afterWin }: LevelPlayProps) {
         </div>
       </div>
       <MoveAnnouncer game={game} view={view} />
-      {/* On a fix-it level, code being typed may end before any move (everything deleted, say):
-          the panels show that; a dialog would take the focus from the student's typing. */}
-      {game.outcome && (game.schedule.length > 0 || !level.spec.fix) && (
+      {game.outcome && !overBeforeMoves && (
         <OutcomeDialog
           outcome={game.outcome}
           outro={level.spec.outro}

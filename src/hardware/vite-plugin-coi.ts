@@ -29,7 +29,7 @@ export const COI_RELOADED_KEY = "interleave:coi-reloaded";
 /** Where our page half lands, next to the worker; index.html loads it first thing. */
 export const REGISTER_FILE = "coi-register.js";
 
-/** The page half. Plain ES2017, since it runs before any bundle. */
+/** The page half: plain ES5 syntax, since it runs before any bundle and is not transpiled. */
 export const REGISTER_SCRIPT = `
 (function () {
   var key = ${JSON.stringify(COI_RELOADED_KEY)};

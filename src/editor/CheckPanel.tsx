@@ -3,8 +3,8 @@
 
 import { MoveList } from "../ui/components/MoveList";
 import type { CheckReport, CheckState } from "./check";
+import { formatCount } from "../ui/words";
 
-const count = (n: number) => n.toLocaleString("en-US");
 const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
 
 interface Props {
@@ -42,10 +42,10 @@ export function CheckPanel({ check, canCheck, current, replaying, onCheck, onCan
       <div className="check-result" role="status">
         {running && (
           <p>
-            Exploring every interleaving… {count(check.states)} states so far{check.depth > 0 && `, ${check.depth} moves deep`}.
+            Exploring every interleaving… {formatCount(check.states)} states so far{check.depth > 0 && `, ${check.depth} moves deep`}.
           </p>
         )}
-        {check.status === "stopped" && <p>Stopped after {count(check.states)} states.</p>}
+        {check.status === "stopped" && <p>Stopped after {formatCount(check.states)} states.</p>}
         {check.status === "failed" && <p>The check failed: {check.message}</p>}
         {check.status === "done" && <Report check={check} current={current} />}
       </div>
@@ -65,7 +65,7 @@ function Report({ check, current }: { check: Extract<CheckState, { status: "done
   return (
     <>
       <p className={`verdict ${r.problems.length === 0 ? "verdict-ok" : "verdict-bad"}`}>
-        <strong>{verdict}</strong> <span className="muted">{count(r.states)} states, {seconds(r.ms)}.</span>
+        <strong>{verdict}</strong> <span className="muted">{formatCount(r.states)} states, {seconds(r.ms)}.</span>
       </p>
       {r.fix && <FixLine fix={r.fix} />}
       {r.problems.length === 0 ? (
@@ -112,7 +112,7 @@ function Schedule({
 function FixLine({ fix }: { fix: NonNullable<CheckReport["fix"]> }) {
   const { broken, reference } = fix;
   const brokenPart = broken.verdict === "broken" ? `the broken code fails (${broken.outcome} in ${broken.schedule.length} steps)` : `the broken code does not fail (${broken.verdict})`;
-  const referencePart = reference.verdict === "fixed" ? `the reference fix holds (${count(reference.states)} states)` : `the reference fix does not hold (${reference.verdict})`;
+  const referencePart = reference.verdict === "fixed" ? `the reference fix holds (${formatCount(reference.states)} states)` : `the reference fix does not hold (${reference.verdict})`;
   return (
     <p>
       Fix-it: {brokenPart}; {referencePart}.

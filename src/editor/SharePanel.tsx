@@ -3,6 +3,7 @@
 
 import { useState } from "react";
 import { playHref } from "../ui/router";
+import { formatCount } from "../ui/words";
 
 /** The full address of a link's level, on this site. */
 export function shareUrl(data: string): string {
@@ -39,7 +40,7 @@ export function SharePanel({ url, hasErrors, onClose }: { url: string; hasErrors
       </div>
       <p className="muted" role="status">
         {copied === "yes" ? "Copied. " : copied === "failed" ? "The browser would not copy it: select the link and copy it yourself. " : ""}
-        The link holds this version of the level ({url.length.toLocaleString("en-US")} characters); after more changes, share a new link.
+        The link holds this version of the level ({formatCount(url.length)} characters); after more changes, share a new link.
         {url.length > LONG_LINK && " Some chat and mail programs cut links this long: send the exported file instead."}
       </p>
       {hasErrors && <p className="share-warning">The level has problems: the link will show them instead of the game.</p>}

@@ -7,6 +7,7 @@ import type { Program } from "../engine/program";
 import type { OutcomeRow } from "./outcomes";
 import { createHardwareRun, hardwareUnavailable, JITTER_SPINS, MAX_TRIALS, MIN_TRIALS, type HardwareProgress, type HardwareRun } from "./run";
 import "./hardware.css";
+import { formatCount } from "../ui/words";
 
 export interface HardwarePanelProps {
   program: Program;
@@ -23,14 +24,13 @@ const KIND_WORDS: Record<OutcomeRow["kind"], string> = {
   running: "Still running",
 };
 
-const formatInt = (n: number) => Math.round(n).toLocaleString("en-US");
 const formatShare = (count: number, total: number) => (total === 0 ? "0%" : `${((100 * count) / total).toFixed(count * 1000 < total ? 2 : 1)}%`);
 
 /** The trials field's value as a number, or why it is not acceptable. */
 export function parseTrials(text: string): { ok: true; value: number } | { ok: false; message: string } {
   const value = Number(text.replace(/[,_\s]/g, ""));
   if (text.trim() === "" || !Number.isInteger(value)) return { ok: false, message: "Enter a whole number of trials." };
-  if (value < MIN_TRIALS || value > MAX_TRIALS) return { ok: false, message: `Enter between ${formatInt(MIN_TRIALS)} and ${formatInt(MAX_TRIALS)} trials.` };
+  if (value < MIN_TRIALS || value > MAX_TRIALS) return { ok: false, message: `Enter between ${formatCount(MIN_TRIALS)} and ${formatCount(MAX_TRIALS)} trials.` };
   return { ok: true, value };
 }
 
@@ -106,7 +106,7 @@ export function HardwarePanel({ program, levelId }: HardwarePanelProps) {
             onChange={(e) => setTrialsText(e.target.value)}
           />
           <span id={`${id}-trials-help`} className={trials.ok ? "hw-help" : "hw-help hw-error"}>
-            {trials.ok ? `${formatInt(MIN_TRIALS)} to ${formatInt(MAX_TRIALS)}` : trials.message}
+            {trials.ok ? `${formatCount(MIN_TRIALS)} to ${formatCount(MAX_TRIALS)}` : trials.message}
           </span>
         </div>
         <div className="hw-field hw-check">
@@ -126,7 +126,7 @@ export function HardwarePanel({ program, levelId }: HardwarePanelProps) {
       {progress && progress.rows.length > 0 && (
         <table className="hw-tally">
           <caption>
-            Outcomes of {formatInt(total)} trial{total === 1 ? "" : "s"}
+            Outcomes of {formatCount(total)} trial{total === 1 ? "" : "s"}
             {progress.status === "running" ? " so far" : ""}
           </caption>
           <thead>
@@ -154,16 +154,16 @@ export function HardwarePanel({ program, levelId }: HardwarePanelProps) {
 function Progress({ progress }: { progress: HardwareProgress }) {
   const { status, completed, requested, trialsPerSecond } = progress;
   const words =
-    status === "running" ? (completed === 0 ? "Starting the workers…" : `${formatInt(completed)} of ${formatInt(requested)} trials`)
-    : status === "done" ? `Done: ${formatInt(completed)} trials`
-    : status === "stopped" ? `Stopped after ${formatInt(completed)} of ${formatInt(requested)} trials`
+    status === "running" ? (completed === 0 ? "Starting the workers…" : `${formatCount(completed)} of ${formatCount(requested)} trials`)
+    : status === "done" ? `Done: ${formatCount(completed)} trials`
+    : status === "stopped" ? `Stopped after ${formatCount(completed)} of ${formatCount(requested)} trials`
     : `Failed: ${progress.error ?? "unknown error"}`;
   return (
     <div className="hw-progress">
       <progress value={completed} max={requested} aria-label="Trials run" />
       <p className="hw-status" role="status">
         {words}
-        {completed > 0 && ` · ${formatInt(trialsPerSecond)} trials per second`}
+        {completed > 0 && ` · ${formatCount(trialsPerSecond)} trials per second`}
         {progress.restarts > 0 && ` · workers restarted ${progress.restarts} time${progress.restarts === 1 ? "" : "s"} after a trial would not stop`}
       </p>
     </div>
@@ -183,7 +183,7 @@ function OutcomeLine({ row, total, maxCount }: { row: OutcomeRow; total: number;
         )}
         {row.kind === "running" && <span className="hw-note">A thread used up its budget: it spins, or waited long for a core.</span>}
         <details className="hw-state">
-          <summary>Shared state after trial {formatInt(row.firstTrial)}, the first to end this way</summary>
+          <summary>Shared state after trial {formatCount(row.firstTrial)}, the first to end this way</summary>
           {row.finalState.length === 0 ? (
             <p>This level has no shared variables.</p>
           ) : (
@@ -198,7 +198,7 @@ function OutcomeLine({ row, total, maxCount }: { row: OutcomeRow; total: number;
           )}
         </details>
       </th>
-      <td className="hw-num">{formatInt(row.count)}</td>
+      <td className="hw-num">{formatCount(row.count)}</td>
       <td className="hw-num">{formatShare(row.count, total)}</td>
       <td className="hw-bar-cell" aria-hidden="true">
         <span className="hw-bar" style={{ width: `${(100 * row.count) / maxCount}%` }} />

@@ -43,3 +43,8 @@ export function outcomeSentence(outcome: Outcome): string {
   const m = outcome.message;
   return /[.!?]$/.test(m) ? m : `${m}.`;
 }
+
+/** 1234567 -> "1,234,567": states, trials and characters, in every panel the same way. */
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString("en-US");
+}

@@ -21,6 +21,7 @@ import { Markdown } from "./Markdown";
 import { ModalDialog } from "./ModalDialog";
 import { MoveList } from "./MoveList";
 import "../styles/fix-it.css";
+import { formatCount } from "../words";
 
 const FixCodeEditors = lazy(() => import("../../editor/FixCodeEditors"));
 
@@ -181,7 +182,6 @@ function isPrefix(schedule: readonly Move[], moves: readonly Move[]): boolean {
   return schedule.length <= moves.length && schedule.every((m, i) => m.kind === moves[i].kind && m.thread === moves[i].thread);
 }
 
-const n = (x: number) => x.toLocaleString("en-US");
 
 interface PanelProps {
   fix: FixSpec;
@@ -264,8 +264,8 @@ function FixPanel({ fix, code, original, problems, saveProblem, check, current, 
         </p>
       </div>
       <div className="fix-result" role="status">
-        {check.status === "running" && <p>Trying every schedule… {n(check.states)} states so far.</p>}
-        {check.status === "stopped" && <p>Stopped after {n(check.states)} states.</p>}
+        {check.status === "running" && <p>Trying every schedule… {formatCount(check.states)} states so far.</p>}
+        {check.status === "stopped" && <p>Stopped after {formatCount(check.states)} states.</p>}
         {check.status === "failed" && <p>The check could not run: {check.message}</p>}
         {check.status === "done" && <VerdictView verdict={check.verdict} fix={fix} />}
         {check.status !== "idle" && check.status !== "running" && !current && <p className="muted">Your code has changed since this check: check again.</p>}
@@ -294,7 +294,7 @@ function VerdictView({ verdict: v, fix }: { verdict: Verdict; fix: FixSpec }) {
     case "fixed":
       return (
         <p className="verdict verdict-ok">
-          <strong>Fixed.</strong> The solver checked all {n(v.states)} reachable states: no schedule breaks your code.
+          <strong>Fixed.</strong> The solver checked all {formatCount(v.states)} reachable states: no schedule breaks your code.
         </p>
       );
     case "broken":
@@ -317,7 +317,7 @@ function VerdictView({ verdict: v, fix }: { verdict: Verdict; fix: FixSpec }) {
     case "unknown":
       return (
         <p className="verdict verdict-bad">
-          The solver gave up after {n(v.states)} states without a verdict: your code has too many states to check. Try simpler code.
+          The solver gave up after {formatCount(v.states)} states without a verdict: your code has too many states to check. Try simpler code.
         </p>
       );
     case "invalid":
@@ -373,7 +373,7 @@ function FixedDialog(props: { states: number; fix: FixSpec; outro?: string; next
     <ModalDialog labelledBy="fixed-title" describedBy="fixed-text" className="outcome victory" onCancel={onClose} initialFocus={first}>
       <h2 id="fixed-title">Victory: Fixed</h2>
       <p id="fixed-text" className="outcome-text">
-        The solver checked all {n(states)} reachable states: no schedule breaks your code{extra.length > 0 ? `, ${extra.join(", and ")}` : ""}.
+        The solver checked all {formatCount(states)} reachable states: no schedule breaks your code{extra.length > 0 ? `, ${extra.join(", and ")}` : ""}.
       </p>
       <div className="dialog-actions">
         <button ref={first} type="button" className="primary" onClick={onNext}>

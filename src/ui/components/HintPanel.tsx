@@ -6,8 +6,8 @@ import { HINT_STATE_BUDGET } from "../hint";
 import { useApp } from "../use-app";
 import { Markdown } from "./Markdown";
 import { ThreadChip } from "./ThreadChip";
+import { formatCount } from "../words";
 
-const count = (n: number) => n.toLocaleString("en-US");
 const verb = (m: Move) => (m.kind === "step" ? "Step" : m.kind === "wake" ? "Wake" : "Flush");
 
 export function HintPanel({ written, program }: { written: string | undefined; program: Program }) {
@@ -23,7 +23,7 @@ export function HintPanel({ written, program }: { written: string | undefined; p
       <div aria-live="polite">
         {current?.status === "searching" && (
           <p>
-            Looking for the next move of a shortest win… <span className="muted">{count(current.states)} states so far</span>
+            Looking for the next move of a shortest win… <span className="muted">{formatCount(current.states)} states so far</span>
           </p>
         )}
         {current?.status === "found" && (
@@ -35,7 +35,7 @@ export function HintPanel({ written, program }: { written: string | undefined; p
           </p>
         )}
         {current?.status === "none" && <p>From here, no schedule wins any more: undo a few moves or reset.</p>}
-        {current?.status === "gave-up" && <p>I could not find one within {count(HINT_STATE_BUDGET)} states.</p>}
+        {current?.status === "gave-up" && <p>I could not find one within {formatCount(HINT_STATE_BUDGET)} states.</p>}
         {current?.status === "failed" && <p>The search failed: {current.message}</p>}
       </div>
       {shown && written && !current && <p className="muted">Press Hint again for the next move of a shortest win.</p>}

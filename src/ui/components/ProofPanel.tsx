@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { searchInWorker } from "../search-workers";
 import type { LoadedLevel } from "../store/game-slice";
 import { appStore } from "../use-app";
-import { goalText } from "../words";
+import { formatCount, goalText } from "../words";
 
 /** States the proof may explore; the campaign's prove-it levels need far fewer. */
 export const PROOF_STATE_BUDGET = 5_000_000;
@@ -23,7 +23,6 @@ export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref
   const [proof, setProof] = useState<Proof>({ status: "idle" });
   const cancel = useRef<(() => void) | null>(null);
   useEffect(() => () => cancel.current?.(), []);
-  const n = (x: number) => x.toLocaleString("en-US");
 
   const prove = () => {
     cancel.current?.();
@@ -56,11 +55,11 @@ export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref
         Ask for the proof
       </button>
       <div role="status" className="proof-result">
-        {proof.status === "searching" && <p>Checking… {n(proof.states)} states so far.</p>}
+        {proof.status === "searching" && <p>Checking… {formatCount(proof.states)} states so far.</p>}
         {proof.status === "proved" && (
           <>
             <p>
-              <strong>Proved.</strong> The solver checked all {n(proof.states)} reachable states: no schedule can {outcomes}.
+              <strong>Proved.</strong> The solver checked all {formatCount(proof.states)} reachable states: no schedule can {outcomes}.
             </p>
             <p>
               <a className="button-link" href={nextHref ?? "#/"}>
@@ -72,7 +71,7 @@ export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref
         {proof.status === "broken" && (
           <p>Not proved: the solver found a schedule of {proof.length} steps that ends in {proof.outcome}. Look again!</p>
         )}
-        {proof.status === "gave-up" && <p>The solver gave up after {n(proof.states)} states without a verdict.</p>}
+        {proof.status === "gave-up" && <p>The solver gave up after {formatCount(proof.states)} states without a verdict.</p>}
         {proof.status === "failed" && <p>The proof could not run: {proof.message}</p>}
       </div>
     </section>

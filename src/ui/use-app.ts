@@ -2,16 +2,12 @@
 // Another tab's progress is picked up when it saves.
 
 import { useStore } from "zustand";
-import { browserStorage, PROGRESS_KEY } from "./store/progress";
+import { browserStorage, followOtherTabs, PROGRESS_KEY } from "./store/progress";
 import { createAppStore, type AppState } from "./store/store";
 
 export const appStore = createAppStore({ storage: browserStorage() });
 
-if (typeof window !== "undefined") {
-  window.addEventListener("storage", (e) => {
-    if (e.key === PROGRESS_KEY) void appStore.persist.rehydrate();
-  });
-}
+followOtherTabs(appStore, PROGRESS_KEY);
 
 export function useApp<T>(selector: (state: AppState) => T): T {
   return useStore(appStore, selector);

@@ -4,15 +4,11 @@
 import { useStore } from "zustand";
 import { createDraftStore, type DraftState } from "./store/draft-store";
 import { DRAFTS_KEY } from "./store/drafts";
-import { browserStorage } from "./store/progress";
+import { browserStorage, followOtherTabs } from "./store/progress";
 
 export const draftStore = createDraftStore({ storage: browserStorage() });
 
-if (typeof window !== "undefined") {
-  window.addEventListener("storage", (e) => {
-    if (e.key === DRAFTS_KEY) void draftStore.persist.rehydrate();
-  });
-}
+followOtherTabs(draftStore, DRAFTS_KEY);
 
 export function useDrafts<T>(selector: (state: DraftState) => T): T {
   return useStore(draftStore, selector);

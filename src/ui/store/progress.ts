@@ -52,6 +52,14 @@ export function browserStorage(): StateStorage {
   }
 }
 
+/** Rehydrates a persisted store when another tab saves under its key, so tabs stay in step. */
+export function followOtherTabs(store: { persist: { rehydrate(): unknown } }, key: string): void {
+  if (typeof window === "undefined") return;
+  window.addEventListener("storage", (e) => {
+    if (e.key === key) void store.persist.rehydrate();
+  });
+}
+
 export function memoryStorage(initial: Record<string, string> = {}): StateStorage & { dump(): Record<string, string> } {
   const items = new Map(Object.entries(initial));
   return {

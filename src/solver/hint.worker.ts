@@ -1,10 +1,9 @@
-// The hint's search, off the main thread: parses the level (cached while it stays the same) and
-// runs the breadth-first solver from the player's current state, so the first move of the
-// schedule it returns is the next move of a shortest win. Compiled without the DOM library, like
-// the rest of the solver, so the worker scope is described here.
+// The hint's search, off the main thread: runs the breadth-first solver from the player's current
+// state, so the first move of the schedule it returns is the next move of a shortest win.
 
-import { parseLevel, type Move, type OutcomeKind, type Program } from "../engine/index";
+import type { Move, OutcomeKind } from "../engine/index";
 import { solve } from "./solve";
+import { serveLevelRequests, type ErrorReply, type ProgressReply } from "./worker-host";
 
 export interface HintRequest {
   levelText: string;
@@ -14,28 +13,15 @@ export interface HintRequest {
 }
 
 export type HintReply =
-  | { type: "progress"; states: number; depth: number }
+  | ProgressReply
   | { type: "result"; verdict: "breakable" | "safe" | "unknown"; outcome?: OutcomeKind; schedule?: Move[]; states: number }
-  | { type: "error"; message: string };
+  | ErrorReply;
 
-interface WorkerScope {
-  addEventListener(type: "message", listener: (event: { data: HintRequest }) => void): void;
-  postMessage(reply: HintReply): void;
-}
-
-const scope = globalThis as unknown as WorkerScope;
-let cached: { text: string; program: Program } | null = null;
-
-scope.addEventListener("message", ({ data }) => {
-  if (cached?.text !== data.levelText) {
-    const parsed = parseLevel(data.levelText);
-    if (!parsed.ok) return scope.postMessage({ type: "error", message: parsed.error.map((e) => e.message).join("; ") });
-    cached = { text: data.levelText, program: parsed.value.program };
-  }
-  const result = solve(cached.program, {
+serveLevelRequests<HintRequest, HintReply>(({ program }, data, reply) => {
+  const result = solve(program, {
     from: data.packed,
     maxStates: data.maxStates,
-    onProgress: (states, depth) => scope.postMessage({ type: "progress", states, depth }),
+    onProgress: (states, depth) => reply({ type: "progress", states, depth }),
   });
-  scope.postMessage({ type: "result", verdict: result.verdict, outcome: result.outcome, schedule: result.schedule, states: result.states });
+  reply({ type: "result", verdict: result.verdict, outcome: result.outcome, schedule: result.schedule, states: result.states });
 });

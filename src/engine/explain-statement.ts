@@ -4,6 +4,7 @@
 
 import * as I from "./program";
 import type { Program } from "./program";
+import { localAction, type LocalAction } from "./explain";
 
 /** The object or variable an access label names ("read counter" -> "counter"). */
 function subject(label: string): string {
@@ -80,7 +81,7 @@ export function explainStatement(p: Program, index: number): StatementExplanatio
     does = accesses.join(", then ");
     if (stmt.kind === "if" || stmt.kind === "while") does += ", and picks the branch";
   } else {
-    does = localWork(stmt.kind, stmt.text, first >= 0 && p.critical[first] === 1);
+    does = LOCAL_WORK[localAction(stmt.kind, stmt.text, first >= 0 && p.critical[first] === 1)];
   }
   const n = Math.max(1, stmt.accesses);
   const shortCircuit = n > 1 && /&&|\|\|/.test(stmt.text);
@@ -89,23 +90,14 @@ export function explainStatement(p: Program, index: number): StatementExplanatio
   return { does, steps, text: `${sentence}: ${steps}.` };
 }
 
-function localWork(kind: string, text: string, critical: boolean): string {
-  if (critical) return "enters the critical section";
-  switch (kind) {
-    case "if":
-    case "while":
-      return "picks the branch from its own locals";
-    case "decl":
-    case "assign":
-    case "incdec":
-      return "works on its own locals only";
-    case "break":
-      return "leaves the loop";
-    case "continue":
-      return "goes back to the loop's condition";
-    default:
-      if (text.startsWith("exit")) return "ends the whole program";
-      if (text.startsWith("fence")) return "waits for its store buffer to reach memory (a fence)";
-      return "does its own business, touching nothing shared";
-  }
-}
+/** What a local statement does, told of the thread ("works on its own locals only"). */
+const LOCAL_WORK: Record<LocalAction, string> = {
+  critical: "enters the critical section",
+  branch: "picks the branch from its own locals",
+  locals: "works on its own locals only",
+  break: "leaves the loop",
+  continue: "goes back to the loop's condition",
+  exit: "ends the whole program",
+  fence: "waits for its store buffer to reach memory (a fence)",
+  call: "does its own business, touching nothing shared",
+};

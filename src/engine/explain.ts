@@ -112,3 +112,24 @@ export function describeFault(p: Program, _s: Int32Array, f: Fault): string {
       return "it broke a rule";
   }
 }
+
+/** What a statement that touches nothing shared does, for the words that name or explain it. */
+export type LocalAction = "critical" | "branch" | "locals" | "break" | "continue" | "exit" | "fence" | "call";
+
+export function localAction(kind: string, text: string, critical: boolean): LocalAction {
+  if (critical) return "critical";
+  switch (kind) {
+    case "if":
+    case "while":
+      return "branch";
+    case "decl":
+    case "assign":
+    case "incdec":
+      return "locals";
+    case "break":
+    case "continue":
+      return kind;
+    default:
+      return text.startsWith("exit") ? "exit" : text.startsWith("fence") ? "fence" : "call";
+  }
+}

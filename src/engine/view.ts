@@ -3,7 +3,7 @@
 
 import type { Span } from "./lang/ast";
 import type { GameState } from "./engine";
-import { blockedOn, describeBlock } from "./explain";
+import { blockedOn, describeBlock, localAction, type LocalAction } from "./explain";
 import { ST, STRIDE, type Descriptor, type Program } from "./program";
 import { isFinished } from "./vm";
 
@@ -184,22 +184,19 @@ export function nextStep(p: Program, pc: number, s?: Int32Array): NextStep {
   return { index: 1, of, label: localLabel(stmt.kind, stmt.text, p.critical[pc] === 1) };
 }
 
+/** A local statement's step, named as a command ("decide the branch"); a call is named by itself. */
+const LOCAL_LABELS: Record<Exclude<LocalAction, "call">, string> = {
+  critical: "enter the critical section",
+  branch: "decide the branch",
+  locals: "local work",
+  break: "leave the loop",
+  continue: "go back to the loop's condition",
+  exit: "end the program",
+  fence: "fence",
+};
+
 function localLabel(kind: string, text: string, critical: boolean): string {
-  if (critical) return "enter the critical section";
-  switch (kind) {
-    case "if":
-    case "while":
-      return "decide the branch";
-    case "decl":
-    case "assign":
-    case "incdec":
-      return "local work";
-    case "break":
-      return "leave the loop";
-    case "continue":
-      return "go back to the loop's condition";
-    default:
-      return text.startsWith("exit") ? "end the program" : text.startsWith("fence") ? "fence" : `call ${text.replace(/;$/, "")}`;
-  }
+  const action = localAction(kind, text, critical);
+  return action === "call" ? `call ${text.replace(/;$/, "")}` : LOCAL_LABELS[action];
 }
 

@@ -4,6 +4,7 @@
 import { MoveList } from "../ui/components/MoveList";
 import type { CheckReport, CheckState } from "./check";
 import { formatCount } from "../ui/words";
+import { CheckButton } from "../ui/components/CheckButton";
 
 const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
 
@@ -25,20 +26,17 @@ export function CheckPanel({ check, canCheck, current, replaying, onCheck, onCan
   return (
     <section className="check-panel" aria-labelledby="check-heading">
       <h2 id="check-heading">Check</h2>
-      <div className="check-actions">
-        {running ? (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : (
-          <button type="button" className="primary" onClick={onCheck} aria-disabled={canCheck ? undefined : true} aria-describedby="check-about">
-            Check
-          </button>
-        )}
-        <p id="check-about" className="muted">
-          {canCheck ? "Explores every interleaving, like levels check." : "Fix the problems first: only a valid level can be checked."}
-        </p>
-      </div>
+      <CheckButton
+        className="check-actions"
+        running={running}
+        canCheck={canCheck}
+        label="Check"
+        about="Explores every interleaving, like levels check."
+        blocked="Fix the problems first: only a valid level can be checked."
+        aboutId="check-about"
+        onCheck={onCheck}
+        onCancel={onCancel}
+      />
       <div className="check-result" role="status">
         {running && (
           <p>

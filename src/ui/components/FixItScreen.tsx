@@ -22,6 +22,7 @@ import { ModalDialog } from "./ModalDialog";
 import { MoveList } from "./MoveList";
 import "../styles/fix-it.css";
 import { formatCount } from "../words";
+import { CheckButton } from "./CheckButton";
 
 const FixCodeEditors = lazy(() => import("../../editor/FixCodeEditors"));
 
@@ -249,20 +250,17 @@ function FixPanel({ fix, code, original, problems, saveProblem, check, current, 
           </ul>
         )}
       </div>
-      <div className="fix-actions">
-        {running ? (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : (
-          <button type="button" className="primary" onClick={onCheck} aria-disabled={canCheck ? undefined : true} aria-describedby="fix-check-about">
-            Check my fix
-          </button>
-        )}
-        <p id="fix-check-about" className="muted">
-          {canCheck ? "The solver tries every schedule of the code as it is now." : "Fix the problems first: only code without problems can be checked."}
-        </p>
-      </div>
+      <CheckButton
+        className="fix-actions"
+        running={running}
+        canCheck={canCheck}
+        label="Check my fix"
+        about="The solver tries every schedule of the code as it is now."
+        blocked="Fix the problems first: only code without problems can be checked."
+        aboutId="fix-check-about"
+        onCheck={onCheck}
+        onCancel={onCancel}
+      />
       <div className="fix-result" role="status">
         {check.status === "running" && <p>Trying every schedule… {formatCount(check.states)} states so far.</p>}
         {check.status === "stopped" && <p>Stopped after {formatCount(check.states)} states.</p>}

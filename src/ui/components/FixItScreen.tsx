@@ -164,7 +164,7 @@ export function FixItScreen({ loaded, nextHref, links }: Props) {
   const verdict = check.status === "done" && checkIsCurrent ? check.verdict : null;
   return (
     <>
-      <GameScreen loaded={shown} nextHref={nextHref} links={links} before={<div id="fix-replay">{replayBar}</div>} after={panel} />
+      <GameScreen loaded={shown} nextHref={nextHref} links={links} before={<div id="fix-replay">{replayBar}</div>} after={panel} typing />
       {verdict?.verdict === "fixed" && victoryClosed !== verdict && (
         <FixedDialog
           states={verdict.states}

@@ -16,9 +16,11 @@ interface Props {
   /** Shown above and below the level in play (a fix-it level's replay controls and "Fix it" area). */
   before?: ReactNode;
   after?: ReactNode;
+  /** Code is being typed on this screen (a fix-it level): see LevelPlay. */
+  typing?: boolean;
 }
 
-export function GameScreen({ loaded, nextHref, links, before, after }: Props) {
+export function GameScreen({ loaded, nextHref, links, before, after, typing }: Props) {
   const { level } = loaded;
   // The title waits for the level to be open, so the heading and the game appear together.
   const open = useApp((s) => s.game !== null && isOpen(s.loaded, loaded));
@@ -44,7 +46,7 @@ export function GameScreen({ loaded, nextHref, links, before, after }: Props) {
           </div>
         )}
         {before}
-        <LevelPlay loaded={loaded} nextHref={nextHref} />
+        <LevelPlay loaded={loaded} nextHref={nextHref} typing={typing} />
         {after}
       </main>
     </>

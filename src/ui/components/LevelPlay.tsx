@@ -37,7 +37,8 @@ export interface LevelPlayProps {
   nextHref: string | null;
   /** Replaces "Next level" after a win: the editor's preview offers "Play again". */
   afterWin?: { label: string; perform(): void };
-  /** The level's text is being typed (the editor's preview): see `quietBeforeFirstMove`. */
+  /** Code is being typed beside the game (the editor's preview, a fix-it level's code): then an
+   *  outcome before any move gets a line, not a dialog that would take the focus from the typing. */
   typing?: boolean;
 }
 
@@ -68,9 +69,7 @@ export function LevelPlay({ loaded, nextHref, afterWin, typing = false }: LevelP
   const tourDue = useSettings((s) => !s.tourDone) && loaded.source === "campaign" && loaded.id === campaignOrder()[0];
 
   if (!view || !game || !isOpen(open, loaded)) return null;
-  // Code being typed (a fix-it level's, or a level in the editor) may end before any move: a line
-  // says so, where a dialog would take the focus from the typing.
-  const overBeforeMoves = game.outcome !== null && game.schedule.length === 0 && (typing || level.spec.fix !== undefined);
+  const overBeforeMoves = typing && game.outcome !== null && game.schedule.length === 0;
   return (
     <ThreadColors.Provider value={colors}>
       <div className="level-layout">

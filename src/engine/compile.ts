@@ -6,6 +6,7 @@ import type { Expr, MethodExpr, CallExpr, Place, Span, Stmt } from "./lang/ast";
 import { checkThread, type Resolution, type SharedEnv, type SharedSymbol, type SyncType } from "./lang/check";
 import { parseThreadCode } from "./lang/parser";
 import { expandThreadNames, type LevelSpec, type SyncDecl } from "./level";
+import { own } from "./own";
 import * as I from "./program";
 import type { Descriptor, LocalInfo, Program, StatementInfo, ThreadLayout } from "./program";
 import { err, ok, type LevelError, type Result } from "./result";
@@ -494,7 +495,7 @@ class ThreadCompiler {
     const d = this.descriptors[desc];
     const index = e.object.kind === "index" ? this.expr(e.object.index) : -1;
     const objName = this.placeName(e.object);
-    const ops = METHOD_OPS[d.kind as SyncType][e.method];
+    const ops = own(METHOD_OPS[d.kind as SyncType], e.method)!; // the checker let only real methods through
     const arg = e.args.length > 0 ? this.expr(e.args[0]) : 0;
     const r = into ?? this.temp();
     const labels = methodLabels(d, objName, e.method);

@@ -410,6 +410,8 @@ function checkThreads(threads: unknown, out: Finding[]): string[] | undefined {
     const count = intBetween(rawCount, 1, MAX_COUNT);
     if (typeof name !== "string" || (rawCount !== undefined && count === undefined)) return void (wellFormed = false);
     const path = ["threads", i, "name"];
+    // Thread names key the student's code in a fix-it level; "__proto__" is no key of a plain object.
+    if (name === "__proto__") out.push({ code: "reserved-name", path, message: `"__proto__" cannot be a thread name` });
     if (count !== undefined && count > 1 && !name.includes("{id}")) {
       out.push({ code: "duplicate-thread-name", path, message: `this thread has "count": ${count}, so its name needs "{id}" to tell the copies apart` });
     }

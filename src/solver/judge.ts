@@ -5,6 +5,7 @@
 
 import { compileLevel } from "../engine/compile";
 import { forbiddenOutcomes, wrongFinals, type WrongFinal } from "../engine/fix";
+import { own } from "../engine/own";
 import { formatMove, type Level, type LevelSpec, type Move, type OutcomeKind, type Program } from "../engine/index";
 import { err, ok, type LevelError, type Result } from "../engine/result";
 import { DEFAULT_MAX_STATES, solve } from "./solve";
@@ -52,7 +53,8 @@ export interface JudgeOptions {
 export function currentCode(spec: LevelSpec, code: FixCode = {}): FixCode {
   const out: FixCode = {};
   for (const name of spec.fix?.threads ?? []) {
-    out[name] = typeof code[name] === "string" ? code[name] : (spec.threads.find((t) => t.name === name)?.code ?? "");
+    const given = own(code, name);
+    out[name] = typeof given === "string" ? given : (spec.threads.find((t) => t.name === name)?.code ?? "");
   }
   return out;
 }
@@ -60,7 +62,10 @@ export function currentCode(spec: LevelSpec, code: FixCode = {}): FixCode {
 /** The level with the editable threads' code replaced; other threads and everything else as they were. */
 export function fixedSpec(spec: LevelSpec, code: FixCode): LevelSpec {
   const editable = new Set(spec.fix?.threads ?? []);
-  const threads = spec.threads.map((t) => (editable.has(t.name) && typeof code[t.name] === "string" ? { ...t, code: code[t.name] } : t));
+  const threads = spec.threads.map((t) => {
+    const given = editable.has(t.name) ? own(code, t.name) : undefined;
+    return typeof given === "string" ? { ...t, code: given } : t;
+  });
   return { ...spec, threads };
 }
 

@@ -2,6 +2,7 @@
 // and checks types, methods and arguments. It reports every problem it finds, at the exact
 // characters, in words an instructor can act on; the compiler only ever sees checked code.
 
+import { own } from "../own";
 import type { CallExpr, Expr, MethodExpr, NameExpr, Place, Span, Stmt } from "./ast";
 import type { CodeError } from "./parser";
 
@@ -46,7 +47,7 @@ export const ATOMICS: Record<string, MethodSig> = {
 export const MARKERS = new Set(["critical_section", "exit", "fence"]);
 
 const ARTICLE: Record<string, string> = { int: "an int", bool: "a bool", rwlock: "an rwlock", event: "an event" };
-const a = (what: string) => ARTICLE[what] ?? `a ${what}`;
+const a = (what: string) => own(ARTICLE, what) ?? `a ${what}`;
 
 /** What the checker learned, for the compiler: which symbol each name and declaration means. */
 export interface Resolution {
@@ -191,7 +192,7 @@ export function checkThread(body: Stmt[], env: SharedEnv): { errors: CodeError[]
   }
 
   function call(e: CallExpr): ValueType | "void" | undefined {
-    const atomic = ATOMICS[e.callee];
+    const atomic = own(ATOMICS, e.callee);
     if (atomic) {
       if (!arity(e, e.callee, atomic.args.length + 1)) return atomic.returns;
       const target = e.args[0];
@@ -247,7 +248,7 @@ export function checkThread(body: Stmt[], env: SharedEnv): { errors: CodeError[]
       report("not-an-array", `"${nameExpr.name}" is an array of ${sym.count} ${plural(sym.type)}; pick one, like ${nameExpr.name}[0].${e.method}()`, nameExpr.span);
     }
     const table = METHODS[sym.type];
-    const sig = table[e.method];
+    const sig = own(table, e.method);
     if (!sig) {
       const list = Object.keys(table);
       const listed = list.length === 1 ? list[0] : `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;

@@ -7,6 +7,7 @@ import type { BinaryOp, CallExpr, Expr, MethodExpr, Place, Stmt } from "../lang/
 import { lex, type Token } from "../lang/lexer";
 import { comments, commentLine, layout, type Chunk, type ChunkKind } from "./layout";
 import { parseThreadCode } from "../lang/parser";
+import { own } from "../own";
 import type { LevelSpec, SharedDecl, SyncDecl } from "../level";
 import type { ValueType } from "../lang/check";
 
@@ -268,10 +269,9 @@ class Printer {
   method(e: MethodExpr, asStatement: boolean): Out {
     const name = e.object.kind === "name" ? e.object.name : e.object.target.name;
     const s = this.scope.shared.get(name);
-    if (!s || s.kind !== "object") return `${this.rawPlace(e.object)}.${e.method}(${e.args.map((a) => this.text(a)).join(", ")})`;
+    const fn = s?.kind === "object" ? own(this.d.methods[s.decl.type] as Record<string, Fn>, e.method) : undefined;
+    if (!s || s.kind !== "object" || !fn) return `${this.rawPlace(e.object)}.${e.method}(${e.args.map((a) => this.text(a)).join(", ")})`;
     const o: ObjectRef = { name: this.scope.ident(name), text: this.rawPlace(e.object), decl: s.decl, scope: this.scope };
-    const table = this.d.methods[s.decl.type] as Record<string, Fn>;
-    const fn = table[e.method];
     return fn(o, e.args.map((a) => this.text(a)), asStatement);
   }
 }

@@ -6,6 +6,7 @@
 // loads this, and classic zod alone was 26 kB gzip of the game's 150 kB budget.
 
 import * as z from "zod/mini";
+import { MAX_CODE_LENGTH, MAX_NESTING } from "./lang/limits";
 
 const OUTCOMES = ["mutual-exclusion", "assertion", "deadlock", "exception"] as const;
 export type WinOutcome = (typeof OUTCOMES)[number];
@@ -51,6 +52,18 @@ function intIn(field: string, min: number, max = INT32_MAX) {
     iss.code === "invalid_type" && typeof iss.input !== "number" ? "expected an integer" : message;
   return z.int32({ error }).check(z.minimum(min, { error }), z.maximum(max, { error }));
 }
+
+/** Thread code: a string of at most MAX_CODE_LENGTH characters (the parser bounds its nesting). */
+const threadCode = (whose: string) =>
+  z.string().check(
+    z.maxLength(MAX_CODE_LENGTH, {
+      error: (iss) => {
+        const length = typeof iss.input === "string" ? iss.input.length : 0;
+        return `${whose} may be at most ${MAX_CODE_LENGTH.toLocaleString("en")} characters, but this one has ${length.toLocaleString("en")}`;
+      },
+    }),
+  );
+const CODE_LIMITS = `At most ${MAX_CODE_LENGTH.toLocaleString("en")} characters, nested at most ${MAX_NESTING} levels deep.`;
 
 /** Documentation for editors: the description Monaco and VS Code show on hover. */
 const doc = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
@@ -114,7 +127,7 @@ const SharedDeclSchema = doc(
 export const ThreadSchema = doc(
   z.strictObject({
     name: doc(z.string().check(z.minLength(1)), 'The name the player sees. With "count", "{id}" in it becomes 0, 1, 2...; names must be unique.'),
-    code: doc(z.string(), "The thread's code, in Interleave's small C-like language."),
+    code: doc(threadCode("a thread's code"), `The thread's code, in Interleave's small C-like language. ${CODE_LIMITS}`),
     count: doc(z.optional(intIn("count", 1, MAX_COUNT)), `Runs this many copies (1 to ${MAX_COUNT}); each has a read-only local "id" from 0.`),
   }),
   "One thread, or several copies of it.",
@@ -178,7 +191,7 @@ export const FixSchema = doc(
       "What the fixed program must still do, so that deleting the code or waiting forever is no fix. Default: finish.",
     ),
     reference: doc(
-      z.record(z.string(), doc(z.string(), "The reference fix's code for this thread.")),
+      z.record(z.string(), doc(threadCode("a thread's code in the reference fix"), `The reference fix's code for this thread. ${CODE_LIMITS}`)),
       'The reference fix: new code for every thread named in "threads" (exactly those). `levels check` verifies it passes.',
     ),
   }),

@@ -1,8 +1,11 @@
 // Recursive-descent parser from tokens to the syntax tree. It recovers at statement boundaries,
-// so one run reports every syntax error it can, each at the token where it was noticed.
+// so one run reports every syntax error it can, each at the token where it was noticed. Code too
+// long or nested too deep (limits.ts) is an error like any other, so no stage after it can run
+// out of stack.
 
 import type { BinaryOp, CallExpr, Expr, MethodExpr, Place, Pos, Span, Stmt } from "./ast";
 import { lex, type Token } from "./lexer";
+import { MAX_CODE_LENGTH, MAX_NESTING } from "./limits";
 
 export interface CodeError {
   code: string;
@@ -19,9 +22,14 @@ class ParseFailure extends Error {}
 const LEVELS: BinaryOp[][] = [["||"], ["&&"], ["==", "!="], ["<", "<=", ">", ">="], ["+", "-"], ["*", "/", "%"]];
 
 export function parseThreadCode(source: string): { body: Stmt[]; errors: CodeError[] } {
+  if (source.length > MAX_CODE_LENGTH) return { body: [], errors: [tooLong(source)] };
   const tokens = lex(source);
   const errors: CodeError[] = [];
   let i = 0;
+  // How many levels enclose the token being read, and the deepest level reached since the
+  // innermost expression began (an operator chain pushes its left side one level deeper).
+  let depth = 0;
+  let deepest = 0;
 
   const peek = (k = 0): Token => tokens[Math.min(i + k, tokens.length - 1)];
   const span = (start: Pos, end: Pos): Span => ({ start, end });
@@ -42,6 +50,16 @@ export function parseThreadCode(source: string): { body: Stmt[]; errors: CodeErr
     return (t.kind === "punct" || t.kind === "keyword") && t.text === text;
   };
   const prevEnd = () => tokens[Math.max(0, i - 1)].end;
+  const tooDeep = (t: Token): never =>
+    fail(t, `the code nests more than ${MAX_NESTING} levels deep here (each block, parenthesis, bracket, "!", "-", "else if" and operator adds a level)`, "too-deep");
+  /** Reads what `parse` reads one level deeper than `open`, the token that opens the level. */
+  const inside = <T>(open: Token, parse: () => T): T => {
+    if (++depth > MAX_NESTING) tooDeep(open);
+    deepest = Math.max(deepest, depth);
+    const result = parse();
+    depth--;
+    return result;
+  };
   const expect = (text: string, what = `"${text}"`): Token => {
     if (is(text)) return tokens[i++];
     if (text === ";" && i > 0 && peek().kind !== "error") {
@@ -78,22 +96,36 @@ export function parseThreadCode(source: string): { body: Stmt[]; errors: CodeErr
 
   function block(): Stmt[] {
     if (!is("{")) fail(peek(), `expected "{", found ${describe(peek())} (blocks need braces)`);
-    i++;
-    const body: Stmt[] = [];
-    while (!is("}")) {
-      if (peek().kind === "eof") fail(peek(), `expected "}" to close the block`);
-      statementInto(body);
-    }
-    i++;
-    return body;
+    return inside(tokens[i++], () => {
+      const body: Stmt[] = [];
+      while (!is("}")) {
+        if (peek().kind === "eof") fail(peek(), `expected "}" to close the block`);
+        statementInto(body);
+      }
+      i++;
+      return body;
+    });
+  }
+
+  /** `( e )` after `if` or `while`: the condition. */
+  function condition(keyword: string): Expr {
+    const open = peek();
+    expect("(", `"(" after "${keyword}"`);
+    return inside(open, () => {
+      const cond = expression();
+      expect(")");
+      return cond;
+    });
   }
 
   function statementInto(body: Stmt[]) {
     const before = i;
+    const depthBefore = depth;
     try {
       body.push(statement());
     } catch (e) {
       if (!(e instanceof ParseFailure)) throw e;
+      depth = depthBefore;
       recover();
       if (i === before && !is("}")) i++;
     }
@@ -127,23 +159,20 @@ export function parseThreadCode(source: string): { body: Stmt[]; errors: CodeErr
         }
         case "if": {
           i++;
-          expect("(", `"(" after "if"`);
-          const cond = expression();
-          expect(")");
+          const cond = condition("if");
           const header = span(start, prevEnd());
           const then = block();
           let otherwise: Stmt[] | null = null;
           if (is("else")) {
             i++;
-            otherwise = is("if") ? [statement()] : block();
+            // `else if` is an `if` nested in the else: a level, as a block would be.
+            otherwise = is("if") ? [inside(peek(), statement)] : block();
           }
           return { kind: "if", cond, then, else: otherwise, span: span(start, prevEnd()), header };
         }
         case "while": {
           i++;
-          expect("(", `"(" after "while"`);
-          const cond = expression();
-          expect(")");
+          const cond = condition("while");
           const header = span(start, prevEnd());
           const body = block();
           return { kind: "while", cond, body, span: span(start, prevEnd()), header };
@@ -187,12 +216,20 @@ export function parseThreadCode(source: string): { body: Stmt[]; errors: CodeErr
 
   function expression(level = 0): Expr {
     if (level === LEVELS.length) return unary();
+    const outer = deepest;
+    deepest = depth;
     let left = expression(level + 1);
+    let chain = deepest; // the deepest level inside `left`
     while (peek().kind === "punct" && (LEVELS[level] as string[]).includes(peek().text)) {
-      const op = tokens[i++].text as BinaryOp;
-      const right = expression(level + 1);
-      left = { kind: "binary", op, left, right, span: span(left.span.start, right.span.end) };
+      const opToken = tokens[i++];
+      deepest = depth;
+      const right = inside(opToken, () => expression(level + 1));
+      // The tree leans left, `(a + b) + c`: all of `left` goes one level deeper.
+      chain = Math.max(chain + 1, deepest);
+      if (chain > MAX_NESTING) tooDeep(opToken);
+      left = { kind: "binary", op: opToken.text as BinaryOp, left, right, span: span(left.span.start, right.span.end) };
     }
+    deepest = Math.max(outer, chain);
     return left;
   }
 
@@ -200,7 +237,7 @@ export function parseThreadCode(source: string): { body: Stmt[]; errors: CodeErr
     const t = peek();
     if (is("!") || is("-")) {
       i++;
-      const operand = unary();
+      const operand = inside(t, unary);
       if (t.text === "-" && operand.kind === "int") {
         return { kind: "int", value: -operand.value | 0, span: span(t.start, operand.span.end) };
       }
@@ -210,17 +247,20 @@ export function parseThreadCode(source: string): { body: Stmt[]; errors: CodeErr
   }
 
   function args(): Expr[] {
+    const open = peek();
     expect("(");
-    const list: Expr[] = [];
-    if (!is(")")) {
-      list.push(expression());
-      while (is(",")) {
-        i++;
+    return inside(open, () => {
+      const list: Expr[] = [];
+      if (!is(")")) {
         list.push(expression());
+        while (is(",")) {
+          i++;
+          list.push(expression());
+        }
       }
-    }
-    expect(")", `")" to close the call`);
-    return list;
+      expect(")", `")" to close the call`);
+      return list;
+    });
   }
 
   function postfix(): Expr {
@@ -235,9 +275,11 @@ export function parseThreadCode(source: string): { body: Stmt[]; errors: CodeErr
     }
     let place: Place = { kind: "name", name: t.text, span: nameSpan };
     if (is("[")) {
-      i++;
-      const index = expression();
-      expect("]");
+      const index = inside(tokens[i++], () => {
+        const inner = expression();
+        expect("]");
+        return inner;
+      });
       place = { kind: "index", target: place, index, span: span(t.start, prevEnd()) };
     }
     if (is(".")) {
@@ -271,10 +313,11 @@ export function parseThreadCode(source: string): { body: Stmt[]; errors: CodeErr
       return { kind: "bool", value: t.text === "true", span: span(t.start, t.end) };
     }
     if (is("(")) {
-      i++;
-      const inner = expression();
-      expect(")");
-      return inner;
+      return inside(tokens[i++], () => {
+        const inner = expression();
+        expect(")");
+        return inner;
+      });
     }
     return fail(t, `expected a value, found ${describe(t)}`);
   }
@@ -293,4 +336,24 @@ export function parseThreadCode(source: string): { body: Stmt[]; errors: CodeErr
 
 function at(t: Token) {
   return { line: t.start.line, column: t.start.column, length: Math.max(1, t.end.offset - t.start.offset) };
+}
+
+/** Code over the length limit is not read at all: one error, where the limit is passed. */
+function tooLong(source: string): CodeError {
+  let line = 1;
+  let lineStart = 0;
+  for (let k = 0; k < MAX_CODE_LENGTH; k++) {
+    if (source.charCodeAt(k) === 10) {
+      line++;
+      lineStart = k + 1;
+    }
+  }
+  const n = (x: number) => x.toLocaleString("en");
+  return {
+    code: "code-too-long",
+    message: `a thread's code may be at most ${n(MAX_CODE_LENGTH)} characters, but this one has ${n(source.length)}; the limit is passed here`,
+    line,
+    column: MAX_CODE_LENGTH - lineStart + 1,
+    length: 1,
+  };
 }

@@ -89,11 +89,13 @@ export function compileLevel(spec: LevelSpec): Result<Program, LevelError[]> {
         if (op === I.JZ || op === I.JNZ) compiled.code[k + 2] += entry;
         if (op === I.STMT) compiled.code[k + 1] += statements.length;
       }
-      code.push(...compiled.code);
-      statementOf.push(...compiled.statementOf.map((s) => s + statements.length));
-      accessOrdinal.push(...compiled.accessOrdinal);
-      accessLabel.push(...compiled.accessLabel);
-      statements.push(...compiled.statements);
+      // Loops, not push(...spread): a spread passes every item as an argument, and a long
+      // thread has more of them than a browser's stack holds.
+      for (const x of compiled.code) code.push(x);
+      for (const s of compiled.statementOf) statementOf.push(s + statements.length);
+      for (const x of compiled.accessOrdinal) accessOrdinal.push(x);
+      for (const x of compiled.accessLabel) accessLabel.push(x);
+      for (const x of compiled.statements) statements.push(x);
       registerMaps.push(compiled.registerMap);
       threads.push({
         name: names[threadIndex], spec: specIndex, id, entry, base: 0,
@@ -113,7 +115,7 @@ export function compileLevel(spec: LevelSpec): Result<Program, LevelError[]> {
     }
   }
   const stateLength = slot;
-  const scratchLength = Math.max(0, ...registerMaps.map((m) => m.scratch));
+  const scratchLength = registerMaps.reduce((most, m) => Math.max(most, m.scratch), 0);
   // Registers become absolute slots: kept ones in the thread's part of the state, the others
   // in the scratch area after it.
   threads.forEach((th, t) => {

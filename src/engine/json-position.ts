@@ -2,7 +2,7 @@
 // error a place): syntax errors in words an instructor understands, and the 1-based line and
 // column of any value by its JSON path.
 
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, visit, type Node, type ParseError } from "jsonc-parser";
+import { createScanner, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, visit, type Node, type ParseError } from "jsonc-parser";
 import { err, ok, type LevelError, type Result } from "./result";
 
 export type JsonPath = (string | number)[];
@@ -87,19 +87,24 @@ export function positionOf(text: string, path: JsonPath): Position | undefined {
   return node ? lineMap(text)(node.offset) : undefined;
 }
 
-/** Offset of the bracket that opens the level too deep, if any (strings skipped). */
+// jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read: its values.
+const OPEN_BRACE = 1, CLOSE_BRACE = 2, OPEN_BRACKET = 3, CLOSE_BRACKET = 4, EOF = 17;
+
+/**
+ * Offset of the bracket that opens the level too deep, if any. The tokens are jsonc-parser's own,
+ * so strings, comments and line breaks split the text exactly as for the parser. A closing
+ * bracket that does not match the innermost open one closes nothing here: the parser may skip it
+ * while recovering from an error, so only this way is the count never below the parser's depth.
+ */
 function tooDeep(text: string): number | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"' || c === "\n") inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "{" || c === "[") {
-      if (++depth > MAX_NESTING) return i;
-    } else if (c === "}" || c === "]") depth--;
+  const scanner = createScanner(text, true);
+  const open: number[] = [];
+  for (let token = scanner.scan(); token !== EOF; token = scanner.scan()) {
+    if (token === OPEN_BRACE || token === OPEN_BRACKET) {
+      if (open.push(token) > MAX_NESTING) return scanner.getTokenOffset();
+    } else if ((token === CLOSE_BRACE || token === CLOSE_BRACKET) && open[open.length - 1] === token - 1) {
+      open.pop();
+    }
   }
   return undefined;
 }

@@ -19,11 +19,17 @@ export function serveLevelRequests<Request extends { levelText: string }, Reply>
   const scope = globalThis as unknown as WorkerScope<Request, Reply>;
   let cached: { text: string; level: Level } | null = null;
   scope.addEventListener("message", ({ data }) => {
-    if (cached?.text !== data.levelText) {
-      const parsed = parseLevel(data.levelText);
-      if (!parsed.ok) return scope.postMessage({ type: "error", message: parsed.error.map((e) => e.message).join("; ") });
-      cached = { text: data.levelText, level: parsed.value };
+    // The level text may come from a stranger: whatever goes wrong, the page gets a reply
+    // instead of a worker that died without one.
+    try {
+      if (cached?.text !== data.levelText) {
+        const parsed = parseLevel(data.levelText);
+        if (!parsed.ok) return scope.postMessage({ type: "error", message: parsed.error.map((e) => e.message).join("; ") });
+        cached = { text: data.levelText, level: parsed.value };
+      }
+      handle(cached.level, data, (reply) => scope.postMessage(reply));
+    } catch (e) {
+      scope.postMessage({ type: "error", message: `the search failed: ${e instanceof Error ? e.message : String(e)}` });
     }
-    handle(cached.level, data, (reply) => scope.postMessage(reply));
   });
 }

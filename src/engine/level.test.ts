@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseLevel } from "./index";
 import { expandThreadNames, parseLevelJson, positionOf } from "./level";
 import type { LevelError } from "./result";
 
@@ -246,6 +247,10 @@ const GOLDEN_CASES: [string, string][] = [
   ["bad escape", `{ "code": "a \\q b" }`],
   ["text after the object", `{ "format": 1 } }`],
   ["nesting too deep", "[".repeat(101)],
+  // What the parser reads as a string or a comment, the depth count must read so too.
+  ["nesting too deep after a string broken by a carriage return", `["\r${"[".repeat(100_000)}`],
+  ["nesting too deep after a comment holding a quote", `[/*"*/${"[".repeat(100_000)}`],
+  ["nesting too deep after closing brackets the parser skips", `[{${"]".repeat(100_000)},"a":${"[".repeat(100_000)}`],
   ["duplicate key", edit(`"title": "Dining",`, `"title": "Dining", "title": "Again",`)],
   ["every shared mistake", edit(`"counter": 0,`, `"counter": 0, "int": 1, "9lives": 2, "mixed": [1, true], "empty": [], "text": "s",
     "s": { "type": "semaphore", "value": 3, "max": 2 }, "q": { "type": "queue", "items": [1, 2, 3], "capacity": 2 },
@@ -254,6 +259,9 @@ const GOLDEN_CASES: [string, string][] = [
   ["noops", edit(`"threads": [`, `"noops": ["counter", "while", "skip", "skip", "no-op", 3],\n  "threads": [`)],
   ["threads", edit(`"counter++;" },`, `"counter++;", "count": 3 }, { "name": "Nameless" }, { "name": "X", "code": 1, "colour": "red" },`)],
   ["too many threads", edit(`"count": 5,`, `"count": 16,`)],
+  ["thread code too long, and a thread named __proto__", edit(`{ "name": "Waiter", "code": "counter++;" }`,
+    `{ "name": "Waiter", "code": "${"counter++;".repeat(1001)}" },
+    { "name": "__proto__", "code": "" }`)],
   ["options and moves", edit(`"solution": ["Waiter", "Philosopher 0", 3]`,
     `"options": { "memoryModel": "pso", "storeBufferSize": 0, "spurious": true },
   "win": [], "breakable": "yes",
@@ -278,14 +286,19 @@ describe("golden messages", () => {
 
 // ---- Never throws -----------------------------------------------------------------------------
 
-/** A Result whose errors each say what and where. */
+/** parseLevel's Result, whose errors each say what and where: in the file, or inside the code. */
 function wellFormed(text: string): boolean {
-  const result = parseLevelJson(text);
-  if (result.ok) return result.value.threads.length > 0;
-  const lines = text.split(/\r\n|\r|\n/).length;
-  return result.error.length > 0 && result.error.every((e) =>
-    typeof e.code === "string" && typeof e.message === "string" && e.message.length > 0 && !e.message.includes("\u0000") &&
-    Number.isInteger(e.line) && e.line! >= 1 && e.line! <= lines && Number.isInteger(e.column) && e.column! >= 1);
+  const result = parseLevel(text);
+  if (result.ok) return result.value.spec.threads.length > 0;
+  const linesOf = (s: string) => s.split(/\r\n|\r|\n/).length;
+  return result.error.length > 0 && result.error.every((e) => {
+    // Errors in thread code come only for a sound file, and are placed in that thread's code.
+    const thread = /^threads\[(\d+)\]\.code$/.exec(e.path ?? "");
+    const inCode = thread !== null && !["json-syntax", "schema", "duplicate-key"].includes(e.code);
+    const lines = inCode ? (JSON.parse(text).threads[Number(thread[1])].code as string).split("\n").length : linesOf(text);
+    return typeof e.code === "string" && typeof e.message === "string" && e.message.length > 0 && !e.message.includes("\u0000") &&
+      Number.isInteger(e.line) && e.line! >= 1 && e.line! <= lines && Number.isInteger(e.column) && e.column! >= 1;
+  });
 }
 
 const jsonish = fc.array(fc.constantFrom(..."{}[]\":,0123456789.-e truefalsnul\n\\/*'x".split("")), { maxLength: 80 }).map((a) => a.join(""));
@@ -307,7 +320,7 @@ function mutate(path: (string | number)[], replacement: unknown, remove: boolean
   return JSON.stringify(root, null, 2);
 }
 
-describe("parseLevelJson never throws", () => {
+describe("parseLevel never throws", () => {
   it("on arbitrary text", () => {
     fc.assert(fc.property(fc.oneof(fc.string({ unit: "binary" }), jsonish, fc.json()), (text) => wellFormed(text)));
   });
@@ -329,5 +342,19 @@ describe("parseLevelJson never throws", () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("on a valid level whose thread code has characters inserted or deleted", () => {
+    const code = "int t = counter;\nif (t < 2 && !(forks[id].tryLock())) {\n  counter = t + 1;\n} else { forks[(id + 1) % 5].lock(); }";
+    const text = mutate(["threads", 1, "code"], code, false);
+    const words = ["0", "9", "x", "id", "t", "true", "while", "if", "else", "int", "bool", "toString", "__proto__", "constructor"];
+    const codeish = fc.constantFrom(..."(){}[];,.!-+*/%=<>&|\n\"\\ ", ...words);
+    fc.assert(
+      fc.property(fc.nat(code.length), fc.nat(4), fc.array(codeish, { maxLength: 3 }), (at, cut, insert) =>
+        wellFormed(mutate(["threads", 1, "code"], code.slice(0, at) + insert.join("") + code.slice(at + cut), false)),
+      ),
+      { numRuns: 300 },
+    );
+    expect(parseLevel(text).ok).toBe(true);
   });
 });

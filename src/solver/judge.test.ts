@@ -131,6 +131,24 @@ describe("the judge on The Lost Deposit's fix", () => {
     expect(v).toMatchObject({ verdict: "invalid", problems: [{ thread: "Teller Bea", line: 1, column: 1 }] });
   });
 
+  it("reports a student's toString(), code nested too deep or too long as problems at their place, never throwing", () => {
+    const deep = `bool b = ${"!".repeat(100)}true;`;
+    const long = "balance++;\n".repeat(1000);
+    expect(judge(spec, { "Teller Al": "toString();", "Teller Bea": deep })).toEqual({
+      verdict: "invalid",
+      problems: [
+        { thread: "Teller Al", code: "unknown-function", message: 'unknown function "toString"; declare it in "noops" if it is a call that does nothing', line: 1, column: 1 },
+        { thread: "Teller Bea", code: "too-deep", message: expect.stringMatching(/^the code nests more than 64 levels deep here/), line: 1, column: 74 },
+      ],
+    });
+    expect(judge(spec, { "Teller Al": long, "Teller Bea": "" })).toEqual({
+      verdict: "invalid",
+      problems: [
+        { thread: "Teller Al", code: "code-too-long", message: "a thread's code may be at most 10,000 characters, but this one has 11,000; the limit is passed here", line: 910, column: 2 },
+      ],
+    });
+  });
+
   it("gives up with unknown when the state budget runs out", () => {
     const code = { "Teller Al": "while (true) {\n  balance++;\n}", "Teller Bea": "" };
     expect(judge(spec, code, { maxStates: 200 }).verdict).toBe("unknown");

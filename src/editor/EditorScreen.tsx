@@ -22,7 +22,10 @@ export function EditorScreen({ draft, from }: { draft: string | null; from: Draf
 
 function OpenDraft({ id }: { id: string }) {
   // The text as it was when the editor opened; from then on the editor holds it.
-  const [initialText] = useState(() => draftStore.getState().drafts[id]?.text);
+  const [initialText] = useState(() => {
+    const { drafts } = draftStore.getState();
+    return Object.hasOwn(drafts, id) ? drafts[id].text : undefined; // id is from the URL
+  });
   if (initialText === undefined) {
     return (
       <ProblemScreen title="No such level">

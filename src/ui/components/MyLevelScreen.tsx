@@ -10,7 +10,7 @@ import { ErrorList, ProblemScreen } from "./Chrome";
 import { AnyGameScreen } from "./AnyGameScreen";
 
 export function MyLevelScreen({ draft: id }: { draft: string }) {
-  const text = useDrafts((s) => s.drafts[id]?.text);
+  const text = useDrafts((s) => (Object.hasOwn(s.drafts, id) ? s.drafts[id].text : undefined)); // id is from the URL
   const parsed = useMemo(() => (text === undefined ? null : parseLevel(text)), [text]);
   const loaded = useMemo<LoadedLevel | null>(
     () => (parsed?.ok && text !== undefined ? { id: parsed.value.spec.id, text, level: parsed.value, source: "draft" } : null),

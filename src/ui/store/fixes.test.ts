@@ -30,6 +30,13 @@ describe("saved fixes", () => {
     });
   });
 
+  it("have nothing saved for a level id that a plain object answers to", () => {
+    const fixes = createFixStore(memory());
+    expect(fixes.get("constructor", THREADS)).toBeNull();
+    expect(fixes.save("constructor", CODE)).toBe(true);
+    expect(fixes.get("constructor", THREADS)).toEqual(CODE);
+  });
+
   it("forget a level's fix on reset, and keep the others", () => {
     const storage = memory();
     const fixes = createFixStore(storage);

@@ -33,7 +33,8 @@ export function createFixStore(backing: StateStorage, now: () => Date = () => ne
   const store: FixStore = {
     notice: null,
     get(levelId, threads) {
-      const fix = read()[levelId];
+      const all = read();
+      const fix = Object.hasOwn(all, levelId) ? all[levelId] : undefined;
       if (!fix) return null;
       const keys = Object.keys(fix.code);
       // The level's editable threads changed since this was saved: it no longer fits.

@@ -62,14 +62,27 @@ export interface StatementExplanation {
   text: string;
 }
 
+/** Each statement's instructions, found in one pass over the program: the level screen explains
+ *  every statement, and a scan of the whole program for each one is quadratic in the code's size. */
+const instructionsOf = new WeakMap<Program, number[][]>();
+
+function instructions(p: Program, index: number): readonly number[] {
+  let table = instructionsOf.get(p);
+  if (!table) {
+    table = p.statements.map(() => []);
+    for (let pc = 0; pc < p.statementOf.length; pc++) table[p.statementOf[pc]].push(pc);
+    instructionsOf.set(p, table);
+  }
+  return table[index];
+}
+
 /** What statement `index` of `p.statements` does, and its steps. */
 export function explainStatement(p: Program, index: number): StatementExplanation {
   const stmt = p.statements[index];
   const accesses: string[] = [];
-  let first = -1;
-  for (let pc = 0; pc < p.statementOf.length; pc++) {
-    if (p.statementOf[pc] !== index) continue;
-    if (first < 0) first = pc;
+  const pcs = instructions(p, index);
+  const first = pcs.length > 0 ? pcs[0] : -1;
+  for (const pc of pcs) {
     if (p.accessOrdinal[pc] > 0) accesses.push(phrase(p.code[pc * I.STRIDE], p.accessLabel[pc]));
   }
   // `x++` on a shared x: say what the write writes.

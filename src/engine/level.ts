@@ -5,6 +5,7 @@
 import type { Node } from "jsonc-parser";
 import type * as z from "zod/mini";
 import { parseJsonDocument, type JsonDocument, type JsonPath } from "./json-position";
+import { MAX_CODE_LENGTH, MAX_LEVEL_CODE_LENGTH } from "./lang/limits";
 import {
   ALL_SYNC_TYPES, FixSchema, INT32_MAX, LevelSchema, MAX_COUNT, MAX_QUEUE_CAPACITY, MAX_THREADS, OptionsSchema, RESERVED_WORDS, SYNC_SCHEMAS,
   ThreadSchema, toLevelSpec, type LevelSpec, type SyncType, type ThreadSpec,
@@ -249,6 +250,7 @@ function checkRules(data: unknown, out: Finding[]): void {
   checkNoops(field(data, "noops"), shared, out);
   checkWin(field(data, "win"), out);
   const names = checkThreads(field(data, "threads"), out);
+  checkCodeLength(field(data, "threads"), out);
   if (names) checkSolution(field(data, "solution"), names, field(data, "options"), out);
   checkFix(data, shared, out);
 }
@@ -430,6 +432,22 @@ function checkThreads(threads: unknown, out: Finding[]): string[] | undefined {
     out.push({ code: "too-many-threads", path: ["threads"], message: `a level may have at most ${MAX_THREADS} threads; this one has ${names.length}${counted}` });
   }
   return wellFormed ? names : undefined;
+}
+
+/** All the code the level screen shows, each copy counted: a short link with "count" cannot make it huge. */
+function checkCodeLength(threads: unknown, out: Finding[]): void {
+  if (!Array.isArray(threads)) return;
+  let total = 0;
+  for (const thread of threads) {
+    const code = field(thread, "code");
+    if (typeof code !== "string" || code.length > MAX_CODE_LENGTH) return; // the schema has reported it
+    total += code.length * (intBetween(field(thread, "count"), 1, MAX_COUNT) ?? 1);
+  }
+  if (total > MAX_LEVEL_CODE_LENGTH) {
+    const n = (x: number) => x.toLocaleString("en");
+    const message = `the threads' code may be at most ${n(MAX_LEVEL_CODE_LENGTH)} characters in all, each copy made by "count" counted, but this level's has ${n(total)}`;
+    out.push({ code: "code-too-long", path: ["threads"], message });
+  }
 }
 
 function checkSolution(solution: unknown, names: string[], options: unknown, out: Finding[]): void {

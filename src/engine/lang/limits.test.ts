@@ -188,6 +188,23 @@ describe("code length", () => {
     expect(errorsOf(levelText(`${code} `, { x: 0 }))[0].message).toBe("a thread's code may be at most 10,000 characters, but this one has 10,001");
   });
 
+  it("the threads' code in all is at most 20,000 characters, each copy counted: a 192-character link made 160,000", () => {
+    const code = "x++;".repeat(2500);
+    const level = (threads: unknown[]) => JSON.stringify({ format: 1, id: "c", title: "T", summary: "S", shared: { x: 0 }, threads });
+    expect(errorsOf(level([{ name: "T{id}", count: 16, code }]))).toEqual([
+      {
+        code: "code-too-long",
+        message: `the threads' code may be at most 20,000 characters in all, each copy made by "count" counted, but this level's has 160,000`,
+        path: "threads",
+        line: 1,
+        column: 75,
+      },
+    ]);
+    const two = parseLevel(level([{ name: "T{id}", count: 2, code }]));
+    expect(two.ok ? two.value.program.statements.length : two.error).toBe(5000);
+    expect(errorsOf(level([{ name: "T{id}", count: 2, code }, { name: "U", code: "x++;" }])).map((e) => e.code)).toEqual(["code-too-long"]);
+  });
+
   it("the parser refuses code over the limit by itself (a student's fix is no level file), where the limit is passed", () => {
     const code = `${"x++;\n".repeat(1999)}x++;x++;x++;`;
     expect(parseThreadCode(code)).toEqual({

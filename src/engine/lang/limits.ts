@@ -13,3 +13,7 @@ export const MAX_NESTING = 64;
 
 /** The most characters in one thread's code (and in a reference fix's code for one thread). */
 export const MAX_CODE_LENGTH = 10_000;
+
+/** The most characters of code in a level's threads, each copy that `count` makes counted: the
+ *  level screen shows them all (the campaign's most is 1,170). */
+export const MAX_LEVEL_CODE_LENGTH = 20_000;

@@ -6,7 +6,7 @@
 // loads this, and classic zod alone was 26 kB gzip of the game's 150 kB budget.
 
 import * as z from "zod/mini";
-import { MAX_CODE_LENGTH, MAX_NESTING } from "./lang/limits";
+import { MAX_CODE_LENGTH, MAX_LEVEL_CODE_LENGTH, MAX_NESTING } from "./lang/limits";
 
 const OUTCOMES = ["mutual-exclusion", "assertion", "deadlock", "exception"] as const;
 export type WinOutcome = (typeof OUTCOMES)[number];
@@ -227,7 +227,10 @@ export const LevelSchema = z
       z._default(z.array(z.string().check(z.regex(IDENTIFIER, { error: notAName }))), () => []),
       'Names of calls that take one step and do nothing, like "business_logic". Default: none.',
     ),
-    threads: doc(z.array(ThreadSchema).check(z.minLength(1)), `The threads, one or more; at most ${MAX_THREADS} after "count" is expanded.`),
+    threads: doc(
+      z.array(ThreadSchema).check(z.minLength(1)),
+      `The threads, one or more; at most ${MAX_THREADS} after "count" is expanded, with at most ${MAX_LEVEL_CODE_LENGTH.toLocaleString("en")} characters of code in all (each copy counted).`,
+    ),
     options: doc(z.prefault(OptionsSchema, {}), "Rules of the machine the threads run on. Default: all defaults."),
     solution: doc(z.optional(z.array(MoveSchema)), "A list of moves, every one legal, whose last move wins. Checked by `npm run levels -- check`."),
     fix: z.optional(FixSchema),

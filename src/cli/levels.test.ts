@@ -26,6 +26,16 @@ describe("levels check", () => {
     ]);
   });
 
+  it("reports hostile code at its place instead of crashing: a built-in name, parentheses 2,000 deep", () => {
+    const r = run("check", `${F}/built-in-name.json`, `${F}/nested-too-deep.json`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim().split("\n")).toEqual([
+      `${F}/built-in-name.json:1:111: unknown function "toString"; declare it in "noops" if it is a call that does nothing (in threads[0].code, line 1, col 1)`,
+      `${F}/nested-too-deep.json:1:195: the code nests more than 64 levels deep here (each block, parenthesis, bracket, "!", "-", "else if" and operator adds a level) (in threads[0].code, line 1, col 74)`,
+    ]);
+  });
+
   it("prints the JSON records of the level format", () => {
     const r = run("check", "levels/lost-update.json", `${F}/undeclared-name.json`, "--json");
     expect(r.status).toBe(1);

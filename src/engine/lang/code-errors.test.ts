@@ -39,6 +39,11 @@ describe("thread-code errors", () => {
     ["break outside a loop", "break;", ['threads[1].code 1:1 "break" is only allowed inside a while loop']],
     ["wrong number of arguments", "q.enqueue();", ['threads[1].code 1:1 enqueue() takes 1 argument, but 0 were given']],
     ["an unknown function", "sleep();", ['threads[1].code 1:1 unknown function "sleep"; declare it in "noops" if it is a call that does nothing']],
+    ["a name every JavaScript object has, as a function", "toString();", ['threads[1].code 1:1 unknown function "toString"; declare it in "noops" if it is a call that does nothing']],
+    ["a name every JavaScript object has, as a method", "m.constructor();", ['threads[1].code 1:3 a mutex has no method "constructor"; its methods are lock, unlock and tryLock']],
+    ["parentheses nested too deep", `int t = ${"(".repeat(65)}1${")".repeat(65)};`, [
+      'threads[1].code 1:73 the code nests more than 64 levels deep here (each block, parenthesis, bracket, "!", "-", "else if" and operator adds a level)',
+    ]],
     ["atomic_add on a local", "int t = 0;\natomic_add(t, 1);", ['threads[1].code 2:12 atomic operations work on shared ints, but "t" is a local']],
     ["several errors in one run", "countr++;\nm.acquire();\nif (counter) {\n}", [
       'threads[1].code 1:1 undeclared name "countr" (did you mean "counter"?)',

@@ -20,6 +20,7 @@ class ParseFailure extends Error {}
 
 // Binary operators by precedence, loosest first.
 const LEVELS: BinaryOp[][] = [["||"], ["&&"], ["==", "!="], ["<", "<=", ">", ">="], ["+", "-"], ["*", "/", "%"]];
+const PRECEDENCE: ReadonlyMap<string, number> = new Map(LEVELS.flatMap((ops, level) => ops.map((op) => [op, level] as const)));
 
 export function parseThreadCode(source: string): { body: Stmt[]; errors: CodeError[] } {
   if (source.length > MAX_CODE_LENGTH) return { body: [], errors: [tooLong(source)] };
@@ -214,13 +215,16 @@ export function parseThreadCode(source: string): { body: Stmt[]; errors: CodeErr
     return fail(op, `expected "=", "+=", "-=", "++", "--" or a call after "${source.slice(start.offset, prevEnd().offset)}", found ${describe(op)}`);
   }
 
-  function expression(level = 0): Expr {
-    if (level === LEVELS.length) return unary();
+  /** Operators of precedence `loosest` or tighter, left-associative (precedence climbing: one
+   *  call a parenthesis, not one a precedence level, to spare the stack). */
+  function expression(loosest = 0): Expr {
     const outer = deepest;
     deepest = depth;
-    let left = expression(level + 1);
+    let left = unary();
     let chain = deepest; // the deepest level inside `left`
-    while (peek().kind === "punct" && (LEVELS[level] as string[]).includes(peek().text)) {
+    for (;;) {
+      const level = peek().kind === "punct" ? PRECEDENCE.get(peek().text) : undefined;
+      if (level === undefined || level < loosest) break;
       const opToken = tokens[i++];
       deepest = depth;
       const right = inside(opToken, () => expression(level + 1));

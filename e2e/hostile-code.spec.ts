@@ -54,3 +54,15 @@ test("the issue's file imported in the editor is a problem at its place, and sta
   await expect(problems(page)).toHaveText([expected]);
   expect(thrown).toEqual([]);
 });
+
+test("a file nested 100,000 deep, imported in the editor, is a problem at the bracket one level too deep", async ({ page }) => {
+  const thrown: Error[] = [];
+  page.on("pageerror", (e) => thrown.push(e));
+  await page.goto("/#/editor");
+  const deep = `{"threads": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+  await page.getByLabel("Import…").setInputFiles({ name: "deep.json", mimeType: "application/json", buffer: Buffer.from(deep) });
+  await waitForEditor(page);
+  // The object is level 1; the 100th bracket is level 101.
+  await expect(problems(page)).toHaveText(["Line 1, column 112 the JSON nests more than 100 levels deep"]);
+  expect(thrown).toEqual([]);
+});

@@ -1,8 +1,9 @@
 // How big and how deep thread code may be. Code may come from a stranger (a link, an upload), and
 // every stage that reads it (parser, checker, compiler, the renderers) walks its syntax tree
-// recursively, so the tree's depth is bounded here, far below any browser's stack (a Web Worker's
-// and a phone's included). No level anyone would play comes near either limit: the campaign's
-// longest thread is 352 characters, its deepest (filter-lock) nests 11 levels.
+// recursively, so the tree's depth is bounded here, far below a browser's stack: 64 nested
+// parentheses, the costliest nesting, parse and render in a Chromium Web Worker (which has half
+// the main thread's stack) in about 7% of it. No level anyone would play comes near the limits:
+// the campaign's longest thread is 352 characters, its deepest (filter-lock) nests 11 levels.
 
 /**
  * The most levels of nesting at any point of a thread's code. Each of these puts what is inside

@@ -105,6 +105,27 @@ describe("the draft store", () => {
     expect(storage.dump()[`${DRAFTS_CORRUPT_KEY}.2`]).toBe("{first");
   });
 
+  it("leaves a damaged save as it was when no copy of it can be kept, and saves nothing over it", () => {
+    const raw = envelope({ good1234: draft(LEVEL), bad12345: { text: 42 } });
+    const items = new Map([[DRAFTS_KEY, raw]]);
+    const storage: StateStorage = {
+      getItem: (k) => items.get(k) ?? null,
+      setItem: (k, v) => {
+        if (k.startsWith(DRAFTS_CORRUPT_KEY)) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        items.set(k, v);
+      },
+      removeItem: (k) => void items.delete(k),
+    };
+    const store = createDraftStore({ storage });
+    expect(Object.keys(store.getState().drafts)).toEqual(["good1234"]);
+    expect(store.getState().notice).toBe(
+      "One of your saved levels could not be read, and this browser's storage is full or turned off, so no copy of the save could be kept. The save is left as it was, and changes to your levels are not saved: free some space in this browser's storage and reload.",
+    );
+    store.getState().createDraft(LEVEL);
+    expect(store.getState().saveProblem).toBe(SAVE_PROBLEM);
+    expect([...items]).toEqual([[DRAFTS_KEY, raw]]);
+  });
+
   it("says when storage refuses a write, and clears that once a write succeeds", () => {
     let full = true;
     const items = new Map<string, string>();

@@ -89,14 +89,15 @@ export function createDraftStore({ storage, now = () => new Date(), newId = () =
         partialize: (s): SavedDrafts => ({ drafts: s.drafts }),
         migrate: migrateDrafts as (persisted: unknown, version: number) => SavedDrafts,
         merge: (persisted, current) => {
+          saved.release(); // each reading of the save decides anew (another tab may have replaced it)
           if (persisted === undefined && !saved.unreadable) return current; // nothing saved yet
           const loaded = persisted === undefined ? null : validateDrafts(persisted);
           if (loaded && loaded.dropped === 0) return { ...current, drafts: loaded.drafts };
-          const keptUnder = saved.keepAside(DRAFTS_KEY);
+          const aside = saved.keepAside(DRAFTS_KEY);
           const drafts = loaded?.drafts ?? {};
           // Save the drafts that could be read at once: until then they would live in memory only.
-          if (loaded) saved.storage.setItem(DRAFTS_KEY, { state: { drafts }, version: DRAFTS_VERSION });
-          const notice = corruptDraftsNotice(loaded ? loaded.dropped : "all", keptUnder);
+          if (loaded && aside.kept) saved.storage.setItem(DRAFTS_KEY, { state: { drafts }, version: DRAFTS_VERSION });
+          const notice = corruptDraftsNotice(loaded ? loaded.dropped : "all", aside);
           return { ...current, drafts, notice, saveProblem: writeFailed ? SAVE_PROBLEM : null };
         },
       },

@@ -4,6 +4,7 @@
 // read is kept aside first (never silently thrown away).
 
 import * as z from "zod/mini";
+import type { KeptAside } from "./saved-storage";
 
 export const DRAFTS_KEY = "interleave-levels";
 export const DRAFTS_CORRUPT_KEY = `${DRAFTS_KEY}.corrupt`;
@@ -63,12 +64,15 @@ export function validateDrafts(persisted: unknown): { drafts: Record<DraftId, Dr
   return { drafts, dropped };
 }
 
-export function corruptDraftsNotice(dropped: number | "all", keptUnder: string | null): string {
+export function corruptDraftsNotice(dropped: number | "all", aside: KeptAside): string {
   const what =
     dropped === "all" ? "Your saved levels could not be read"
     : dropped === 1 ? "One of your saved levels could not be read"
     : `${dropped} of your saved levels could not be read`;
-  const where = keptUnder ? ` The save as it was is kept in this browser's storage under "${keptUnder}".` : "";
+  if (!aside.kept) {
+    return `${what}, and this browser's storage is full or turned off, so no copy of the save could be kept. The save is left as it was, and changes to your levels are not saved: free some space in this browser's storage and reload.`;
+  }
+  const where = ` The save as it was is kept in this browser's storage under "${aside.key}".`;
   return `${what}, so ${dropped === "all" ? "the list starts empty" : "it is left out"}.${where}`;
 }
 

@@ -54,14 +54,15 @@ export function validateDrafts(persisted: unknown): { drafts: Record<DraftId, Dr
   if (typeof persisted !== "object" || persisted === null) return null;
   const all = (persisted as { drafts?: unknown }).drafts;
   if (typeof all !== "object" || all === null || Array.isArray(all)) return null;
-  const drafts: Record<DraftId, Draft> = {};
+  const kept: [DraftId, Draft][] = [];
   let dropped = 0;
   for (const [id, value] of Object.entries(all)) {
     const draft = DraftSchema.safeParse(value);
-    if (DraftIdSchema.safeParse(id).success && draft.success) drafts[id] = draft.data;
+    if (DraftIdSchema.safeParse(id).success && draft.success) kept.push([id, draft.data]);
     else dropped++;
   }
-  return { drafts, dropped };
+  // fromEntries defines own properties: no id could reach the prototype.
+  return { drafts: Object.fromEntries(kept), dropped };
 }
 
 export function corruptDraftsNotice(dropped: number | "all", aside: KeptAside): string {

@@ -126,6 +126,16 @@ describe("the game slice", () => {
     expect(balance(store)).toBe(100);
   });
 
+  it("closing the level (after a screen failed) makes opening it again start afresh", () => {
+    const { store } = freshStore();
+    store.getState().openLevel(lostUpdate);
+    store.getState().play(step(AL));
+    store.getState().closeLevel();
+    expect(store.getState()).toMatchObject({ loaded: null, game: null, past: [], future: [] });
+    store.getState().openLevel(lostUpdate);
+    expect(store.getState().game!.schedule).toHaveLength(0);
+  });
+
   it("reopening the open level keeps its game; another level starts fresh", () => {
     const { store } = freshStore();
     store.getState().openLevel(lostUpdate);

@@ -71,11 +71,11 @@ describe("the draft store", () => {
   });
 
   it("keeps the readable drafts when one is damaged, sets the save aside and says so", () => {
-    const raw = envelope({ good1234: draft(LEVEL), bad12345: { text: 42 }, "NOT AN ID": draft("x"), late1234: draft("y", "last tuesday") });
+    const raw = envelope({ good1234: draft(LEVEL), bad12345: { text: 42 }, "NOT AN ID": draft("x"), late1234: draft('{ "title": "Late" }', "last tuesday") });
     const { store, storage } = freshStore({ [DRAFTS_KEY]: raw });
     expect(Object.keys(store.getState().drafts)).toEqual(["good1234"]);
     expect(noticesOf(store)).toEqual([
-      `3 of your saved levels could not be read, so it is left out. The save as it was is kept in this browser's storage under "${DRAFTS_CORRUPT_KEY}".`,
+      `3 of your saved levels could not be read (“bad12345”, “NOT AN ID”, “Late”), so they are left out. The save as it was is kept in this browser's storage under "${DRAFTS_CORRUPT_KEY}".`,
     ]);
     expect(storage.dump()[DRAFTS_CORRUPT_KEY]).toBe(raw);
     // The readable drafts are saved again at once, not only at the next change.
@@ -121,7 +121,7 @@ describe("the draft store", () => {
     const store = createDraftStore({ storage });
     expect(Object.keys(store.getState().drafts)).toEqual(["good1234"]);
     expect(noticesOf(store)).toEqual([
-      "One of your saved levels could not be read, and this browser's storage is full or turned off, so no copy of the save could be kept. The save is left as it was, and changes to your levels are not saved: free some space in this browser's storage and reload.",
+      "One of your saved levels could not be read (“bad12345”), and this browser's storage is full or turned off, so no copy of the save could be kept. The save is left as it was, and changes to your levels are not saved: free some space in this browser's storage and reload.",
     ]);
     store.getState().createDraft(LEVEL);
     expect(store.getState().saveProblem).toBe(SAVE_PROBLEM);

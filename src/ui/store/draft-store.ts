@@ -163,7 +163,7 @@ export function createDraftStore({ storage, now = () => new Date(), newId = () =
           const base = { ...current, setAside: aside.drafts };
           if (persisted === undefined && !saved.unreadable) return base; // nothing saved yet
           const loaded = persisted === undefined ? null : validateDrafts(persisted);
-          if (loaded && loaded.dropped === 0) return { ...base, drafts: loaded.drafts };
+          if (loaded && loaded.dropped.length === 0) return { ...base, drafts: loaded.drafts };
           const keptAside = saved.keepAside(DRAFTS_KEY);
           const drafts = loaded?.drafts ?? {};
           // Save the drafts that could be read at once: until then they would live in memory only.

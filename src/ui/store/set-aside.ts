@@ -4,7 +4,7 @@
 
 import type { StateStorage } from "zustand/middleware";
 import * as z from "zod/mini";
-import { DraftIdSchema, DraftSchema, DRAFTS_KEY, type DraftId } from "./drafts";
+import { clip, DraftIdSchema, DraftSchema, DRAFTS_KEY, type DraftId } from "./drafts";
 
 export const SET_ASIDE_KEY = `${DRAFTS_KEY}.set-aside`;
 export const SET_ASIDE_VERSION = 1;
@@ -60,11 +60,6 @@ export function writeSetAside(storage: StateStorage, drafts: Record<DraftId, Set
   } catch {
     return false;
   }
-}
-
-/** Clips a text from a save for a sentence: a title may be as long as its file. */
-export function clip(text: string, max = 80): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 export function setAsideNotice(title: string, why: string): string {

@@ -1,14 +1,18 @@
-// Entry point: mounts the React app into index.html's #root.
+// Entry point: mounts the React app into index.html's #root. Each screen has its own error
+// boundary (App.tsx); the one here is the last resort, for when a screen's boundary fails too.
 
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./ui/App";
+import { ErrorBoundary, GameFailed } from "./ui/components/ErrorBoundary";
 
 const root = document.getElementById("root");
 if (!root) throw new Error('index.html has no element with id "root"');
 
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary what="the game" fallback={(error) => <GameFailed error={error} />}>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -4,15 +4,16 @@
 // the last version without errors.
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { parseLevel, type Level } from "../engine/index";
-import { TopBar } from "../ui/components/Chrome";
+import { Notices, TopBar } from "../ui/components/Chrome";
+import { ErrorBoundary } from "../ui/components/ErrorBoundary";
 import { isOpen } from "../ui/components/LevelPlay";
 import { campaignHref, editorHref, myLevelHref } from "../ui/router";
 import { encodeLevelLink } from "../ui/share";
+import { errorText } from "../ui/store/draft-level";
 import { draftSummary, type DraftId } from "../ui/store/drafts";
-import type { LoadedLevel } from "../ui/store/game-slice";
 import { appStore } from "../ui/use-app";
 import { draftStore, useDrafts } from "../ui/use-drafts";
+import { analyse } from "./analysis";
 import { createAutosave, type Autosave } from "./autosave";
 import { startCheck, type CheckState } from "./check";
 import { CheckPanel } from "./CheckPanel";
@@ -22,26 +23,12 @@ import { DropOverlay, ImportButton, useLevelImport } from "./import-file";
 import type { LevelEditor } from "./monaco";
 import { PreviewPanel } from "./PreviewPanel";
 import { ProblemsPanel } from "./ProblemsPanel";
-import { problemsOf, type Problem } from "./problems";
 import { SharePanel, shareUrl } from "./SharePanel";
 
 /** How long typing must pause before the text is parsed again. */
 const PARSE_DELAY_MS = 250;
 /** Time between moves when a schedule is replayed in the preview. */
 const REPLAY_STEP_MS = 350;
-
-interface Analysis {
-  text: string;
-  level: Level | null;
-  problems: Problem[];
-  loaded: LoadedLevel | null;
-}
-
-function analyse(text: string): Analysis {
-  const result = parseLevel(text);
-  if (!result.ok) return { text, level: null, problems: problemsOf(text, result.error), loaded: null };
-  return { text, level: result.value, problems: [], loaded: { id: result.value.spec.id, text, level: result.value, source: "draft" } };
-}
 
 export function DraftEditor({ id, initialText }: { id: DraftId; initialText: string }) {
   const editorRef = useRef<LevelEditor | null>(null);
@@ -168,6 +155,7 @@ export function DraftEditor({ id, initialText }: { id: DraftId; initialText: str
         </span>
       </TopBar>
       <main className="editor-screen" {...dropTarget}>
+        <Notices />
         <div className="editor-head">
           <h1>
             Level editor<span className="editor-level-title">: {summary.title ?? "Untitled level"}</span>
@@ -223,11 +211,30 @@ export function DraftEditor({ id, initialText }: { id: DraftId; initialText: str
               onStopReplay={stopReplay}
             />
             {shareOpen && shareLink && <SharePanel url={shareLink} hasErrors={analysis.level === null} onClose={() => setShareOpen(false)} />}
-            <PreviewPanel ref={previewRef} preview={preview} stale={analysis.level === null} />
+            {/* A preview that fails takes only itself down: the text stays in the editor, and a new version retries. */}
+            <ErrorBoundary what="the preview" resetKeys={[preview]} fallback={(error, retry) => <PreviewFailed error={error} onRetry={retry} />}>
+              <PreviewPanel ref={previewRef} preview={preview} stale={analysis.level === null} />
+            </ErrorBoundary>
           </div>
         </div>
         {dragging && <DropOverlay />}
       </main>
     </>
+  );
+}
+
+function PreviewFailed({ error, onRetry }: { error: unknown; onRetry(): void }) {
+  return (
+    <section className="preview" aria-labelledby="preview-heading">
+      <h2 id="preview-heading">Preview</h2>
+      <p className="editor-alert" role="alert">
+        The preview stopped with an error: <code>{errorText(error)}</code>. It starts again when the level changes.
+      </p>
+      <p>
+        <button type="button" onClick={onRetry}>
+          Try again
+        </button>
+      </p>
+    </section>
   );
 }

@@ -4,9 +4,11 @@
 
 import { useEffect, useRef, useState } from "react";
 import { ProblemScreen } from "../ui/components/Chrome";
+import { SetAsideScreen, useSetAside } from "../ui/components/MyLevels";
 import { levelText } from "../ui/content";
 import { editorHref, navigate, type DraftSource } from "../ui/router";
 import { decodeLevelLink } from "../ui/share";
+import { draftNamed } from "../ui/store/draft-store";
 import type { DraftOrigin } from "../ui/store/drafts";
 import { draftStore } from "../ui/use-drafts";
 import { DraftEditor } from "./DraftEditor";
@@ -21,11 +23,22 @@ export function EditorScreen({ draft, from }: { draft: string | null; from: Draf
 }
 
 function OpenDraft({ id }: { id: string }) {
-  // The text as it was when the editor opened; from then on the editor holds it.
-  const [initialText] = useState(() => {
-    const { drafts } = draftStore.getState();
-    return Object.hasOwn(drafts, id) ? drafts[id].text : undefined; // id is from the URL
+  // The text as it was when the editor opened; from then on the editor holds it. The id comes
+  // from the address bar: looked up as the draft's own, never the prototype's.
+  const [initialText, setInitialText] = useState(() => {
+    const { drafts, leftOut } = draftStore.getState();
+    return Object.hasOwn(leftOut, id) ? undefined : draftNamed(drafts, id)?.text;
   });
+  const aside = useSetAside(id);
+  if (initialText === undefined && aside) {
+    // Opening it here is the player's choice: the editor reads it guarded, and shows what fails as a problem.
+    const edit = () => {
+      const back = draftStore.getState().putBack(id);
+      if (back === id) setInitialText(draftNamed(draftStore.getState().drafts, id)?.text);
+      else if (back) navigate(editorHref(back), { replace: true });
+    };
+    return <SetAsideScreen title={aside.title} why={aside.why} onEdit={edit} />;
+  }
   if (initialText === undefined) {
     return (
       <ProblemScreen title="No such level">

@@ -2,7 +2,7 @@
 // the levels this browser already keeps.
 
 import { useEffect } from "react";
-import { TopBar } from "../ui/components/Chrome";
+import { Notices, TopBar } from "../ui/components/Chrome";
 import { MyLevels } from "../ui/components/MyLevels";
 import { campaignHref, newDraftHref } from "../ui/router";
 import { DropOverlay, ImportButton, useLevelImport } from "./import-file";
@@ -21,6 +21,7 @@ export function StartPage() {
         </a>
       </TopBar>
       <main className="editor-start" {...dropTarget}>
+        <Notices />
         <h1>Level editor</h1>
         <p>
           Write a level as a JSON file, with completion and documentation for every field, the engine's problems as you

@@ -1,20 +1,49 @@
 // The game's screens, chosen by the URL's hash: the campaign, a campaign level, or a level
 // carried in the link. A new screen starts at the top, and keyboard and screen-reader users
-// land on its main heading.
+// land on its main heading. Each screen has an error boundary of its own, keyed by its route.
 
-import { lazy, Suspense, useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef, type ComponentType } from "react";
 import { CampaignScreen } from "./components/CampaignScreen";
 import { ProblemScreen } from "./components/Chrome";
+import { ScreenBoundary } from "./components/ErrorBoundary";
 import { LevelScreen } from "./components/LevelScreen";
 import { MyLevelScreen } from "./components/MyLevelScreen";
 import { PlayScreen } from "./components/PlayScreen";
-import { useRoute } from "./router";
+import { useRoute, type Route } from "./router";
 import "./styles/base.css";
 import "./styles/screens.css";
 import "./styles/game.css";
 
+/**
+ * A screen loaded only when opened. React.lazy remembers a failed load for good, so after a
+ * failure (offline, a new deployment) `retry` makes a fresh one for "Try again" to load.
+ */
+function retryableLazy<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let failed = false;
+  const make = () => lazy(() => load().then((c) => ({ default: c }), (e: unknown) => {
+    failed = true;
+    throw e;
+  }));
+  let Lazy = make();
+  return {
+    Screen: (props: P) => <Lazy {...props} />,
+    retry() {
+      if (!failed) return;
+      failed = false;
+      Lazy = make();
+    },
+  };
+}
+
 // The level editor (and Monaco behind it) loads only when its route is opened.
-const EditorScreen = lazy(() => import("../editor/EditorScreen").then((m) => ({ default: m.EditorScreen })));
+const editor = retryableLazy(() => import("../editor/EditorScreen").then((m) => m.EditorScreen));
+
+/** The saved level a route opens, if any: a screen that fails on it offers to set it aside. */
+function draftOf(route: Route): string | null {
+  if (route.screen === "my-level") return route.draft;
+  if (route.screen === "editor") return route.draft;
+  return null;
+}
 
 export function App() {
   const route = useRoute();
@@ -40,6 +69,14 @@ export function App() {
     });
     return () => cancelAnimationFrame(frame);
   }, [key]);
+  return (
+    <ScreenBoundary key={key} screen={route.screen} draft={draftOf(route)} onRetry={route.screen === "editor" ? editor.retry : undefined}>
+      <RouteScreen route={route} />
+    </ScreenBoundary>
+  );
+}
+
+function RouteScreen({ route }: { route: Route }) {
   switch (route.screen) {
     case "campaign":
       return <CampaignScreen />;
@@ -52,7 +89,7 @@ export function App() {
     case "editor":
       return (
         <Suspense fallback={<p className="loading">Opening the level editor…</p>}>
-          <EditorScreen draft={route.draft} from={route.from} />
+          <editor.Screen draft={route.draft} from={route.from} />
         </Suspense>
       );
     default:

@@ -6,7 +6,7 @@ import { levelCard, loadCampaign } from "../content";
 import { editorHref, levelHref } from "../router";
 import { appStore, useApp } from "../use-app";
 import { ConfirmDialog } from "./ConfirmDialog";
-import { ErrorList, ProblemScreen, ProgressNotice, TopBar } from "./Chrome";
+import { ErrorList, Notices, ProblemScreen, TopBar } from "./Chrome";
 import { Markdown } from "./Markdown";
 import { MyLevels } from "./MyLevels";
 
@@ -37,7 +37,7 @@ export function CampaignScreen() {
         </a>
       </TopBar>
       <main className="campaign">
-        <ProgressNotice />
+        <Notices />
         <div className="hero">
           <h1>Interleave</h1>
           <p>

@@ -1,9 +1,11 @@
-// What every screen shares: the top bar, the notice about a reset save, and error lists.
+// What every screen shares: the top bar, the notices about saves, and error lists.
 
 import type { ReactNode } from "react";
 import type { LevelError } from "../../engine/index";
 import { campaignHref } from "../router";
-import { useApp } from "../use-app";
+import { appStore, useApp } from "../use-app";
+import { draftStore, useDrafts } from "../use-drafts";
+import { settingsStore, useSettings } from "../use-settings";
 
 export function TopBar({ children }: { children?: ReactNode }) {
   return (
@@ -17,16 +19,40 @@ export function TopBar({ children }: { children?: ReactNode }) {
   );
 }
 
-export function ProgressNotice() {
-  const notice = useApp((s) => s.progressNotice);
-  const dismiss = useApp((s) => s.dismissProgressNotice);
-  if (!notice) return null;
+/**
+ * What the game has to tell the player about their saves (progress, their levels, settings), each
+ * readable by screen readers and dismissed on its own. Several can show at once.
+ */
+export function Notices() {
+  const progress = useApp((s) => s.progressNotice);
+  const drafts = useDrafts((s) => s.notices);
+  const settings = useSettings((s) => s.notice);
+  const notices: NoticeItem[] = [
+    ...(progress ? [{ key: "progress", text: progress, onDismiss: () => appStore.getState().dismissProgressNotice() }] : []),
+    ...drafts.map((n) => ({ key: `draft-${n.id}`, text: n.text, onDismiss: () => draftStore.getState().dismissNotice(n.id) })),
+    ...(settings ? [{ key: "settings", text: settings, onDismiss: () => settingsStore.getState().dismissNotice() }] : []),
+  ];
+  return <NoticeList notices={notices} />;
+}
+
+export interface NoticeItem {
+  key: string;
+  text: string;
+  onDismiss(): void;
+}
+
+export function NoticeList({ notices }: { notices: readonly NoticeItem[] }) {
+  if (notices.length === 0) return null;
   return (
-    <div className="notice" role="status">
-      <p>{notice}</p>
-      <button type="button" onClick={dismiss}>
-        Dismiss
-      </button>
+    <div className="notices">
+      {notices.map((n) => (
+        <div key={n.key} className="notice" role="status">
+          <p>{n.text}</p>
+          <button type="button" onClick={n.onDismiss}>
+            Dismiss
+          </button>
+        </div>
+      ))}
     </div>
   );
 }

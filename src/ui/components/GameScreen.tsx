@@ -4,7 +4,7 @@ import { useEffect, type ReactNode } from "react";
 import { campaignHref } from "../router";
 import type { LoadedLevel } from "../store/game-slice";
 import { useApp } from "../use-app";
-import { ProgressNotice, TopBar } from "./Chrome";
+import { Notices, TopBar } from "./Chrome";
 import { isOpen, LevelPlay } from "./LevelPlay";
 
 interface Props {
@@ -38,7 +38,7 @@ export function GameScreen({ loaded, nextHref, links, before, after, typing }: P
         </span>
       </TopBar>
       <main className="level-screen">
-        <ProgressNotice />
+        <Notices />
         {open && (
           <div className="level-title">
             <h1>{level.spec.title}</h1>

@@ -1,21 +1,33 @@
 // `#/my-levels/<draft>`: one of the player's own levels, played like any other (no progress is
-// recorded). A draft with errors shows them, with a way into the editor.
+// recorded). A draft with errors shows them, with a way into the editor; one the game cannot read
+// at all is set aside (with a notice) instead of being run.
 
-import { useMemo } from "react";
-import { parseLevel } from "../../engine/index";
+import { useEffect, useMemo } from "react";
 import { editorHref } from "../router";
+import { readDraftLevel } from "../store/draft-level";
+import { draftNamed } from "../store/draft-store";
+import { draftSummary } from "../store/drafts";
 import type { LoadedLevel } from "../store/game-slice";
-import { useDrafts } from "../use-drafts";
+import { draftStore, useDrafts } from "../use-drafts";
 import { ErrorList, ProblemScreen } from "./Chrome";
 import { AnyGameScreen } from "./AnyGameScreen";
+import { SetAsideScreen, useSetAside } from "./MyLevels";
 
 export function MyLevelScreen({ draft: id }: { draft: string }) {
-  const text = useDrafts((s) => (Object.hasOwn(s.drafts, id) ? s.drafts[id].text : undefined)); // id is from the URL
-  const parsed = useMemo(() => (text === undefined ? null : parseLevel(text)), [text]);
+  // The id comes from the address bar: looked up as the draft's own, never the prototype's.
+  const text = useDrafts((s) => (Object.hasOwn(s.leftOut, id) ? undefined : draftNamed(s.drafts, id)?.text));
+  const aside = useSetAside(id);
+  const read = useMemo(() => (text === undefined ? null : readDraftLevel(text)), [text]);
   const loaded = useMemo<LoadedLevel | null>(
-    () => (parsed?.ok && text !== undefined ? { id: parsed.value.spec.id, text, level: parsed.value, source: "draft" } : null),
-    [parsed, text],
+    () => (read?.kind === "level" && text !== undefined ? { id: read.level.spec.id, text, level: read.level, source: "draft" } : null),
+    [read, text],
   );
+  // A level in hand this visit is not set aside unasked (see setAsideDraft): it shows why instead.
+  const inHand = useDrafts((s) => Object.hasOwn(s.editedNow, id));
+  useEffect(() => {
+    if (read?.kind === "failed") draftStore.getState().setAsideDraft(id, read.why);
+  }, [id, read]);
+  if (aside) return <SetAsideScreen title={aside.title} why={aside.why} />;
   if (text === undefined) {
     return (
       <ProblemScreen title="No such level">
@@ -23,10 +35,22 @@ export function MyLevelScreen({ draft: id }: { draft: string }) {
       </ProblemScreen>
     );
   }
+  if (read?.kind === "failed" && inHand) {
+    return (
+      <ProblemScreen title="This level cannot be read">
+        <p>It is kept as you left it, but {read.why}.</p>
+        <p>
+          <a href={editorHref(id)}>Change it in the editor</a>
+        </p>
+      </ProblemScreen>
+    );
+  }
+  // Set aside by the effect above, at once: the screen says so already.
+  if (read?.kind === "failed") return <SetAsideScreen title={draftSummary(text).title ?? "Untitled level"} why={read.why} />;
   if (!loaded) {
     return (
       <ProblemScreen title="This level has errors">
-        <ErrorList errors={parsed && !parsed.ok ? parsed.error : []} />
+        <ErrorList errors={read?.kind === "errors" ? read.errors : []} />
         <p>
           <a href={editorHref(id)}>Fix it in the editor</a>
         </p>

@@ -1,13 +1,19 @@
 // "My levels" on the campaign screen: the levels this browser keeps from the editor, newest
 // first, each to edit, play or delete (after asking). The way into the editor starts here too.
+// Listing a level reads it, guarded: one the game cannot read is set aside (with a notice) and
+// listed apart, to download or to open in the editor, and never run here again.
 
-import { useMemo, useState } from "react";
-import { parseLevel } from "../../engine/index";
-import { editorHref, myLevelHref } from "../router";
-import { draftsByDate } from "../store/draft-store";
+import { useEffect, useMemo, useState } from "react";
+import { downloadBlob } from "../download";
+import { editorHref, myLevelHref, navigate } from "../router";
+import { readDraftLevel, errorText } from "../store/draft-level";
+import { draftNamed, draftsByDate } from "../store/draft-store";
 import { draftSummary, type Draft, type DraftId } from "../store/drafts";
+import type { SetAsideDraft } from "../store/set-aside";
 import { draftStore, useDrafts } from "../use-drafts";
+import { ProblemScreen } from "./Chrome";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { ErrorBoundary } from "./ErrorBoundary";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -16,53 +22,100 @@ interface Row {
   title: string;
   levelId: string | null;
   updatedAt: string;
+  edited: string;
   broken: boolean;
+  /** Why the game cannot read it, for a level in hand this visit (one from the save is set aside instead). */
+  failure: string | null;
 }
 
-function rows(drafts: Record<DraftId, Draft>): Row[] {
-  return draftsByDate(drafts).map(([id, d]) => {
+interface Listing {
+  rows: Row[];
+  /** Levels that could not be listed, and why: each is set aside. */
+  failed: { id: DraftId; why: string }[];
+}
+
+/**
+ * Reads each draft for the list on its own: one that throws costs itself only. One that fails as
+ * it came from the save is to be set aside; one made or changed in this visit is listed with why.
+ */
+export function listDrafts(
+  drafts: Record<DraftId, Draft>,
+  { leftOut, editedNow }: { leftOut: Record<DraftId, string>; editedNow: Record<DraftId, true> },
+  read = readDraftLevel,
+): Listing {
+  const listing: Listing = { rows: [], failed: [] };
+  for (const [id, d] of draftsByDate(drafts)) {
+    if (Object.hasOwn(leftOut, id)) continue;
+    const row = readRow(id, d, read);
+    if (row.failure === null || Object.hasOwn(editedNow, id)) listing.rows.push(row);
+    else listing.failed.push({ id, why: row.failure });
+  }
+  return listing;
+}
+
+function readRow(id: DraftId, d: Draft, read: typeof readDraftLevel): Row {
+  const { updatedAt } = d;
+  try {
+    const level = read(d.text);
     const { title, levelId } = draftSummary(d.text);
-    return { id, title: title ?? "Untitled level", levelId, updatedAt: d.updatedAt, broken: !parseLevel(d.text).ok };
-  });
+    const failure = level.kind === "failed" ? level.why : null;
+    return { id, title: title ?? "Untitled level", levelId, updatedAt, edited: failure ? "" : when.format(new Date(updatedAt)), broken: level.kind !== "level", failure };
+  } catch (e) {
+    const failure = `the game failed while listing it (${errorText(e)})`;
+    return { id, title: "Untitled level", levelId: null, updatedAt, edited: "", broken: true, failure };
+  }
 }
 
 /** `offerNew`: show the way to a new level (not on the editor's start page, which is that way). */
 export function MyLevels({ offerNew = true }: { offerNew?: boolean }) {
+  return (
+    <ErrorBoundary what="the list of your levels" fallback={(error, retry) => <ListFailed error={error} onRetry={retry} />}>
+      <MyLevelsList offerNew={offerNew} />
+    </ErrorBoundary>
+  );
+}
+
+function MyLevelsList({ offerNew }: { offerNew: boolean }) {
   const drafts = useDrafts((s) => s.drafts);
-  const notice = useDrafts((s) => s.notice);
-  const list = useMemo(() => rows(drafts), [drafts]);
+  const leftOut = useDrafts((s) => s.leftOut);
+  const editedNow = useDrafts((s) => s.editedNow);
+  const setAside = useDrafts((s) => s.setAside);
+  const { rows, failed } = useMemo(() => listDrafts(drafts, { leftOut, editedNow }), [drafts, leftOut, editedNow]);
+  const aside = useMemo(() => asideList(setAside, leftOut, drafts), [setAside, leftOut, drafts]);
   const [deleting, setDeleting] = useState<Row | null>(null);
+  // After the render: setting aside changes the store, which a render must not.
+  useEffect(() => {
+    for (const { id, why } of failed) draftStore.getState().setAsideDraft(id, why);
+  }, [failed]);
   return (
     <section className="my-levels" aria-labelledby="my-levels-heading">
       <h2 id="my-levels-heading">My levels</h2>
-      {notice && (
-        <div className="notice" role="status">
-          <p>{notice}</p>
-          <button type="button" onClick={() => draftStore.getState().dismissNotice()}>
-            Dismiss
-          </button>
-        </div>
-      )}
-      {list.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="muted">Levels you write in the level editor are kept here, in this browser.</p>
       ) : (
         <ul className="my-level-list" aria-labelledby="my-levels-heading">
-          {list.map((row) => (
+          {rows.map((row) => (
             <li key={row.id} className="my-level">
               <div className="my-level-name">
                 <strong>{row.title}</strong>
-                {row.broken && <span className="badge badge-broken">has errors</span>}
+                {row.broken && <span className="badge badge-broken">{row.failure ? "cannot be read" : "has errors"}</span>}
                 <span className="muted my-level-meta">
-                  {row.levelId ?? "no id yet"} · edited <time dateTime={row.updatedAt}>{when.format(new Date(row.updatedAt))}</time>
+                  {row.failure ?? (
+                    <>
+                      {row.levelId ?? "no id yet"} · edited <time dateTime={row.updatedAt}>{row.edited}</time>
+                    </>
+                  )}
                 </span>
               </div>
               <div className="my-level-actions">
                 <a href={editorHref(row.id)}>
                   Edit<span className="sr-only"> {row.title}</span>
                 </a>
-                <a href={myLevelHref(row.id)}>
-                  Play<span className="sr-only"> {row.title}</span>
-                </a>
+                {!row.failure && (
+                  <a href={myLevelHref(row.id)}>
+                    Play<span className="sr-only"> {row.title}</span>
+                  </a>
+                )}
                 <button type="button" className="quiet" onClick={() => setDeleting(row)}>
                   Delete<span className="sr-only"> {row.title}</span>
                 </button>
@@ -71,6 +124,7 @@ export function MyLevels({ offerNew = true }: { offerNew?: boolean }) {
           ))}
         </ul>
       )}
+      {aside.length > 0 && <SetAsideList aside={aside} />}
       {offerNew && (
         <p>
           <a className="button-link" href={editorHref()}>
@@ -90,6 +144,108 @@ export function MyLevels({ offerNew = true }: { offerNew?: boolean }) {
           onCancel={() => setDeleting(null)}
         />
       )}
+    </section>
+  );
+}
+
+interface Aside {
+  text: string;
+  why: string;
+}
+
+/** The levels set aside, and those that could not be (left out for this visit), newest first. */
+function asideList(setAside: Record<DraftId, SetAsideDraft>, leftOut: Record<DraftId, string>, drafts: Record<DraftId, Draft>): [DraftId, Aside][] {
+  const out = draftsByDate(setAside).map(([id, d]): [DraftId, Aside] => [id, d]);
+  for (const [id, why] of Object.entries(leftOut)) {
+    const draft = draftNamed(drafts, id);
+    if (draft) out.push([id, { text: draft.text, why }]);
+  }
+  return out;
+}
+
+/** What the game could not open under this id, if it set it aside (or left it out). */
+export function useSetAside(id: string): { title: string; why: string } | null {
+  const setAside = useDrafts((s) => draftNamed(s.setAside, id));
+  const leftOut = useDrafts((s) => (Object.hasOwn(s.leftOut, id) ? s.leftOut[id] : undefined));
+  const leftText = useDrafts((s) => draftNamed(s.drafts, id)?.text);
+  return useMemo(() => {
+    const aside = setAside ?? (leftOut !== undefined && leftText !== undefined ? { text: leftText, why: leftOut } : undefined);
+    return aside ? { title: draftSummary(aside.text).title ?? "Untitled level", why: aside.why } : null;
+  }, [setAside, leftOut, leftText]);
+}
+
+/** A screen for a level the game set aside: what happened, and (in the editor) a way to open it anyway. */
+export function SetAsideScreen({ title, why, onEdit }: { title: string; why: string; onEdit?: () => void }) {
+  return (
+    <ProblemScreen title="This level is set aside">
+      <p>
+        The game could not open “{title}”: {why}. It is not opened again: My levels lists it under “Set aside”, where you can download
+        it{onEdit ? "" : " or open it in the editor"}.
+      </p>
+      {onEdit && (
+        <p>
+          <button type="button" onClick={onEdit}>
+            Open it in the editor
+          </button>
+        </p>
+      )}
+    </ProblemScreen>
+  );
+}
+
+/** The levels set aside: never run here; downloaded as they are, or brought back into the editor. */
+function SetAsideList({ aside }: { aside: [DraftId, Aside][] }) {
+  return (
+    <section aria-labelledby="set-aside-heading">
+      <h3 id="set-aside-heading">Set aside</h3>
+      <p className="muted">
+        Levels the game could not open. They are kept in this browser and not opened again: download one to keep its file, or open
+        it in the editor to change it.
+      </p>
+      <ul className="my-level-list" aria-labelledby="set-aside-heading">
+        {aside.map(([id, d]) => {
+          const { title, levelId } = draftSummary(d.text);
+          const name = title ?? "Untitled level";
+          return (
+            <li key={id} className="my-level">
+              <div className="my-level-name">
+                <strong>{name}</strong>
+                <span className="muted my-level-meta">{d.why}</span>
+              </div>
+              <div className="my-level-actions">
+                <button type="button" onClick={() => downloadBlob(new Blob([d.text], { type: "application/json" }), `${levelId ?? "level"}.json`)}>
+                  Download<span className="sr-only"> {name}</span>
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    const back = draftStore.getState().putBack(id);
+                    if (back) navigate(editorHref(back));
+                  }}
+                >
+                  Open in the editor<span className="sr-only"> {name}</span>
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function ListFailed({ error, onRetry }: { error: unknown; onRetry(): void }) {
+  return (
+    <section className="my-levels" aria-labelledby="my-levels-heading">
+      <h2 id="my-levels-heading">My levels</h2>
+      <p>
+        Your levels could not be listed: <code>{errorText(error)}</code>
+      </p>
+      <p>
+        <button type="button" onClick={onRetry}>
+          Try again
+        </button>
+      </p>
     </section>
   );
 }

@@ -19,6 +19,8 @@ function freshStore(saved: Record<string, string> = {}) {
   return { store, storage };
 }
 
+/** The notices' words, in order. */
+const noticesOf = (store: ReturnType<typeof createDraftStore>) => store.getState().notices.map((n) => n.text);
 const saved = (storage: ReturnType<typeof memoryStorage>) => JSON.parse(storage.dump()[DRAFTS_KEY]);
 const envelope = (drafts: unknown, version = 1) => JSON.stringify({ version, state: { drafts } });
 const draft = (text: string, at = T0.toISOString()) => ({ text, createdAt: at, updatedAt: at });
@@ -59,7 +61,7 @@ describe("the draft store", () => {
     store.getState().saveDraft(a, "a2");
     const reloaded = createDraftStore({ storage });
     expect(draftsByDate(reloaded.getState().drafts).map(([id, d]) => [id, d.text])).toEqual([[a, "a2"], [b, "b"]]);
-    expect(reloaded.getState().notice).toBeNull();
+    expect(noticesOf(reloaded)).toEqual([]);
   });
 
   it("migrates a version-0 save (written before versions were set)", () => {
@@ -69,17 +71,17 @@ describe("the draft store", () => {
   });
 
   it("keeps the readable drafts when one is damaged, sets the save aside and says so", () => {
-    const raw = envelope({ good1234: draft(LEVEL), bad12345: { text: 42 }, "NOT AN ID": draft("x"), late1234: draft("y", "last tuesday") });
+    const raw = envelope({ good1234: draft(LEVEL), bad12345: { text: 42 }, "NOT AN ID": draft("x"), late1234: draft('{ "title": "Late" }', "last tuesday") });
     const { store, storage } = freshStore({ [DRAFTS_KEY]: raw });
     expect(Object.keys(store.getState().drafts)).toEqual(["good1234"]);
-    expect(store.getState().notice).toBe(
-      `3 of your saved levels could not be read, so it is left out. The save as it was is kept in this browser's storage under "${DRAFTS_CORRUPT_KEY}".`,
-    );
+    expect(noticesOf(store)).toEqual([
+      `3 of your saved levels could not be read (“bad12345”, “NOT AN ID”, “Late”), so they are left out. The save as it was is kept in this browser's storage under "${DRAFTS_CORRUPT_KEY}".`,
+    ]);
     expect(storage.dump()[DRAFTS_CORRUPT_KEY]).toBe(raw);
     // The readable drafts are saved again at once, not only at the next change.
     expect(saved(storage)).toEqual({ version: 1, state: { drafts: { good1234: draft(LEVEL) } } });
-    store.getState().dismissNotice();
-    expect(store.getState().notice).toBeNull();
+    store.getState().dismissNotice(store.getState().notices[0].id);
+    expect(noticesOf(store)).toEqual([]);
   });
 
   const unusable: [string, string][] = [
@@ -91,7 +93,7 @@ describe("the draft store", () => {
   it.each(unusable)("%s is kept aside, the list starts empty, and a notice is shown", (_name, raw) => {
     const { store, storage } = freshStore({ [DRAFTS_KEY]: raw });
     expect(store.getState().drafts).toEqual({});
-    expect(store.getState().notice).toMatch(/^Your saved levels could not be read, so the list starts empty\. .*interleave-levels\.corrupt"\.$/);
+    expect(noticesOf(store)).toEqual([`Your saved levels could not be read, so the list starts empty. The save as it was is kept in this browser's storage under "${DRAFTS_CORRUPT_KEY}".`]);
     expect(storage.dump()[DRAFTS_CORRUPT_KEY]).toBe(raw);
     // New drafts are saved in the usual place; the old save stays aside.
     store.getState().createDraft(LEVEL);
@@ -103,6 +105,27 @@ describe("the draft store", () => {
     const { storage } = freshStore({ [DRAFTS_KEY]: "{first", [DRAFTS_CORRUPT_KEY]: "{earlier" });
     expect(storage.dump()[DRAFTS_CORRUPT_KEY]).toBe("{earlier");
     expect(storage.dump()[`${DRAFTS_CORRUPT_KEY}.2`]).toBe("{first");
+  });
+
+  it("leaves a damaged save as it was when no copy of it can be kept, and saves nothing over it", () => {
+    const raw = envelope({ good1234: draft(LEVEL), bad12345: { text: 42 } });
+    const items = new Map([[DRAFTS_KEY, raw]]);
+    const storage: StateStorage = {
+      getItem: (k) => items.get(k) ?? null,
+      setItem: (k, v) => {
+        if (k.startsWith(DRAFTS_CORRUPT_KEY)) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        items.set(k, v);
+      },
+      removeItem: (k) => void items.delete(k),
+    };
+    const store = createDraftStore({ storage });
+    expect(Object.keys(store.getState().drafts)).toEqual(["good1234"]);
+    expect(noticesOf(store)).toEqual([
+      "One of your saved levels could not be read (“bad12345”), and this browser's storage is full or turned off, so no copy of the save could be kept. The save is left as it was, and changes to your levels are not saved: free some space in this browser's storage and reload.",
+    ]);
+    store.getState().createDraft(LEVEL);
+    expect(store.getState().saveProblem).toBe(SAVE_PROBLEM);
+    expect([...items]).toEqual([[DRAFTS_KEY, raw]]);
   });
 
   it("says when storage refuses a write, and clears that once a write succeeds", () => {

@@ -4,6 +4,7 @@
 // read is kept aside first (never silently thrown away).
 
 import * as z from "zod/mini";
+import type { KeptAside } from "./saved-storage";
 
 export const DRAFTS_KEY = "interleave-levels";
 export const DRAFTS_CORRUPT_KEY = `${DRAFTS_KEY}.corrupt`;
@@ -46,30 +47,48 @@ export function migrateDrafts(persisted: unknown, version: number): unknown {
 }
 
 /**
- * Validates what was loaded (after migration), draft by draft. `dropped` counts the entries that
- * could not be read; null means the save as a whole was unusable.
+ * Validates what was loaded (after migration), draft by draft. `dropped` names the entries that
+ * could not be read (by title when one can be found, else by id); null means the save as a whole
+ * was unusable.
  */
-export function validateDrafts(persisted: unknown): { drafts: Record<DraftId, Draft>; dropped: number } | null {
+export function validateDrafts(persisted: unknown): { drafts: Record<DraftId, Draft>; dropped: string[] } | null {
   if (typeof persisted !== "object" || persisted === null) return null;
   const all = (persisted as { drafts?: unknown }).drafts;
   if (typeof all !== "object" || all === null || Array.isArray(all)) return null;
-  const drafts: Record<DraftId, Draft> = {};
-  let dropped = 0;
+  const kept: [DraftId, Draft][] = [];
+  const dropped: string[] = [];
   for (const [id, value] of Object.entries(all)) {
     const draft = DraftSchema.safeParse(value);
-    if (DraftIdSchema.safeParse(id).success && draft.success) drafts[id] = draft.data;
-    else dropped++;
+    if (DraftIdSchema.safeParse(id).success && draft.success) kept.push([id, draft.data]);
+    else dropped.push(nameOfBroken(id, value));
   }
-  return { drafts, dropped };
+  // fromEntries defines own properties: no id could reach the prototype.
+  return { drafts: Object.fromEntries(kept), dropped };
 }
 
-export function corruptDraftsNotice(dropped: number | "all", keptUnder: string | null): string {
+/** What the player would know a broken entry by: its level's title if its text has one, else its id. */
+function nameOfBroken(id: string, value: unknown): string {
+  const text = typeof value === "object" && value !== null ? (value as { text?: unknown }).text : undefined;
+  const title = typeof text === "string" && text.length <= MAX_DRAFT_CHARS ? draftSummary(text).title : null;
+  return `“${clip(title ?? id, 60)}”`;
+}
+
+/** Clips a text from a save for a sentence: a title may be as long as its file. */
+export function clip(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function corruptDraftsNotice(dropped: string[] | "all", aside: KeptAside): string {
+  const named = dropped === "all" ? "" : ` (${dropped.length <= 5 ? dropped.join(", ") : `${dropped.slice(0, 4).join(", ")} and ${dropped.length - 4} more`})`;
   const what =
     dropped === "all" ? "Your saved levels could not be read"
-    : dropped === 1 ? "One of your saved levels could not be read"
-    : `${dropped} of your saved levels could not be read`;
-  const where = keptUnder ? ` The save as it was is kept in this browser's storage under "${keptUnder}".` : "";
-  return `${what}, so ${dropped === "all" ? "the list starts empty" : "it is left out"}.${where}`;
+    : dropped.length === 1 ? `One of your saved levels could not be read${named}`
+    : `${dropped.length} of your saved levels could not be read${named}`;
+  if (!aside.kept) {
+    return `${what}, and this browser's storage is full or turned off, so no copy of the save could be kept. The save is left as it was, and changes to your levels are not saved: free some space in this browser's storage and reload.`;
+  }
+  const left = dropped === "all" ? "the list starts empty" : dropped.length === 1 ? "it is left out" : "they are left out";
+  return `${what}, so ${left}. The save as it was is kept in this browser's storage under "${aside.key}".`;
 }
 
 /** What a list shows of a draft: its title and level id, read leniently (a draft may be broken JSON). */

@@ -47,6 +47,12 @@ describe("saved fixes", () => {
     expect(fixes.get("fix-other", ["A"])).toEqual({ A: "x++;" });
   });
 
+  it("find no fix under a name from the prototype", () => {
+    const fixes = createFixStore(memory());
+    fixes.save("fix-lost-update", CODE);
+    for (const id of ["constructor", "toString", "__proto__"]) expect(fixes.get(id, ["A"])).toBeNull();
+  });
+
   it("keep a linked or own level's fix apart from a campaign level's of the same id", () => {
     const fixes = createFixStore(memory());
     fixes.save("fix-lost-update", CODE);

@@ -98,11 +98,12 @@ export function parse(raw: string): Record<string, SavedFix> | null {
   if (typeof value !== "object" || value === null) return null;
   const { version, fixes } = value as { version?: unknown; fixes?: unknown };
   if (version !== FIXES_VERSION || typeof fixes !== "object" || fixes === null || Array.isArray(fixes)) return null;
-  const out: Record<string, SavedFix> = {};
+  const out: [string, SavedFix][] = [];
   for (const [id, entry] of Object.entries(fixes)) {
     const fix = SavedFixSchema.safeParse(entry);
     // A campaign level's id, or "link:<id>" and "draft:<id>" for levels from a link or the editor.
-    if (fix.success && /^((link|draft):)?[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) out[id] = fix.data;
+    if (fix.success && /^((link|draft):)?[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) out.push([id, fix.data]);
   }
-  return out;
+  // fromEntries defines own properties: no id could reach the prototype.
+  return Object.fromEntries(out);
 }

@@ -23,6 +23,8 @@ export interface GameSlice {
   future: GameState[];
   /** Opens a level; opening the one already open keeps its game. */
   openLevel(loaded: LoadedLevel): void;
+  /** Forgets the open level and its game: after a screen failed, opening it again starts afresh. */
+  closeLevel(): void;
   /** One move; returns why it was refused, or null. */
   play(move: Move): MoveError | null;
   playStatement(thread: number): MoveError | null;
@@ -62,6 +64,7 @@ export const createGameSlice: StateCreator<AppState, AppMutators, [], GameSlice>
       if (open && open.id === loaded.id && open.text === loaded.text && open.source === loaded.source) return;
       set({ loaded, game: initialState(loaded.level.program), past: [], future: [], hintShown: false, hintSearch: IDLE_SEARCH });
     },
+    closeLevel: () => set({ loaded: null, game: null, past: [], future: [], hintShown: false, hintSearch: IDLE_SEARCH }),
     play: (move) => {
       const { game } = get();
       return game ? apply(step(game, move)) : NO_GAME;

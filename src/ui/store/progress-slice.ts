@@ -6,7 +6,7 @@ import type { SolvedLevel } from "./progress";
 
 export interface ProgressSlice {
   solved: Record<string, SolvedLevel>;
-  /** Shown once when a corrupt save was reset; not persisted. */
+  /** Shown when the save could not be read in full, or is a newer game's; not persisted. */
   progressNotice: string | null;
   recordSolved(levelId: string, moves: string[]): void;
   clearProgress(): void;
@@ -14,17 +14,21 @@ export interface ProgressSlice {
 }
 
 export const createProgressSlice =
-  (now: () => Date): StateCreator<AppState, AppMutators, [], ProgressSlice> =>
+  (now: () => Date, onClear: () => void = () => {}): StateCreator<AppState, AppMutators, [], ProgressSlice> =>
   (set) => ({
     solved: {},
     progressNotice: null,
     recordSolved: (levelId, moves) =>
       set((s) => {
-        const before = s.solved[levelId];
+        const before = Object.hasOwn(s.solved, levelId) ? s.solved[levelId] : undefined;
         // Keep the first win's time and the shortest winning schedule.
         if (before && before.moves.length <= moves.length) return {};
         return { solved: { ...s.solved, [levelId]: { solvedAt: before?.solvedAt ?? now().toISOString(), moves } } };
       }),
-    clearProgress: () => set({ solved: {} }),
+    clearProgress: () => {
+      onClear();
+      // A notice about the save that was there no longer applies.
+      set({ solved: {}, progressNotice: null });
+    },
     dismissProgressNotice: () => set({ progressNotice: null }),
   });

@@ -1,14 +1,16 @@
 // The player's saved progress: which levels are solved, when, and with which moves. Saved in
-// localStorage by zustand's `persist`; everything loaded is validated, and a save that cannot be
-// read is kept aside under CORRUPT_KEY (never silently thrown away) before progress is reset.
+// localStorage by zustand's `persist`; everything loaded is validated entry by entry, and a save
+// that cannot be read in full is kept aside under CORRUPT_KEY (never silently thrown away) before
+// the entries that could be read are saved again. A newer game's save is left untouched.
 
 import type { StateStorage } from "zustand/middleware";
 import * as z from "zod/mini";
-import { savedStorage } from "./saved-storage";
+import { savedStorage, type KeptAside } from "./saved-storage";
 
 export const PROGRESS_KEY = "interleave-progress";
 export const CORRUPT_KEY = `${PROGRESS_KEY}.corrupt`;
 export const PROGRESS_VERSION = 1;
+const LEVEL_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const SolvedLevelSchema = z.object({
   /** ISO 8601 time of the first win. */
@@ -19,12 +21,15 @@ export const SolvedLevelSchema = z.object({
 export type SolvedLevel = z.output<typeof SolvedLevelSchema>;
 
 export const ProgressSchema = z.object({
-  solved: z.record(z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)), SolvedLevelSchema),
+  solved: z.record(z.string().check(z.regex(LEVEL_ID)), SolvedLevelSchema),
 });
 export type Progress = z.output<typeof ProgressSchema>;
 
-export const CORRUPT_SAVE_NOTICE =
-  `Your saved progress could not be read, so it has been reset. The old save is kept in this browser's storage under "${CORRUPT_KEY}".`;
+/** What a save holds, read entry by entry: the levels that could be read, and how many could not. */
+export interface ReadProgress {
+  progress: Progress;
+  broken: number;
+}
 
 /** Brings a save written by an older version up to this one; null when it cannot. */
 export function migrateProgress(persisted: unknown, version: number): unknown {
@@ -33,10 +38,51 @@ export function migrateProgress(persisted: unknown, version: number): unknown {
   return null; // a newer game's save, or nonsense: not ours to guess at
 }
 
-/** Validates what was loaded (after migration); `null` means the save was unusable. */
-export function validateProgress(persisted: unknown): Progress | null {
-  const parsed = ProgressSchema.safeParse(persisted);
-  return parsed.success ? parsed.data : null;
+/** A save from a later version of the game than this one: kept untouched, never read or reset. */
+export function isNewerVersion(version: number): boolean {
+  return Number.isSafeInteger(version) && version > PROGRESS_VERSION;
+}
+
+/**
+ * Reads what was loaded (after migration) solved level by solved level: one broken entry costs
+ * that entry, not the others. `null` means the save as a whole was unusable.
+ */
+export function readProgress(persisted: unknown): ReadProgress | null {
+  if (typeof persisted !== "object" || persisted === null) return null;
+  const all: unknown = (persisted as { solved?: unknown }).solved;
+  if (typeof all !== "object" || all === null || Array.isArray(all)) return null;
+  const kept: [string, SolvedLevel][] = [];
+  let broken = 0;
+  for (const [id, value] of Object.entries(all)) {
+    const entry = SolvedLevelSchema.safeParse(value);
+    if (entry.success && LEVEL_ID.test(id)) kept.push([id, entry.data]);
+    else broken++;
+  }
+  // fromEntries defines own properties: an id like "__proto__" could not reach the prototype.
+  return { progress: { solved: Object.fromEntries(kept) }, broken };
+}
+
+const REFUSED = "this browser's storage is full or turned off, so no copy of the save could be kept";
+const STUCK =
+  "The save is left as it was, and the levels you solve now are not saved. To carry on with progress saved, free some space in this browser's storage (other sites' data, for one) and reload, or choose Clear progress to start afresh (that deletes the old save).";
+
+/** What the player is told when a save could not be read in full: what was lost, and where it is now. */
+export function unreadableProgressNotice(read: ReadProgress | null, aside: KeptAside): string {
+  const what =
+    !read ? "Your saved progress could not be read"
+    : read.broken === 1 ? "One of your solved levels could not be read"
+    : `${read.broken} of your solved levels could not be read`;
+  if (!aside.kept) return `${what}, and ${REFUSED}. ${STUCK}`;
+  const where = `kept in this browser's storage under "${aside.key}"`;
+  if (!read) return `${what}, so it has been reset. The old save is ${where}.`;
+  const kept = Object.keys(read.progress.solved).length;
+  const others = kept === 0 ? "" : `; the other ${kept === 1 ? "one is" : `${kept} are`} kept`;
+  return `${what}, so ${read.broken === 1 ? "it is" : "they are"} no longer marked solved${others}. The save as it was is ${where}.`;
+}
+
+/** What the player is told when the save is from a later version of the game. */
+export function newerProgressNotice(version: number): string {
+  return `This game is older than your saved progress: the save was made by a newer version of Interleave (save version ${version}; this one reads version ${PROGRESS_VERSION}). The save is kept as it was, and the levels you solve here are not saved. Reload the page to get the newest version of the game.`;
 }
 
 /** localStorage when the browser lets us use it, else memory (progress then lasts a visit). */
@@ -70,7 +116,8 @@ export function memoryStorage(initial: Record<string, string> = {}): StateStorag
   };
 }
 
-/** The storage `persist` saves progress through; an unreadable save goes to CORRUPT_KEY (saved-storage.ts). */
+/** The storage `persist` saves progress through; an unreadable save goes to CORRUPT_KEY, or
+ *  CORRUPT_KEY.2, .3 ... when an earlier one is kept there (saved-storage.ts). */
 export function progressStorage(backing: StateStorage) {
-  return savedStorage<Progress>(backing, { corruptKey: CORRUPT_KEY });
+  return savedStorage<Progress>(backing, { corruptKey: CORRUPT_KEY, keepEarlier: true });
 }

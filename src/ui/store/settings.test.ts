@@ -32,15 +32,30 @@ describe("settings", () => {
   });
 
   it.each([
-    ["not JSON", "{{{", DEFAULT_SETTINGS],
-    ["an unknown language", JSON.stringify({ state: { language: "cobol", tourDone: true }, version: 1 }), { language: "interleave", tourDone: true, timelineOpen: false }],
-    ["a wrong type", JSON.stringify({ state: { language: "python", tourDone: "yes", timelineOpen: 1 }, version: 1 }), { language: "python", tourDone: false, timelineOpen: false }],
-    ["a newer version", JSON.stringify({ state: { language: "c", tourDone: true, timelineOpen: true }, version: 9 }), { language: "c", tourDone: true, timelineOpen: true }],
-  ])("reads %s as defaults where it must, and leaves progress alone", (_what, raw, expected) => {
+    ["not JSON", "{{{", DEFAULT_SETTINGS,
+      `Your settings could not be read, so they are back to their defaults. The save as it was is kept in this browser's storage under "${SETTINGS_KEY}.corrupt".`],
+    ["an unknown language", JSON.stringify({ state: { language: "cobol", tourDone: true }, version: 1 }), { language: "interleave", tourDone: true, timelineOpen: false },
+      "Some of your settings could not be read (the language code is shown in), so those are back to their defaults."],
+    ["a wrong type", JSON.stringify({ state: { language: "python", tourDone: "yes", timelineOpen: 1 }, version: 1 }), { language: "python", tourDone: false, timelineOpen: false },
+      "Some of your settings could not be read (whether the tour was done, whether the timeline was open), so those are back to their defaults."],
+    ["a newer version", JSON.stringify({ state: { language: "c", tourDone: true, timelineOpen: true }, version: 9 }), { language: "c", tourDone: true, timelineOpen: true }, null],
+    ["an older save without the timeline", JSON.stringify({ state: { language: "c" }, version: 1 }), { language: "c", tourDone: false, timelineOpen: false }, null],
+  ])("reads %s as defaults where it must, says so, and leaves progress alone", (_what, raw, expected, notice) => {
     const progress = JSON.stringify({ state: { solved: {} }, version: 1 });
     const storage = memoryStorage({ [SETTINGS_KEY]: raw, [PROGRESS_KEY]: progress });
     const s = createSettingsStore(storage).getState();
     expect({ language: s.language, tourDone: s.tourDone, timelineOpen: s.timelineOpen }).toEqual(expected);
+    expect(s.notice).toBe(notice);
     expect(storage.dump()[PROGRESS_KEY]).toBe(progress);
+  });
+
+  it("keeps an unreadable save aside before the defaults are saved over it", () => {
+    const storage = memoryStorage({ [SETTINGS_KEY]: "{{{" });
+    const store = createSettingsStore(storage);
+    store.getState().setLanguage("java");
+    expect(storage.dump()[`${SETTINGS_KEY}.corrupt`]).toBe("{{{");
+    expect(JSON.parse(storage.dump()[SETTINGS_KEY]).state.language).toBe("java");
+    store.getState().dismissNotice();
+    expect(store.getState().notice).toBeNull();
   });
 });

@@ -26,15 +26,40 @@ export const LEGACY_TIMELINE_KEY = "interleave-timeline-open";
 
 /** Whatever was saved, as settings: each field that is missing or wrong takes its default. */
 export function validateSettings(saved: unknown): Settings {
+  return readSettings(saved).settings;
+}
+
+/** The settings in a save, and the words for those that were there but could not be read. */
+export function readSettings(saved: unknown): { settings: Settings; unread: string[] } {
   const s = typeof saved === "object" && saved !== null ? (saved as Record<string, unknown>) : {};
-  return {
-    language: (LANGUAGES as readonly unknown[]).includes(s.language) ? (s.language as Language) : DEFAULT_SETTINGS.language,
-    tourDone: typeof s.tourDone === "boolean" ? s.tourDone : DEFAULT_SETTINGS.tourDone,
-    timelineOpen: typeof s.timelineOpen === "boolean" ? s.timelineOpen : DEFAULT_SETTINGS.timelineOpen,
+  const unread: string[] = [];
+  const field = <T>(name: keyof Settings, ok: (v: unknown) => v is T, words: string): T | undefined => {
+    if (!Object.hasOwn(s, name)) return undefined;
+    if (ok(s[name])) return s[name];
+    unread.push(words);
+    return undefined;
   };
+  const isBool = (v: unknown): v is boolean => typeof v === "boolean";
+  const settings: Settings = {
+    language: field("language", (v): v is Language => (LANGUAGES as readonly unknown[]).includes(v), "the language code is shown in") ?? DEFAULT_SETTINGS.language,
+    tourDone: field("tourDone", isBool, "whether the tour was done") ?? DEFAULT_SETTINGS.tourDone,
+    timelineOpen: field("timelineOpen", isBool, "whether the timeline was open") ?? DEFAULT_SETTINGS.timelineOpen,
+  };
+  return { settings, unread };
+}
+
+export function settingsNotice(unread: string[] | "all", keptUnder: string | null): string {
+  if (unread === "all") {
+    const where = keptUnder ? ` The save as it was is kept in this browser's storage under "${keptUnder}".` : " This browser's storage is full or turned off, so no copy of the save could be kept.";
+    return `Your settings could not be read, so they are back to their defaults.${where}`;
+  }
+  return `Some of your settings could not be read (${unread.join(", ")}), so those are back to their defaults.`;
 }
 
 export interface SettingsState extends Settings {
+  /** Shown when the saved settings could not be read in full; not persisted. */
+  notice: string | null;
+  dismissNotice(): void;
   setLanguage(language: Language): void;
   finishTour(): void;
   setTimelineOpen(open: boolean): void;
@@ -46,6 +71,8 @@ export function createSettingsStore(storage: StateStorage) {
     persist<SettingsState, [], [], Settings>(
       (set) => ({
         ...DEFAULT_SETTINGS,
+        notice: null,
+        dismissNotice: () => set({ notice: null }),
         setLanguage: (language) => set({ language: validateSettings({ language }).language }),
         finishTour: () => set({ tourDone: true }),
         setTimelineOpen: (open) => set({ timelineOpen: open === true }),
@@ -56,8 +83,17 @@ export function createSettingsStore(storage: StateStorage) {
         storage: saved.storage,
         partialize: (s) => ({ language: s.language, tourDone: s.tourDone, timelineOpen: s.timelineOpen }),
         // A newer or unknown version: read what still fits, field by field.
-        migrate: (persisted) => validateSettings(persisted),
-        merge: (persisted, current) => ({ ...current, ...validateSettings(persisted) }),
+        migrate: (persisted) => persisted as Settings,
+        merge: (persisted, current) => {
+          if (saved.unreadable) {
+            const aside = saved.keepAside(SETTINGS_KEY);
+            // Settings are cheap to choose again: unlike progress, a save that cannot be copied is not held.
+            saved.release();
+            return { ...current, ...DEFAULT_SETTINGS, notice: settingsNotice("all", aside.kept ? aside.key : null) };
+          }
+          const { settings, unread } = readSettings(persisted);
+          return { ...current, ...settings, notice: unread.length > 0 ? settingsNotice(unread, null) : current.notice };
+        },
       },
     ),
   );

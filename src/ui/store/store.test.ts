@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseLevel, parseMove, type Move } from "../../engine/index";
 import { viewState } from "../../engine/view";
-import { CORRUPT_KEY, CORRUPT_SAVE_NOTICE, memoryStorage, PROGRESS_KEY } from "./progress";
+import type { StateStorage } from "zustand/middleware";
+import { CORRUPT_KEY, memoryStorage, PROGRESS_KEY } from "./progress";
 import { createAppStore } from "./store";
 import type { LoadedLevel } from "./game-slice";
 
@@ -125,6 +126,16 @@ describe("the game slice", () => {
     expect(balance(store)).toBe(100);
   });
 
+  it("closing the level (after a screen failed) makes opening it again start afresh", () => {
+    const { store } = freshStore();
+    store.getState().openLevel(lostUpdate);
+    store.getState().play(step(AL));
+    store.getState().closeLevel();
+    expect(store.getState()).toMatchObject({ loaded: null, game: null, past: [], future: [] });
+    store.getState().openLevel(lostUpdate);
+    expect(store.getState().game!.schedule).toHaveLength(0);
+  });
+
   it("reopening the open level keeps its game; another level starts fresh", () => {
     const { store } = freshStore();
     store.getState().openLevel(lostUpdate);
@@ -137,8 +148,10 @@ describe("the game slice", () => {
   });
 });
 
+const winning = () => (JSON.parse(text).solution as string[]).map((m) => parseMove(lostUpdate.level.program, m)!);
+const win = (moves: string[]) => ({ solvedAt: NOW.toISOString(), moves });
+
 describe("progress", () => {
-  const winning = () => (JSON.parse(text).solution as string[]).map((m) => parseMove(lostUpdate.level.program, m)!);
 
   it("a win records the level, its time and its moves, and saves only progress", () => {
     const { store, storage } = freshStore();
@@ -181,17 +194,18 @@ describe("progress", () => {
     expect(JSON.parse(storage.dump()[PROGRESS_KEY]).version).toBe(1);
   });
 
-  const corrupt: [string, string][] = [
+  const unreadable: [string, string][] = [
     ["text that is not JSON", "{not json"],
     ["JSON without the envelope", JSON.stringify({ solved: {} })],
-    ["a save whose solved levels are malformed", JSON.stringify({ version: 1, state: { solved: { "first-steps": { solvedAt: "yesterday-ish", moves: 3 } } } })],
-    ["a level id that is not kebab-case", JSON.stringify({ version: 1, state: { solved: { __proto__x: { solvedAt: NOW.toISOString(), moves: [] } } } })],
-    ["a save from a newer version of the game", JSON.stringify({ version: 7, state: { solved: {} } })],
+    ["solved levels that are not a record", JSON.stringify({ version: 1, state: { solved: 42 } })],
+    ["solved levels in a list", JSON.stringify({ version: 1, state: { solved: [{ solvedAt: NOW.toISOString(), moves: [] }] } })],
   ];
-  it.each(corrupt)("%s is kept aside, progress reset, and a notice shown", (_name, raw) => {
+  it.each(unreadable)("%s is kept aside, progress reset, and a notice shown", (_name, raw) => {
     const { store, storage } = freshStore({ [PROGRESS_KEY]: raw });
     expect(store.getState().solved).toEqual({});
-    expect(store.getState().progressNotice).toBe(CORRUPT_SAVE_NOTICE);
+    expect(store.getState().progressNotice).toBe(
+      `Your saved progress could not be read, so it has been reset. The old save is kept in this browser's storage under "${CORRUPT_KEY}".`,
+    );
     expect(storage.dump()[CORRUPT_KEY]).toBe(raw);
     // Reset: nothing saved, or (after a failed migration) an empty save.
     const left = storage.dump()[PROGRESS_KEY];
@@ -203,6 +217,111 @@ describe("progress", () => {
     for (const m of winning()) store.getState().play(m);
     expect(JSON.parse(storage.dump()[PROGRESS_KEY]).state.solved["lost-update"].moves).toHaveLength(7);
     expect(storage.dump()[CORRUPT_KEY]).toBe(raw);
+  });
+
+  it("keeps the levels that can be read when some entries are broken, and sets the save aside", () => {
+    const raw = JSON.stringify({
+      version: 1,
+      state: {
+        solved: {
+          "first-steps": win(["Clerk Ada", "Clerk Bo"]),
+          "lost-update": { solvedAt: "yesterday-ish", moves: ["Teller Al"] },
+          __proto__x: win([]),
+          "one-statement": win(["A", "B"]),
+          "bad-moves": { solvedAt: NOW.toISOString(), moves: 3 },
+        },
+      },
+    });
+    const { store, storage } = freshStore({ [PROGRESS_KEY]: raw });
+    expect(Object.keys(store.getState().solved)).toEqual(["first-steps", "one-statement"]);
+    expect(store.getState().progressNotice).toBe(
+      `3 of your solved levels could not be read, so they are no longer marked solved; the other 2 are kept. The save as it was is kept in this browser's storage under "${CORRUPT_KEY}".`,
+    );
+    expect(storage.dump()[CORRUPT_KEY]).toBe(raw);
+    // The levels that could be read are saved again at once, not only at the next win.
+    expect(JSON.parse(storage.dump()[PROGRESS_KEY])).toEqual({
+      version: 1,
+      state: { solved: { "first-steps": win(["Clerk Ada", "Clerk Bo"]), "one-statement": win(["A", "B"]) } },
+    });
+    // A reload reads the repaired save without a word.
+    expect(createAppStore({ storage }).getState().progressNotice).toBeNull();
+  });
+
+  it("says so when the only broken entry was the only one", () => {
+    const raw = JSON.stringify({ version: 1, state: { solved: { "first-steps": { solvedAt: "yesterday-ish", moves: 3 } } } });
+    const { store } = freshStore({ [PROGRESS_KEY]: raw });
+    expect(store.getState().solved).toEqual({});
+    expect(store.getState().progressNotice).toBe(
+      `One of your solved levels could not be read, so it is no longer marked solved. The save as it was is kept in this browser's storage under "${CORRUPT_KEY}".`,
+    );
+  });
+
+  it("never overwrites an earlier copy that was set aside", () => {
+    const { storage } = freshStore({ [PROGRESS_KEY]: "{second", [CORRUPT_KEY]: "{first" });
+    expect(storage.dump()[CORRUPT_KEY]).toBe("{first");
+    expect(storage.dump()[`${CORRUPT_KEY}.2`]).toBe("{second");
+  });
+
+  it("leaves a newer game's save untouched, saves nothing over it, and says the game is older", () => {
+    const raw = JSON.stringify({ version: 2, state: { solved: { "first-steps": win(["Clerk Ada", "Clerk Bo"]) }, streak: 3 } });
+    const { store, storage } = freshStore({ [PROGRESS_KEY]: raw });
+    expect(store.getState().solved).toEqual({});
+    expect(store.getState().progressNotice).toBe(
+      "This game is older than your saved progress: the save was made by a newer version of Interleave (save version 2; this one reads version 1). The save is kept as it was, and the levels you solve here are not saved. Reload the page to get the newest version of the game.",
+    );
+    store.getState().openLevel(lostUpdate);
+    for (const m of winning()) store.getState().play(m);
+    expect(Object.keys(store.getState().solved)).toEqual(["lost-update"]); // this visit only
+    expect(storage.dump()).toEqual({ [PROGRESS_KEY]: raw });
+    // Clearing progress is the player's choice to start afresh: then progress is saved again.
+    store.getState().clearProgress();
+    expect(store.getState().progressNotice).toBeNull();
+    expect(JSON.parse(storage.dump()[PROGRESS_KEY])).toEqual({ version: 1, state: { solved: {} } });
+  });
+});
+
+describe("progress in a full storage", () => {
+  /** A storage that refuses to write under keys ending in `.corrupt` (or .corrupt.N), as a full one would for a large copy. */
+  function storageFullFor(saved: Record<string, string>) {
+    const items = new Map(Object.entries(saved));
+    const storage: StateStorage & { dump(): Record<string, string> } = {
+      getItem: (k) => items.get(k) ?? null,
+      setItem: (k, v) => {
+        if (/\.corrupt(\.\d+)?$/.test(k)) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        items.set(k, v);
+      },
+      removeItem: (k) => void items.delete(k),
+      dump: () => Object.fromEntries(items),
+    };
+    return storage;
+  }
+  const WHAT_TO_DO =
+    "The save is left as it was, and the levels you solve now are not saved. To carry on with progress saved, free some space in this browser's storage (other sites' data, for one) and reload, or choose Clear progress to start afresh (that deletes the old save).";
+
+  it("says the copy could not be kept, and leaves the unreadable save where it was", () => {
+    const raw = `{"state": {"solved": "${"x".repeat(50_000)}"`;
+    const storage = storageFullFor({ [PROGRESS_KEY]: raw });
+    const store = createAppStore({ storage, now: () => NOW });
+    expect(store.getState().progressNotice).toBe(
+      `Your saved progress could not be read, and this browser's storage is full or turned off, so no copy of the save could be kept. ${WHAT_TO_DO}`,
+    );
+    expect(storage.dump()).toEqual({ [PROGRESS_KEY]: raw });
+    store.getState().openLevel(lostUpdate);
+    for (const m of winning()) store.getState().play(m);
+    expect(storage.dump()).toEqual({ [PROGRESS_KEY]: raw });
+    store.getState().clearProgress();
+    expect(JSON.parse(storage.dump()[PROGRESS_KEY])).toEqual({ version: 1, state: { solved: {} } });
+  });
+
+  it("keeps showing the readable levels, but saves nothing over the save it could not copy", () => {
+    const raw = JSON.stringify({ version: 1, state: { solved: { "first-steps": win(["Clerk Ada", "Clerk Bo"]), "lost-update": { moves: 3 } } } });
+    const storage = storageFullFor({ [PROGRESS_KEY]: raw });
+    const store = createAppStore({ storage, now: () => NOW });
+    expect(Object.keys(store.getState().solved)).toEqual(["first-steps"]);
+    expect(store.getState().progressNotice).toBe(
+      `One of your solved levels could not be read, and this browser's storage is full or turned off, so no copy of the save could be kept. ${WHAT_TO_DO}`,
+    );
+    expect(storage.dump()).toEqual({ [PROGRESS_KEY]: raw });
   });
 });
 

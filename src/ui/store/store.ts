@@ -5,7 +5,10 @@ import { createStore } from "zustand/vanilla";
 import { persist, type StateStorage } from "zustand/middleware";
 import { createGameSlice, type GameSlice } from "./game-slice";
 import { createHintSlice, type HintSlice } from "./hint-slice";
-import { CORRUPT_SAVE_NOTICE, migrateProgress, progressStorage, PROGRESS_KEY, PROGRESS_VERSION, validateProgress, type Progress } from "./progress";
+import {
+  isNewerVersion, migrateProgress, newerProgressNotice, progressStorage, PROGRESS_KEY, PROGRESS_VERSION, readProgress, unreadableProgressNotice,
+  type Progress,
+} from "./progress";
 import { createProgressSlice, type ProgressSlice } from "./progress-slice";
 import { createUiSlice, type UiSlice } from "./ui-slice";
 
@@ -20,10 +23,13 @@ export interface AppStoreOptions {
 
 export function createAppStore({ storage, now = () => new Date() }: AppStoreOptions) {
   const saved = progressStorage(storage);
+  // The version of a save from a newer game, seen by `migrate`: that save is left alone.
+  let newerVersion: number | null = null;
   return createStore<AppState>()(
     persist<AppState, [], [], Progress>(
       (...a) => ({
-        ...createProgressSlice(now)(...a),
+        // Clearing progress is the player's choice to start afresh, over a save that was left alone too.
+        ...createProgressSlice(now, () => saved.release())(...a),
         ...createGameSlice(...a),
         ...createHintSlice(...a),
         ...createUiSlice(...a),
@@ -33,13 +39,26 @@ export function createAppStore({ storage, now = () => new Date() }: AppStoreOpti
         version: PROGRESS_VERSION,
         storage: saved.storage,
         partialize: (s): Progress => ({ solved: s.solved }),
-        migrate: migrateProgress as (persisted: unknown, version: number) => Progress,
+        migrate: (persisted, version) => {
+          newerVersion = isNewerVersion(version) ? version : null;
+          return migrateProgress(persisted, version) as Progress;
+        },
         merge: (persisted, current) => {
+          saved.release(); // each reading of the save decides anew (another tab may have replaced it)
+          if (newerVersion !== null) {
+            saved.hold();
+            const version = newerVersion;
+            newerVersion = null;
+            return { ...current, solved: {}, progressNotice: newerProgressNotice(version) };
+          }
           if (persisted === undefined && !saved.unreadable) return current; // nothing saved yet
-          const progress = persisted === undefined ? null : validateProgress(persisted);
-          if (progress) return { ...current, solved: progress.solved };
-          saved.keepAside(PROGRESS_KEY);
-          return { ...current, solved: {}, progressNotice: CORRUPT_SAVE_NOTICE };
+          const read = persisted === undefined ? null : readProgress(persisted);
+          if (read && read.broken === 0) return { ...current, solved: read.progress.solved };
+          const aside = saved.keepAside(PROGRESS_KEY);
+          const solved = read?.progress.solved ?? {};
+          // Save what could be read at once, without the broken entries (unless the save is held).
+          if (read && aside.kept) saved.storage.setItem(PROGRESS_KEY, { state: { solved }, version: PROGRESS_VERSION });
+          return { ...current, solved, progressNotice: unreadableProgressNotice(read, aside) };
         },
       },
     ),

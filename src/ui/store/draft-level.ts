@@ -1,0 +1,30 @@
+// Reading one of the player's levels into a playable level, guarded: a level file is hostile input,
+// and whatever the engine does with it (an error list, or a throw from a bug of ours), the caller
+// gets a value. A throw becomes `failed`, with words for the player; the caller sets the draft aside.
+
+import { parseLevel, type Level, type LevelError, type Result } from "../../engine/index";
+
+export type DraftLevel =
+  | { kind: "level"; level: Level }
+  | { kind: "errors"; errors: LevelError[] }
+  | { kind: "failed"; why: string };
+
+export function readDraftLevel(text: string, parse: (text: string) => Result<Level, LevelError[]> = parseLevel): DraftLevel {
+  try {
+    const result = parse(text);
+    return result.ok ? { kind: "level", level: result.value } : { kind: "errors", errors: result.error };
+  } catch (e) {
+    return { kind: "failed", why: `the game failed while reading it (${errorText(e)})` };
+  }
+}
+
+/** An error as one line of text for the player, whatever was thrown. */
+export function errorText(error: unknown): string {
+  let text: string;
+  try {
+    text = error instanceof Error ? (error.message ? `${error.name}: ${error.message}` : error.name) : String(error);
+  } catch {
+    text = "an error that cannot be shown"; // e.g. an object whose toString throws
+  }
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+}

@@ -1,0 +1,71 @@
+// Levels of the player's that the game could not open, set aside under a key of their own so that
+// nothing runs them again at startup, and never deleted by the game. The key is read as hostile
+// input like every save; one that cannot be read in full is never written over.
+
+import type { StateStorage } from "zustand/middleware";
+import * as z from "zod/mini";
+import { clip, DraftIdSchema, DraftSchema, DRAFTS_KEY, type DraftId } from "./drafts";
+
+export const SET_ASIDE_KEY = `${DRAFTS_KEY}.set-aside`;
+export const SET_ASIDE_VERSION = 1;
+
+export const SetAsideDraftSchema = z.extend(DraftSchema, {
+  /** What happened when the game tried to open it, in words for the player. */
+  why: z.string().check(z.maxLength(2000)),
+  setAsideAt: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), "not a date")),
+});
+export type SetAsideDraft = z.output<typeof SetAsideDraftSchema>;
+
+/** The drafts set aside, and whether the key may be written (false when it holds something unreadable). */
+export interface SetAsideSave {
+  drafts: Record<DraftId, SetAsideDraft>;
+  writable: boolean;
+}
+
+export function readSetAside(storage: StateStorage): SetAsideSave {
+  let raw: string | null;
+  try {
+    raw = storage.getItem(SET_ASIDE_KEY) as string | null;
+  } catch {
+    return { drafts: {}, writable: false };
+  }
+  if (raw === null) return { drafts: {}, writable: true };
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { drafts: {}, writable: false };
+  }
+  const all = typeof value === "object" && value !== null ? (value as { version?: unknown; drafts?: unknown }) : {};
+  if (all.version !== SET_ASIDE_VERSION || typeof all.drafts !== "object" || all.drafts === null || Array.isArray(all.drafts)) {
+    return { drafts: {}, writable: false };
+  }
+  const kept: [DraftId, SetAsideDraft][] = [];
+  let broken = false;
+  for (const [id, entry] of Object.entries(all.drafts)) {
+    const draft = SetAsideDraftSchema.safeParse(entry);
+    if (draft.success && DraftIdSchema.safeParse(id).success) kept.push([id, draft.data]);
+    else broken = true;
+  }
+  // A broken entry would be lost by the next write: show the others, write nothing.
+  return { drafts: Object.fromEntries(kept), writable: !broken };
+}
+
+/** Writes the drafts set aside; false when the browser refused (storage full or forbidden). */
+export function writeSetAside(storage: StateStorage, drafts: Record<DraftId, SetAsideDraft>): boolean {
+  try {
+    if (Object.keys(drafts).length === 0) storage.removeItem(SET_ASIDE_KEY);
+    else storage.setItem(SET_ASIDE_KEY, JSON.stringify({ version: SET_ASIDE_VERSION, drafts }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function setAsideNotice(title: string, why: string): string {
+  return `Your level “${clip(title)}” could not be opened: ${why}. It is set aside, so it is not opened again: kept in this browser's storage under "${SET_ASIDE_KEY}", and listed under “Set aside” in My levels, where you can download it or open it in the editor.`;
+}
+
+export function leftOutNotice(title: string, why: string): string {
+  return `Your level “${clip(title)}” could not be opened: ${why}. This browser's storage is full or turned off, so it could not be set aside either: it stays in your save, and until the page is reloaded My levels lists it under “Set aside”, where you can download it or open it in the editor.`;
+}

@@ -71,6 +71,7 @@ function* explore(p: Program, maxStates: number): Generator<void, Reachability> 
   seen.add(p.initial, 0, -1, 0);
   const cur = new Int32Array(p.initial.length);
   const next = new Int32Array(p.initial.length);
+  const fault = V.newFault();
   const outcomes = new Set<string>();
   const finalStates = new Set<string>();
   let complete = true;
@@ -91,11 +92,11 @@ function* explore(p: Program, maxStates: number): Generator<void, Reachability> 
     if (analyzer.deadlocked(cur)) outcomes.add("deadlock");
     for (let t = 0; t < n; t++) {
       next.set(cur);
-      const r = V.execStep(p, next, t);
+      const r = V.execStep(p, next, t, fault);
       if (r === V.OK) visit(next, i);
-      else if (r === V.THROWN) outcomes.add(outcomeKey("exception", t, V.fault.pc, V.fault.rule));
-      else if (r === V.ASSERTED) outcomes.add(outcomeKey("assertion", t, V.fault.pc));
-      else if (r === V.EXITED) outcomes.add(outcomeKey("exit", t, V.fault.pc));
+      else if (r === V.THROWN) outcomes.add(outcomeKey("exception", t, fault.pc, fault.rule));
+      else if (r === V.ASSERTED) outcomes.add(outcomeKey("assertion", t, fault.pc));
+      else if (r === V.EXITED) outcomes.add(outcomeKey("exit", t, fault.pc));
       if (p.spuriousWakeups) {
         next.set(cur);
         if (V.wakeSpuriously(p, next, t)) visit(next, i);

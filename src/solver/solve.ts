@@ -10,7 +10,7 @@ import * as VM from "../engine/vm";
 import { StateSet } from "./state-set";
 
 // Bound once: the search loop must not go through module-namespace lookups.
-const { ASSERTED, BLOCKED, DONE, execStep, EXITED, flushOne, OK, THROWN, wakeSpuriously } = VM;
+const { ASSERTED, BLOCKED, DONE, execStep, EXITED, flushOne, newFault, OK, THROWN, wakeSpuriously } = VM;
 const { END, STRIDE } = I;
 
 export const DEFAULT_MAX_STATES = 5_000_000;
@@ -63,6 +63,7 @@ export function solve(p: Program, options: SolveOptions = {}): SolveResult {
   const statusSlots = Int32Array.from(p.threads.map((t) => t.base + 1));
   const threadBase = p.threadBase;
   const code = p.code;
+  const fault = newFault();
 
   // Successors are not added to the set one at a time but a batch at once, from many expanded
   // states (StateSet.addAll: their cache misses overlap). They are computed in place in the
@@ -133,7 +134,7 @@ export function solve(p: Program, options: SolveOptions = {}): SolveResult {
       unfinished++;
       const next = slots[kept];
       for (let k = 0; k < w; k++) next[k] = cur[k];
-      const r = execStep(p, next, t);
+      const r = execStep(p, next, t, fault);
       results[t] = r;
       if (r === OK) {
         if (!progress) progress = changesShared(cur, next, shared, statusSlots);

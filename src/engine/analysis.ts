@@ -1,12 +1,13 @@
 // Outcomes that are properties of a state rather than of the step that led to it: threads
 // standing at a critical section together, deadlock (blocked or busy-waiting threads), and a
-// program that has finished. Shared by the engine and the solver; scratch space is reused.
+// program that has finished. Shared by the engine and the solver; scratch space (a state, the
+// states a spinning thread went through, its own fault record) is reused and belongs to it.
 
 import * as I from "./program";
 import type { Program } from "./program";
 import * as VM from "./vm";
 
-const { BLOCKED, execStep, isFinished, OK } = VM;
+const { BLOCKED, execStep, isFinished, newFault, OK } = VM;
 const { STRIDE, END } = I;
 
 /** How far a lone thread is run to see whether it spins. */
@@ -15,6 +16,7 @@ const SOLO_LIMIT = 256;
 export class Analyzer {
   private readonly tmp: Int32Array;
   private readonly seen: Int32Array;
+  private readonly fault = newFault();
 
   constructor(private readonly p: Program) {
     this.tmp = new Int32Array(p.initial.length);
@@ -51,7 +53,7 @@ export class Analyzer {
     if (status > 0) return true;
     if (status < 0) return !this.p.spuriousWakeups;
     this.tmp.set(s);
-    return execStep(this.p, this.tmp, t) === BLOCKED;
+    return execStep(this.p, this.tmp, t, this.fault) === BLOCKED;
   }
 
   /** The level format's deadlock: some thread unfinished, buffers empty, and every unfinished
@@ -77,7 +79,7 @@ export class Analyzer {
   /** Blocked now, or, run on its own, it comes back to a state it was in before without
    *  changing any shared value or object. */
   stuck(s: Int32Array, t: number): boolean {
-    const { p, tmp, seen } = this;
+    const { p, tmp, seen, fault } = this;
     const base = p.threadBase[t];
     const width = 2 + p.threads[t].registers;
     const buffer = p.threads[t].buffer;
@@ -89,7 +91,7 @@ export class Analyzer {
     };
     remember();
     for (let n = 0; n < SOLO_LIMIT; n++) {
-      const r = execStep(p, tmp, t);
+      const r = execStep(p, tmp, t, fault);
       if (r === BLOCKED) return n === 0;
       if (r !== OK) return false;
       if (buffer >= 0) {

@@ -7,7 +7,7 @@ import { describeBlock, describeFault } from "./explain";
 import * as I from "./program";
 import type { Program } from "./program";
 import { err, ok, type Result } from "./result";
-import { ASSERTED, BLOCKED, DONE, execStep, EXITED, fault, flushOne, isFinished, THROWN, wakeSpuriously } from "./vm";
+import { ASSERTED, BLOCKED, DONE, execStep, EXITED, flushOne, isFinished, newFault, THROWN, wakeSpuriously, type Fault } from "./vm";
 import type { WinOutcome } from "./level";
 
 export type MoveKind = "step" | "wake" | "flush";
@@ -120,13 +120,14 @@ export function step(state: GameState, move: Move): Result<GameState, MoveError>
   const p = state.program;
   const packed = state.packed.slice();
   let result = 0;
-  if (move.kind === "step") result = execStep(p, packed, move.thread);
+  const fault = newFault(); // this move's: where it threw, failed or exited
+  if (move.kind === "step") result = execStep(p, packed, move.thread, fault);
   else if (move.kind === "wake") wakeSpuriously(p, packed, move.thread);
   else flushOne(p, packed, move.thread);
   if (result === BLOCKED || result === DONE) {
     return err({ code: result === BLOCKED ? "blocked" : "finished", message: "That thread cannot step now." });
   }
-  const outcome = classify(p, packed, result === 0 ? null : { result, thread: move.thread });
+  const outcome = classify(p, packed, result === 0 ? null : { result, thread: move.thread, fault });
   const analyzer = analyzerFor(p);
   const n = state.schedule.length + 1;
   const blockedSince = p.threads.map((_, t) => {
@@ -180,15 +181,17 @@ export function solutionProblem(program: Program, solution: readonly (string | n
   return null;
 }
 
-function classify(p: Program, s: Int32Array, stepped: { result: number; thread: number } | null): Outcome | null {
+function classify(p: Program, s: Int32Array, stepped: { result: number; thread: number; fault: Fault } | null): Outcome | null {
   const win = (kind: OutcomeKind) => (p.spec.win as string[]).includes(kind);
   const names = (ts: number[]) => listNames(ts.map((t) => p.threads[t].name));
   const lineOf = (pc: number) => p.statements[p.statementOf[pc]].span.start.line;
   if (stepped?.result === THROWN) {
+    const { fault } = stepped;
     const line = lineOf(fault.pc);
     return { kind: "exception", win: win("exception"), threads: [stepped.thread], line, message: `${p.threads[stepped.thread].name} threw an exception at line ${line}: ${describeFault(p, s, fault)}` };
   }
   if (stepped?.result === ASSERTED) {
+    const { fault } = stepped;
     const line = lineOf(fault.pc);
     const text = p.statements[p.statementOf[fault.pc]].text;
     return { kind: "assertion", win: win("assertion"), threads: [stepped.thread], line, message: `${p.threads[stepped.thread].name} failed ${text.replace(/;$/, "")} at line ${line}` };
@@ -199,6 +202,7 @@ function classify(p: Program, s: Int32Array, stepped: { result: number; thread: 
     return { kind: "mutual-exclusion", win: win("mutual-exclusion"), threads: inside, message: `${names(inside)} are ${inside.length === 2 ? "both" : "all"} in the critical section` };
   }
   if (stepped?.result === EXITED) {
+    const { fault } = stepped;
     const line = lineOf(fault.pc);
     return { kind: "exit", win: false, threads: [stepped.thread], line, message: `${p.threads[stepped.thread].name} called exit() at line ${line}, which ends the whole program` };
   }

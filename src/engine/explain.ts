@@ -26,8 +26,9 @@ export function blockedOn(p: Program, s: Int32Array, t: number): { slot: number;
   if (status > 0) return { slot: status - 1, pc: s[p.threads[t].base] };
   if (status < 0) return { slot: -status - 1, pc: s[p.threads[t].base] };
   const copy = s.slice();
-  if (V.execStep(p, copy, t) !== V.BLOCKED) return null;
-  return { slot: V.fault.detail, pc: V.fault.pc };
+  const fault = V.newFault();
+  if (V.execStep(p, copy, t, fault) !== V.BLOCKED) return null;
+  return { slot: fault.detail, pc: fault.pc };
 }
 
 /** Why thread `t` cannot step now, as a verb phrase ("waits for m held by B"); null if it can. */
@@ -44,9 +45,10 @@ export function describeBlock(p: Program, s: Int32Array, t: number): string | nu
     return `waits on ${cond.name} for a signal`;
   }
   const copy = s.slice();
-  if (V.execStep(p, copy, t) !== V.BLOCKED) return null;
-  const op = p.code[V.fault.pc * I.STRIDE];
-  const slot = V.fault.detail;
+  const fault = V.newFault();
+  if (V.execStep(p, copy, t, fault) !== V.BLOCKED) return null;
+  const op = p.code[fault.pc * I.STRIDE];
+  const slot = fault.detail;
   if (slot < 0) return "waits for a flush: its store buffer is full";
   const obj = objectAt(p, slot)!;
   const name = obj.name;

@@ -8,7 +8,7 @@ import { objectAt } from "./explain";
 import * as I from "./program";
 import type { Descriptor, Program } from "./program";
 import { nextStep } from "./view";
-import { BLOCKED, execStep, fault } from "./vm";
+import { BLOCKED, execStep, newFault } from "./vm";
 
 export type SyncEventKind =
   | "acquire" // took a mutex, a rwlock or a semaphore unit
@@ -172,7 +172,8 @@ function passedSlot(p: Program, s: Int32Array, t: number, pc: number): number {
   if (!d) return -1;
   const copy = s.slice();
   for (let i = 0; i < d.count; i++) copy[d.base + i * d.size] = d.kind === "event" ? 0 : 1;
-  return execStep(p, copy, t) === BLOCKED ? fault.detail : -1;
+  const fault = newFault();
+  return execStep(p, copy, t, fault) === BLOCKED ? fault.detail : -1;
 }
 
 function objectSlots(p: Program): { d: Descriptor; at: number; name: string }[] {

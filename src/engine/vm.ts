@@ -1,6 +1,7 @@
 // The interpreter: runs one step of one thread on a packed state, in place. This is the only
 // place the rules of the thread language live; the engine, the solver and the tests call it.
-// It allocates nothing on the hot path: failures are result codes, with details in `fault`.
+// It allocates nothing on the hot path and keeps no state of its own: failures are result codes,
+// with the details written into the Fault record the caller passes in (and owns).
 
 import * as I from "./program";
 import type { Program } from "./program";
@@ -24,17 +25,20 @@ export interface Fault {
   detail: number;
 }
 
-/** Scratch for the last fault; read it right after `execStep` returns THROWN. */
-export const fault: Fault = { rule: 0, pc: 0, thread: 0, detail: 0 };
+/** A fault record for `execStep` to write into. A caller allocates one, once, and reads it right
+ *  after a step returns BLOCKED, THROWN, ASSERTED or EXITED (the next step overwrites it). */
+export function newFault(): Fault {
+  return { rule: 0, pc: 0, thread: 0, detail: 0 };
+}
 
-function blockedAt(pc: number, thread: number, slot: number): number {
+function blockedAt(fault: Fault, pc: number, thread: number, slot: number): number {
   fault.pc = pc;
   fault.thread = thread;
   fault.detail = slot;
   return BLOCKED;
 }
 
-function raise(rule: number, pc: number, thread: number, detail: number): number {
+function raise(fault: Fault, rule: number, pc: number, thread: number, detail: number): number {
   fault.rule = rule;
   fault.pc = pc;
   fault.thread = thread;
@@ -102,8 +106,9 @@ function removeWaiter(s: Int32Array, cond: number, t: number) {
 }
 
 /** Runs one step of thread `t` on `s`, in place. On BLOCKED or DONE, `s` may hold scratch
- *  changes to the thread's registers: callers step a copy. */
-export function execStep(p: Program, s: Int32Array, t: number): number {
+ *  changes to the thread's registers: callers step a copy. Where it blocked, threw, failed an
+ *  assert or exited goes into `fault`. */
+export function execStep(p: Program, s: Int32Array, t: number, fault: Fault): number {
   const code = p.code;
   const base = p.threadBase[t];
   let pc = s[base];
@@ -130,11 +135,11 @@ export function execStep(p: Program, s: Int32Array, t: number): number {
         case SUB: s[a] = (s[b] - s[c]) | 0; break;
         case MUL: s[a] = Math.imul(s[b], s[c]); break;
         case DIV:
-          if (s[c] === 0) return raise(E_DIVISION, pc, t, 0);
+          if (s[c] === 0) return raise(fault, E_DIVISION, pc, t, 0);
           s[a] = (s[b] / s[c]) | 0;
           break;
         case MOD:
-          if (s[c] === 0) return raise(E_DIVISION, pc, t, 1);
+          if (s[c] === 0) return raise(fault, E_DIVISION, pc, t, 1);
           s[a] = (s[b] % s[c]) | 0;
           break;
         case EQ: s[a] = s[b] === s[c] ? 1 : 0; break;
@@ -163,7 +168,7 @@ export function execStep(p: Program, s: Int32Array, t: number): number {
     let at = p.descBase[b];
     if (c >= 0) {
       const i = s[c];
-      if (i < 0 || i >= p.descCount[b]) return raise(E_INDEX, pc, t, i);
+      if (i < 0 || i >= p.descCount[b]) return raise(fault, E_INDEX, pc, t, i);
       at += i * p.descSize[b];
     }
     switch (op) {
@@ -180,7 +185,7 @@ export function execStep(p: Program, s: Int32Array, t: number): number {
       case ST:
         if (tso) {
           const n = s[buf];
-          if (n === p.storeBufferSize) return blockedAt(pc, t, -1); // a full store buffer waits for a flush
+          if (n === p.storeBufferSize) return blockedAt(fault, pc, t, -1); // a full store buffer waits for a flush
           s[buf + 1 + 2 * n] = at;
           s[buf + 2 + 2 * n] = s[d];
           s[buf] = n + 1;
@@ -205,13 +210,13 @@ export function execStep(p: Program, s: Int32Array, t: number): number {
         if (s[at] === s[d]) { s[at] = s[a]; s[d] = 1; } else s[d] = 0;
         break;
       case LOCK:
-        if (s[at] !== 0) return blockedAt(pc, t, at);
+        if (s[at] !== 0) return blockedAt(fault, pc, t, at);
         if (tso) drainBuffer(p, s, t);
         s[at] = me;
         break;
       case UNLOCK:
         if (tso) drainBuffer(p, s, t);
-        if (s[at] !== me) return raise(E_UNLOCK_NOT_OWNER, pc, t, s[at]);
+        if (s[at] !== me) return raise(fault, E_UNLOCK_NOT_OWNER, pc, t, s[at]);
         s[at] = 0;
         break;
       case TRYLOCK:
@@ -219,19 +224,19 @@ export function execStep(p: Program, s: Int32Array, t: number): number {
         if (s[at] === 0) { s[at] = me; s[a] = 1; } else s[a] = 0;
         break;
       case SEM_WAIT:
-        if (s[at] === 0) return blockedAt(pc, t, at);
+        if (s[at] === 0) return blockedAt(fault, pc, t, at);
         if (tso) drainBuffer(p, s, t);
         s[at]--;
         break;
       case SEM_SIGNAL:
         if (tso) drainBuffer(p, s, t);
-        if (p.descAux[b] >= 0 && s[at] >= p.descAux[b]) return raise(E_SEMAPHORE_MAX, pc, t, p.descAux[b]);
+        if (p.descAux[b] >= 0 && s[at] >= p.descAux[b]) return raise(fault, E_SEMAPHORE_MAX, pc, t, p.descAux[b]);
         s[at]++;
         break;
       case COND_WAIT: {
         if (tso) drainBuffer(p, s, t);
         const m = p.descAux[b];
-        if (s[m] !== me) return raise(E_COND_NOT_HELD, pc, t, s[m]);
+        if (s[m] !== me) return raise(fault, E_COND_NOT_HELD, pc, t, s[m]);
         s[m] = 0;
         const n = s[at];
         s[at + 1 + n] = t;
@@ -241,7 +246,7 @@ export function execStep(p: Program, s: Int32Array, t: number): number {
       }
       case COND_REACQUIRE: {
         const m = p.descAux[b];
-        if (s[m] !== 0) return blockedAt(pc, t, m);
+        if (s[m] !== 0) return blockedAt(fault, pc, t, m);
         if (tso) drainBuffer(p, s, t);
         s[m] = me;
         break;
@@ -250,7 +255,7 @@ export function execStep(p: Program, s: Int32Array, t: number): number {
       case COND_BROADCAST: {
         if (tso) drainBuffer(p, s, t);
         const m = p.descAux[b];
-        if (s[m] !== me) return raise(E_COND_NOT_HELD, pc, t, s[m]);
+        if (s[m] !== me) return raise(fault, E_COND_NOT_HELD, pc, t, s[m]);
         const n = s[at];
         const wake = op === COND_SIGNAL ? Math.min(1, n) : n;
         for (let k = 0; k < wake; k++) s[p.threadBase[s[at + 1 + k]] + 1] = 0;
@@ -274,11 +279,11 @@ export function execStep(p: Program, s: Int32Array, t: number): number {
       }
       case CD_DOWN:
         if (tso) drainBuffer(p, s, t);
-        if (s[at] === 0) return raise(E_COUNTDOWN_BELOW_ZERO, pc, t, 0);
+        if (s[at] === 0) return raise(fault, E_COUNTDOWN_BELOW_ZERO, pc, t, 0);
         s[at]--;
         break;
       case CD_WAIT:
-        if (s[at] !== 0) return blockedAt(pc, t, at);
+        if (s[at] !== 0) return blockedAt(fault, pc, t, at);
         if (tso) drainBuffer(p, s, t);
         break;
       case EV_SET:
@@ -287,35 +292,35 @@ export function execStep(p: Program, s: Int32Array, t: number): number {
         s[at] = op === EV_SET ? 1 : 0;
         break;
       case EV_WAIT:
-        if (s[at] === 0) return blockedAt(pc, t, at);
+        if (s[at] === 0) return blockedAt(fault, pc, t, at);
         if (tso) drainBuffer(p, s, t);
         break;
       case RW_RLOCK:
-        if (s[at] !== 0 || (s[at + 1] & (1 << t)) !== 0) return blockedAt(pc, t, at);
+        if (s[at] !== 0 || (s[at + 1] & (1 << t)) !== 0) return blockedAt(fault, pc, t, at);
         if (tso) drainBuffer(p, s, t);
         s[at + 1] |= 1 << t;
         break;
       case RW_RUNLOCK:
         if (tso) drainBuffer(p, s, t);
-        if ((s[at + 1] & (1 << t)) === 0) return raise(E_READ_UNLOCK, pc, t, s[at]);
+        if ((s[at + 1] & (1 << t)) === 0) return raise(fault, E_READ_UNLOCK, pc, t, s[at]);
         s[at + 1] &= ~(1 << t);
         break;
       case RW_WLOCK:
-        if (s[at] !== 0 || s[at + 1] !== 0) return blockedAt(pc, t, at);
+        if (s[at] !== 0 || s[at + 1] !== 0) return blockedAt(fault, pc, t, at);
         if (tso) drainBuffer(p, s, t);
         s[at] = me;
         break;
       case RW_WUNLOCK:
         if (tso) drainBuffer(p, s, t);
-        if (s[at] !== me) return raise(E_WRITE_UNLOCK, pc, t, s[at]);
+        if (s[at] !== me) return raise(fault, E_WRITE_UNLOCK, pc, t, s[at]);
         s[at] = 0;
         break;
       case Q_ENQ_BEGIN:
       case Q_DEQ_BEGIN:
         if (tso) drainBuffer(p, s, t);
-        if (s[at] !== 0) return raise(E_QUEUE_CONCURRENT, pc, t, s[at]);
-        if (op === Q_DEQ_BEGIN && s[at + 1] === 0) return raise(E_DEQUEUE_EMPTY, pc, t, 0);
-        if (op === Q_ENQ_BEGIN && s[at + 1] === p.descAux[b]) return raise(E_QUEUE_FULL, pc, t, p.descAux[b]);
+        if (s[at] !== 0) return raise(fault, E_QUEUE_CONCURRENT, pc, t, s[at]);
+        if (op === Q_DEQ_BEGIN && s[at + 1] === 0) return raise(fault, E_DEQUEUE_EMPTY, pc, t, 0);
+        if (op === Q_ENQ_BEGIN && s[at + 1] === p.descAux[b]) return raise(fault, E_QUEUE_FULL, pc, t, p.descAux[b]);
         s[at] = me;
         break;
       case Q_ENQ_END:

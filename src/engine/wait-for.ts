@@ -7,7 +7,7 @@ import { analyzerFor, listNames, type GameState } from "./engine";
 import { blockedOn, objectAt } from "./explain";
 import * as I from "./program";
 import type { DescKind, Program } from "./program";
-import { execStep, isFinished, OK } from "./vm";
+import { execStep, isFinished, newFault, OK } from "./vm";
 
 export type ThreadStatus = "can-run" | "blocked" | "spinning" | "finished";
 
@@ -225,9 +225,10 @@ function spinCondition(p: Program, s: Int32Array, t: number): { text: string; go
   const copy = s.slice();
   const base = p.threads[t].base;
   const seen = new Set<number>();
+  const fault = newFault();
   for (let n = 0; n < 256; n++) {
     seen.add(p.statementOf[copy[base]]);
-    if (execStep(p, copy, t) !== OK) break;
+    if (execStep(p, copy, t, fault) !== OK) break;
   }
   let loop = -1;
   for (const k of seen) {

@@ -4,7 +4,6 @@
 
 import { describe, expect, it } from "vitest";
 import { mini, type MiniLevel } from "../engine/testing/levels";
-import * as V from "../engine/vm";
 import * as L from "./layout";
 import { engineLocals, engineSolo, runSolo } from "./testing";
 
@@ -16,7 +15,7 @@ const OUTCOME_CODES: Record<string, number> = {
 function agree(shared: MiniLevel["shared"], code: string) {
   const { program } = mini({ shared, threads: [code] });
   const engine = engineSolo(program);
-  const engineFault = { ...V.fault };
+  const engineFault = engine.fault;
   const hw = runSolo(program);
   const kind = engine.outcome?.kind ?? "none";
   expect(hw.outcome, `outcome (engine: ${engine.outcome?.message})`).toBe(OUTCOME_CODES[kind]);

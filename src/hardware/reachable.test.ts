@@ -5,17 +5,19 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseLevel } from "../engine/index";
 import { mini } from "../engine/testing/levels";
+import { solve } from "../solver/solve";
 import { parseTrials } from "./HardwarePanel";
 import * as L from "./layout";
 import { OutcomeTally, sharedValues } from "./outcomes";
 import { outcomeKey, reachableUnderSC, reachableUnderSCAsync, SLICE_STATES, stateKey } from "./reachable";
 import { translateProgram } from "./translate";
 
-const lostUpdate = () => {
-  const level = parseLevel(readFileSync(new URL("../../levels/lost-update.json", import.meta.url), "utf8"));
-  if (!level.ok) throw new Error("lost-update does not load");
+const loadLevel = (id: string) => {
+  const level = parseLevel(readFileSync(new URL(`../../levels/${id}.json`, import.meta.url), "utf8"));
+  if (!level.ok) throw new Error(`${id} does not load`);
   return level.value.program;
 };
+const lostUpdate = () => loadLevel("lost-update");
 
 describe("reachableUnderSC", () => {
   it("lost-update: the lost deposit and the correct run, nothing else", () => {
@@ -34,28 +36,52 @@ describe("reachableUnderSC", () => {
     expect([...r.finalStates].sort()).toEqual([stateKey([1, 1, 0, 1], 4), stateKey([1, 1, 1, 0], 4), stateKey([1, 1, 1, 1], 4)].sort());
   });
 
-  it("goes on past a mutual-exclusion violation, and knows deadlocks", () => {
+  it("stops at a mutual-exclusion violation, as a game and a hardware trial do, and knows deadlocks", () => {
+    const locks = { m1: { type: "mutex" as const }, m2: { type: "mutex" as const } };
     const { program } = mini({
-      shared: { m1: { type: "mutex" }, m2: { type: "mutex" } },
-      threads: ["critical_section();\nm1.lock();\nm2.lock();\nm2.unlock();\nm1.unlock();", "critical_section();\nm2.lock();\nm1.lock();\nm1.unlock();\nm2.unlock();"],
+      shared: { x: 0, ...locks },
+      threads: ["critical_section();\nm1.lock();\nm2.lock();\nm2.unlock();\nm1.unlock();", "x = 1;\ncritical_section();\nm2.lock();\nm1.lock();\nm1.unlock();\nm2.unlock();"],
     });
     const r = reachableUnderSC(program)!;
     expect([...r.outcomes].sort()).toEqual(["deadlock", "mutual-exclusion"]);
-    expect([...r.finalStates]).toEqual([stateKey([0, 0], 2)]);
+    expect([...r.finalStates]).toEqual([stateKey([1, 0, 0], 3)]);
+    expect(r.states).toBe(solve(program, { win: [] }).states);
+    // Both threads start at the line: the game is over before the first move, so nothing after it is reachable.
+    const atOnce = mini({
+      shared: locks,
+      threads: ["critical_section();\nm1.lock();\nm2.lock();\nm2.unlock();\nm1.unlock();", "critical_section();\nm2.lock();\nm1.lock();\nm1.unlock();\nm2.unlock();"],
+    });
+    expect(reachableUnderSC(atOnce.program)).toEqual({ complete: true, states: 1, outcomes: new Set(["mutual-exclusion"]), finalStates: new Set() });
+  });
+
+  it.each([
+    ["closing-time", 57],
+    ["fair-if", 176],
+    ["late-notice", 118],
+  ])("%s: the solver's own search, so the same states (%i) and finished runs", (id, states) => {
+    const p = loadLevel(id);
+    const finals = new Set<string>();
+    const full = solve(p, { win: [], onFinished: (s) => void finals.add(stateKey(s, p.sharedLength)) });
+    const r = reachableUnderSC(p)!;
+    expect({ complete: r.complete, states: r.states }).toEqual({ complete: true, states });
+    expect(full.states).toBe(states);
+    expect([...r.finalStates].sort()).toEqual([...finals].sort());
   });
 
   it("says nothing for a TSO level, and admits when it gave up", () => {
     const tso = mini({ shared: { x: 0 }, threads: ["x = 1;"], options: { memoryModel: "tso" } });
     expect(reachableUnderSC(tso.program)).toBeNull();
     const big = mini({ shared: { x: 0 }, threads: [{ name: "T{id}", count: 3, code: "int i = 0;\nwhile (i < 20) {\n  x++;\n  i++;\n}" }] });
-    expect(reachableUnderSC(big.program, 1000)).toMatchObject({ complete: false, states: 1000 });
+    // Given up where the solver gives up: after the state that takes it past the budget.
+    expect(reachableUnderSC(big.program, 1000)).toMatchObject({ complete: false, states: 1001 });
+    expect(solve(big.program, { win: [], maxStates: 1000 })).toMatchObject({ verdict: "unknown", states: 1001 });
   });
 
   it("in the page, pauses between slices (so Stop and painting get their turn) and finds the same", async () => {
     // Fresh programs each time: results are cached per program.
-    const make = () => mini({ shared: { x: 0 }, threads: [{ name: "T{id}", count: 3, code: "int i = 0;\nwhile (i < 6) {\n  x++;\n  i++;\n}" }] }).program;
+    const make = () => mini({ shared: { x: 0 }, threads: [{ name: "T{id}", count: 3, code: "int i = 0;\nwhile (i < 3) {\n  x++;\n  i++;\n}" }] }).program;
     const whole = reachableUnderSC(make())!;
-    expect(whole.states).toBeGreaterThan(3 * SLICE_STATES);
+    expect({ complete: whole.complete, states: whole.states }).toEqual({ complete: true, states: 39_024 });
     let pauses = 0;
     const sliced = (await reachableUnderSCAsync(make(), () => (pauses++, false)))!;
     expect(pauses).toBe(Math.floor((whole.states - 1) / SLICE_STATES));

@@ -1,12 +1,10 @@
 // What the engine allows under sequential consistency, for comparing with what the hardware did:
-// every state reachable by some interleaving, explored exhaustively with the engine's own step
-// function (vm.ts, analysis.ts). It keeps the outcomes that occur and the shared state of every
-// finished run. Unlike the solver it does not stop at a win: it wants all of them.
+// every interleaving, explored by the solver's own search (solver/explore.ts), so a run ends where
+// a game (and a hardware trial) ends, at its first outcome. It keeps every outcome that occurs and
+// the shared state of every finished run; unlike the solver it does not stop at a win.
 
-import { Analyzer } from "../engine/analysis";
 import type { Program } from "../engine/program";
-import * as V from "../engine/vm";
-import { StateSet } from "../solver/state-set";
+import { Exploration } from "../solver/explore";
 
 export interface Reachability {
   /** False when the state budget ran out: then nothing can be said to be unreachable. */
@@ -42,8 +40,7 @@ export const SLICE_STATES = 2_000;
 /** Explores every interleaving of an SC level; null for a TSO level (not compared). */
 export function reachableUnderSC(p: Program, maxStates = DEFAULT_MAX_STATES): Reachability | null {
   if (p.tso) return null;
-  const search = explore(p, maxStates);
-  for (let r = search.next(); ; r = search.next()) if (r.done) return r.value;
+  return searchSC(p, maxStates)(Infinity);
 }
 
 /**
@@ -52,57 +49,41 @@ export function reachableUnderSC(p: Program, maxStates = DEFAULT_MAX_STATES): Re
  */
 export async function reachableUnderSCAsync(p: Program, cancelled: () => boolean, maxStates = DEFAULT_MAX_STATES): Promise<Reachability | null> {
   if (p.tso) return null;
-  const search = explore(p, maxStates);
-  for (let r = search.next(); ; r = search.next()) {
-    if (r.done) return r.value;
+  const resume = searchSC(p, maxStates);
+  for (let pauseAt = SLICE_STATES; ; pauseAt += SLICE_STATES) {
+    const reach = resume(pauseAt);
+    if (reach) return reach;
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (cancelled()) return null;
   }
 }
 
-function* explore(p: Program, maxStates: number): Generator<void, Reachability> {
+/** The search, ready to run: `resume(pauseAt)` goes on until state `pauseAt` (null: paused) or
+ *  returns what it found. */
+function searchSC(p: Program, maxStates: number): (pauseAt: number) => Reachability | null {
   const cached = cache.get(p);
-  if (cached && (cached.complete || cached.states >= maxStates)) return cached;
-  const analyzer = new Analyzer(p);
-  const n = p.threads.length;
-  const w = p.stateLength;
-  // The solver's packed set; its insertion order is the breadth-first queue.
-  const seen = new StateSet(w);
-  seen.add(p.initial, 0, -1, 0);
-  const cur = new Int32Array(p.initial.length);
-  const next = new Int32Array(p.initial.length);
+  if (cached && (cached.complete || cached.states >= maxStates)) return () => cached;
   const outcomes = new Set<string>();
   const finalStates = new Set<string>();
-  let complete = true;
-
-  const visit = (s: Int32Array, i: number) => {
-    if (seen.count < maxStates) seen.add(s, 0, i, 0);
-    else if (!seen.has(s, 0)) complete = false;
+  const search = new Exploration(
+    p,
+    {
+      // Every outcome is kept; none ends the search.
+      outcome: (kind, _state, thread, fault) => {
+        outcomes.add(thread < 0 ? kind : outcomeKey(kind, thread, fault.pc, fault.rule));
+        return false;
+      },
+      finished: (s) => {
+        finalStates.add(stateKey(s, p.sharedLength));
+      },
+    },
+    maxStates,
+  );
+  return (pauseAt) => {
+    const status = search.run(pauseAt);
+    if (status === "paused") return null;
+    const reach = { complete: status !== "budget", states: search.states, outcomes, finalStates };
+    cache.set(p, reach);
+    return reach;
   };
-
-  for (let i = 0; i < seen.count; i++) {
-    if (i > 0 && i % SLICE_STATES === 0) yield;
-    seen.load(i, cur);
-    if (analyzer.criticalThreads(cur) >= 2) outcomes.add("mutual-exclusion");
-    if (analyzer.finished(cur)) {
-      finalStates.add(stateKey(cur, p.sharedLength));
-      continue;
-    }
-    if (analyzer.deadlocked(cur)) outcomes.add("deadlock");
-    for (let t = 0; t < n; t++) {
-      next.set(cur);
-      const r = V.execStep(p, next, t);
-      if (r === V.OK) visit(next, i);
-      else if (r === V.THROWN) outcomes.add(outcomeKey("exception", t, V.fault.pc, V.fault.rule));
-      else if (r === V.ASSERTED) outcomes.add(outcomeKey("assertion", t, V.fault.pc));
-      else if (r === V.EXITED) outcomes.add(outcomeKey("exit", t, V.fault.pc));
-      if (p.spuriousWakeups) {
-        next.set(cur);
-        if (V.wakeSpuriously(p, next, t)) visit(next, i);
-      }
-    }
-  }
-  const result = { complete, states: seen.count, outcomes, finalStates };
-  cache.set(p, result);
-  return result;
 }

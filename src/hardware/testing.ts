@@ -3,6 +3,7 @@
 
 import { initialState, step, type GameState } from "../engine/engine";
 import type { Program } from "../engine/program";
+import { execStep, newFault, type Fault } from "../engine/vm";
 import { ThreadRunner } from "./interpreter";
 import * as L from "./layout";
 import { translateProgram } from "./translate";
@@ -39,15 +40,21 @@ export function runSolo(p: Program, budget = 1_000_000): SoloRun {
   };
 }
 
-/** Steps thread 0 of the engine until an outcome (or `limit` steps). */
-export function engineSolo(p: Program, limit = 100_000): GameState {
+/** Steps thread 0 of the engine until an outcome (or `limit` steps). `fault` is where its last
+ *  step blocked, threw, failed an assert or exited, as the interpreter reports it. */
+export function engineSolo(p: Program, limit = 100_000): GameState & { fault: Fault } {
   let s = initialState(p);
+  let before = s;
   for (let n = 0; n < limit && !s.outcome; n++) {
     const next = step(s, { kind: "step", thread: 0 });
     if (!next.ok) break;
+    before = s;
     s = next.value;
   }
-  return s;
+  // The last step once more, on a copy, to read its fault record.
+  const fault = newFault();
+  execStep(p, before.packed.slice(), 0, fault);
+  return { ...s, fault };
 }
 
 export function engineLocals(p: Program, s: GameState): number[] {

@@ -1,7 +1,7 @@
 // The fix-it judge: compiles a fix-it level with the student's code for its editable threads and
 // explores every reachable state of that program, breadth first, to say whether the fix holds.
-// It is the solver's own search (solve.ts), told which outcomes are forbidden and watching every
-// finished state for the requirements. Pure: no DOM, no I/O.
+// It is the one search (explore.ts, through solve.ts), told which outcomes are forbidden and
+// watching every finished state for the requirements. Pure: no DOM, no I/O.
 
 import { compileLevel } from "../engine/compile";
 import { forbiddenOutcomes, wrongFinals, type WrongFinal } from "../engine/fix";

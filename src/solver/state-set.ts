@@ -1,5 +1,6 @@
 // A set of packed states, with, per state, its parent and the move that reached it. The order of
-// insertion is the breadth-first queue itself. Nothing is allocated per state.
+// insertion is the breadth-first queue itself. Nothing is allocated per state. Only the search
+// (explore.ts) uses it; everything else searches through that.
 //
 // - States are stored back to back in fixed-size chunks, so a stored state is never copied: a
 //   full chunk stays where it is and the next one starts.

@@ -1,0 +1,262 @@
+// The one breadth-first search over every interleaving, and the one place successors are made.
+// The solver (solve.ts, and through it the fix-it judge, the hint and the editor's check) and
+// hardware mode's SC reachability (hardware/reachable.ts) all run on it; they differ only in
+// their Visitor: which outcomes end the search, and what they keep of the finished states.
+// Outcomes are the engine's rules (vm.ts, analysis.ts); the search stops where a game would.
+
+import { Analyzer } from "../engine/analysis";
+import type { Move, OutcomeKind } from "../engine/engine";
+import type { Fault } from "../engine/vm";
+import type { Program } from "../engine/program";
+import * as I from "../engine/program";
+import * as VM from "../engine/vm";
+import { StateSet } from "./state-set";
+
+// Bound once: the search loop must not go through module-namespace lookups.
+const { ASSERTED, execStep, EXITED, flushOne, newFault, OK, THROWN, wakeSpuriously } = VM;
+const { END, STRIDE } = I;
+
+/** Successors added to the set at once (see StateSet.addAll). */
+const BATCH = 64;
+
+/**
+ * What a search reports, on rare events only (nothing is called per state).
+ */
+export interface Visitor {
+  /**
+   * An outcome: of stored state `state` itself (`thread` is -1: mutual-exclusion, deadlock), or
+   * of `thread`'s step from it (exception, assertion, exit; `fault` says where, and is reused
+   * after the call). Return true to end the search with it. The game is over there, so the
+   * state is not expanded, nor is the state after a failing step.
+   */
+  outcome(kind: OutcomeKind, state: number, thread: number, fault: Fault): boolean;
+  /** A state in which every thread has finished (a loss); `s` is reused after the call. */
+  finished(s: Int32Array, state: number): void;
+}
+
+/** "paused": at the state `run` was told to pause before; "stopped": the visitor ended it;
+ *  "complete": every reachable state was visited; "budget": more than `maxStates` were stored. */
+export type ExploreStatus = "paused" | "stopped" | "complete" | "budget";
+
+/** The outcome that stopped the search, one move after `state` when `thread` >= 0. */
+export interface Stop {
+  kind: OutcomeKind;
+  state: number;
+  thread: number;
+}
+
+/**
+ * A breadth-first search that can be paused and resumed: `run(pauseAt)` goes on until the state
+ * numbered `pauseAt` is next to expand (so a caller can report progress, let the page paint or
+ * give up) or the search ends. States are numbered in the order they were found: breadth first,
+ * so the first state with an outcome has a shortest schedule.
+ */
+export class Exploration {
+  private readonly set: StateSet;
+  private readonly analyzer: Analyzer;
+  private readonly fault = newFault();
+  private readonly cur: Int32Array;
+  private readonly statusSlots: Int32Array;
+  // Successors are not added to the set one at a time but a batch at once, from many expanded
+  // states (StateSet.addAll: their cache misses overlap). They are computed in place in the
+  // batch, one state-long slot each, in the order they would have been added one by one.
+  private readonly batch: Int32Array;
+  private readonly slots: Int32Array[];
+  private readonly batchParents: Int32Array;
+  private readonly batchMoves: Uint8Array;
+  /** The next state to expand, and the end of its layer. */
+  private next = 0;
+  private layerEnd = 1;
+  /** A win one move after a state of this layer: the layer is finished first, since a state of
+   *  it may still win outright, with a shorter schedule. */
+  private pending: Stop | null = null;
+  /** Moves from the start to the layer being expanded. */
+  depth = 0;
+  status: ExploreStatus = "paused";
+  stop: Stop | null = null;
+
+  constructor(
+    private readonly p: Program,
+    private readonly visitor: Visitor,
+    private readonly maxStates: number,
+    from: Int32Array = p.initial,
+  ) {
+    const n = p.threads.length;
+    const full = p.initial.length; // the state, then scratch registers
+    this.set = new StateSet(p.stateLength, 1 << 14);
+    this.analyzer = new Analyzer(p);
+    this.cur = new Int32Array(full);
+    this.statusSlots = Int32Array.from(p.threads.map((t) => t.base + 1));
+    const capacity = Math.max(BATCH, 3 * n);
+    this.batch = new Int32Array(capacity * full);
+    this.slots = Array.from({ length: capacity }, (_, j) => this.batch.subarray(j * full, (j + 1) * full));
+    this.batchParents = new Int32Array(capacity);
+    this.batchMoves = new Uint8Array(capacity);
+    this.set.add(from, 0, -1, 0);
+  }
+
+  /** Distinct states stored, the first included. */
+  get states(): number {
+    return this.set.count;
+  }
+
+  get bytesPerState(): number {
+    return this.set.bytesPerStateUsed;
+  }
+
+  /** The moves from the start to stored state `state`, then `lastThread`'s step if given. */
+  movesTo(state: number, lastThread = -1): Move[] {
+    const n = this.p.threads.length;
+    const codes: number[] = lastThread >= 0 ? [lastThread] : [];
+    for (let i = state; i > 0; i = this.set.parent[i]) codes.push(this.set.move[i]);
+    return codes.reverse().map((c) => decodeMove(c, n));
+  }
+
+  /** Explores until state `pauseAt` is next (status "paused") or the search ends. */
+  run(pauseAt = Infinity): ExploreStatus {
+    if (this.status !== "paused") return this.status;
+    const { p, visitor, set, analyzer, fault, cur, statusSlots, batch, slots, batchParents, batchMoves, maxStates } = this;
+    const n = p.threads.length;
+    const w = p.stateLength;
+    const full = cur.length;
+    const shared = p.sharedLength;
+    const threadBase = p.threadBase;
+    const code = p.code;
+    const capacity = batchMoves.length;
+    let batched = 0; // successors waiting in the batch; none between runs
+    let pending = this.pending;
+    let layerEnd = this.layerEnd;
+    let depth = this.depth;
+    let status: ExploreStatus = "complete";
+    let stop: Stop | null = null;
+    let i = this.next;
+
+    for (; ; i++) {
+      if (i === layerEnd) {
+        set.addAll(batch, full, batched, batchParents, batchMoves); // the next layer is complete
+        batched = 0;
+        if (pending) {
+          status = "stopped";
+          stop = pending;
+          break;
+        }
+        if (i === set.count) break;
+        layerEnd = set.count;
+        depth++;
+      }
+      if (i >= pauseAt) {
+        status = "paused";
+        break;
+      }
+      set.load(i, cur);
+
+      // Outcomes of the state itself, in the format's order (exceptions and asserts come from steps).
+      if (analyzer.criticalThreads(cur) >= 2) {
+        if (visitor.outcome("mutual-exclusion", i, -1, fault)) {
+          status = "stopped";
+          stop = { kind: "mutual-exclusion", state: i, thread: -1 };
+          break;
+        }
+        continue;
+      }
+      if (batched + 3 * n > capacity) {
+        set.addAll(batch, full, batched, batchParents, batchMoves);
+        batched = 0;
+      }
+      const expand = pending === null; // once a win is pending, the rest of the layer is only looked at
+      let kept = batched; // the next free slot; slots from `batched` on are this state's successors
+      let progress = false;
+      let unfinished = 0;
+      for (let t = 0; t < n; t++) {
+        // Finished and waiting threads need no trial step.
+        const base = threadBase[t];
+        if (cur[base + 1] !== 0) {
+          unfinished++;
+          continue;
+        }
+        if (code[cur[base] * STRIDE] === END) continue;
+        unfinished++;
+        const next = slots[kept];
+        for (let k = 0; k < w; k++) next[k] = cur[k];
+        const r = execStep(p, next, t, fault);
+        if (r === OK) {
+          if (!progress) progress = changesShared(cur, next, shared, statusSlots);
+          batchMoves[kept++] = t;
+        } else if (r === THROWN || r === ASSERTED || r === EXITED) {
+          // The game ends with this move: an outcome, and no state after it. EXITED is a loss
+          // unless the visitor counts "exit" (the fix-it judge).
+          progress = true;
+          const kind = r === THROWN ? "exception" : r === ASSERTED ? "assertion" : "exit";
+          if (pending === null && visitor.outcome(kind, i, t, fault)) pending = { kind, state: i, thread: t };
+        }
+        // BLOCKED: no move.
+      }
+      const buffersEmpty = analyzer.buffersEmpty(cur);
+      if (!progress && unfinished > 0 && buffersEmpty && analyzer.deadlocked(cur)) {
+        if (visitor.outcome("deadlock", i, -1, fault)) {
+          status = "stopped";
+          stop = { kind: "deadlock", state: i, thread: -1 };
+          break;
+        }
+        continue;
+      }
+      if (unfinished === 0 && buffersEmpty) {
+        visitor.finished(cur, i);
+        continue;
+      }
+      if (!expand) continue;
+
+      if (p.spuriousWakeups) {
+        for (let t = 0; t < n; t++) {
+          if (cur[statusSlots[t]] >= 0) continue;
+          const next = slots[kept];
+          for (let k = 0; k < w; k++) next[k] = cur[k];
+          wakeSpuriously(p, next, t);
+          batchMoves[kept++] = n + t;
+        }
+      }
+      if (p.tso) {
+        for (let t = 0; t < n; t++) {
+          if (cur[p.threads[t].buffer] === 0) continue;
+          const next = slots[kept];
+          for (let k = 0; k < w; k++) next[k] = cur[k];
+          flushOne(p, next, t);
+          batchMoves[kept++] = 2 * n + t;
+        }
+      }
+      batchParents.fill(i, batched, kept);
+      batched = kept;
+      // Only when the budget may be crossed, add now and look, exactly where adding one at a time would.
+      if (set.count + batched > maxStates) {
+        set.addAll(batch, full, batched, batchParents, batchMoves);
+        batched = 0;
+        if (set.count > maxStates) {
+          status = "budget";
+          break;
+        }
+      }
+    }
+    // The states counted are those of one-at-a-time adding, up to the state that ended it.
+    set.addAll(batch, full, batched, batchParents, batchMoves);
+    this.next = i;
+    this.layerEnd = layerEnd;
+    this.depth = depth;
+    this.pending = pending;
+    this.status = status;
+    this.stop = stop;
+    return status;
+  }
+}
+
+/** Did a step change a shared value or object, or another thread's status (waking it)? */
+function changesShared(cur: Int32Array, next: Int32Array, shared: number, statusSlots: Int32Array): boolean {
+  for (let k = 0; k < shared; k++) if (next[k] !== cur[k]) return true;
+  for (let t = 0; t < statusSlots.length; t++) if (next[statusSlots[t]] !== cur[statusSlots[t]]) return true;
+  return false;
+}
+
+/** A move as the set stores it: steps, then wakes, then flushes, `threads` codes each. */
+export function decodeMove(code: number, threads: number): Move {
+  const kind = code < threads ? "step" : code < 2 * threads ? "wake" : "flush";
+  return { kind, thread: code % threads };
+}

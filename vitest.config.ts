@@ -9,6 +9,9 @@ export default mergeConfig(
   defineConfig({
     test: {
       environment: "node",
+      // Property tests and exhaustive searches run for seconds on a loaded 2-core machine; the
+      // default 5 s would fail them for the machine's load, not for what they check.
+      testTimeout: 30_000,
       include: ["src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
       exclude: ["e2e/**", "node_modules/**", "dist/**"],
     },

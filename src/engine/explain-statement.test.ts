@@ -32,4 +32,9 @@ describe("explainStatement", () => {
   ])("%s", (code, text, line = 1) => {
     expect(explain(code, line as number)).toBe(text);
   });
+
+  it("explains every statement when a thread has no code, first or last", () => {
+    const level = mini({ threads: ["", "critical_section();", ""] });
+    expect(level.program.statements.map((_, k) => explainStatement(level.program, k).text)).toEqual(["Enters the critical section: 1 step."]);
+  });
 });

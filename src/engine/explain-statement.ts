@@ -70,7 +70,8 @@ function instructions(p: Program, index: number): readonly number[] {
   let table = instructionsOf.get(p);
   if (!table) {
     table = p.statements.map(() => []);
-    for (let pc = 0; pc < p.statementOf.length; pc++) table[p.statementOf[pc]].push(pc);
+    // A thread's END belongs to no statement (an empty thread's is counted as the next one's).
+    for (let pc = 0; pc < p.statementOf.length; pc++) if (p.code[pc * I.STRIDE] !== I.END) table[p.statementOf[pc]].push(pc);
     instructionsOf.set(p, table);
   }
   return table[index];

@@ -9,6 +9,7 @@ import { TopBar } from "../ui/components/Chrome";
 import { isOpen } from "../ui/components/LevelPlay";
 import { campaignHref, editorHref, myLevelHref } from "../ui/router";
 import { encodeLevelLink } from "../ui/share";
+import { shown } from "../ui/words";
 import { draftSummary, type DraftId } from "../ui/store/drafts";
 import type { LoadedLevel } from "../ui/store/game-slice";
 import { appStore } from "../ui/use-app";
@@ -95,7 +96,7 @@ export function DraftEditor({ id, initialText }: { id: DraftId; initialText: str
 
   const summary = draftSummary(analysis.text);
   useEffect(() => {
-    document.title = `${summary.title ?? "Untitled level"} · Level editor · Interleave`;
+    document.title = `${shown(summary.title ?? "Untitled level")} · Level editor · Interleave`;
   }, [summary.title]);
 
   // The check, and replaying its schedule in the preview.
@@ -170,7 +171,7 @@ export function DraftEditor({ id, initialText }: { id: DraftId; initialText: str
       <main className="editor-screen" {...dropTarget}>
         <div className="editor-head">
           <h1>
-            Level editor<span className="editor-level-title">: {summary.title ?? "Untitled level"}</span>
+            Level editor<span className="editor-level-title">: {shown(summary.title ?? "Untitled level")}</span>
           </h1>
           <p className="save-status muted">{saving ? "Saving…" : "Saved in this browser."}</p>
         </div>

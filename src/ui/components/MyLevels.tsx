@@ -7,6 +7,7 @@ import { editorHref, myLevelHref } from "../router";
 import { draftsByDate } from "../store/draft-store";
 import { draftSummary, type Draft, type DraftId } from "../store/drafts";
 import { draftStore, useDrafts } from "../use-drafts";
+import { shown } from "../words";
 import { ConfirmDialog } from "./ConfirmDialog";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -22,7 +23,7 @@ interface Row {
 function rows(drafts: Record<DraftId, Draft>): Row[] {
   return draftsByDate(drafts).map(([id, d]) => {
     const { title, levelId } = draftSummary(d.text);
-    return { id, title: title ?? "Untitled level", levelId, updatedAt: d.updatedAt, broken: !parseLevel(d.text).ok };
+    return { id, title: shown(title ?? "Untitled level"), levelId, updatedAt: d.updatedAt, broken: !parseLevel(d.text).ok };
   });
 }
 

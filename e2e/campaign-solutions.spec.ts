@@ -2,8 +2,10 @@
 // in the Victory dialog with the outcome the engine says it reaches.
 
 import { expect, test } from "@playwright/test";
+import { parseMove, replay } from "../src/engine/index";
+import { waitForGraph } from "../src/engine/wait-for";
 import { outcomeTitle, outcomeSentence } from "../src/ui/words";
-import { button, expectSchedule, openLevel, outcomeDialog } from "./helpers/game";
+import { button, expectSchedule, openLevel, outcomeDialog, scheduleItems } from "./helpers/game";
 import { campaignIds, campaignLevel, moveButton, outcomeOf } from "./helpers/levels";
 
 /** How the schedule strip shows a move: "Porter", "Porter wake", "Porter flush". */
@@ -13,11 +15,25 @@ function stripLabel(button: string): string {
 }
 
 for (const id of campaignIds().filter((id) => campaignLevel(id).level.spec.breakable === false)) {
-  test(`${id}: a prove-it level is solved by asking for the proof`, async ({ page }) => {
+  test(`${id}: a prove-it level is solved by trying it, then claiming it cannot break`, async ({ page }) => {
+    const { level } = campaignLevel(id);
     await openLevel(page, id);
     const proof = page.getByRole("region", { name: "Prove it" });
-    await proof.getByRole("button", { name: "Ask for the proof" }).click();
-    await expect(proof.getByRole("status")).toContainText(/Proved\. The solver checked all [\d,]+ reachable states: no schedule can /, { timeout: 60_000 });
+    const claim = proof.getByRole("button", { name: "It cannot break" });
+    // No proof before a try: the claim waits until every thread has moved.
+    await expect(claim).toHaveAccessibleDescription("Try to break it first: step every thread that can move.");
+    await claim.click({ force: true }); // aria-disabled: it says why, and does nothing
+    await expect(proof.getByRole("status")).toBeEmpty();
+    let moves = 0;
+    for (const t of level.program.threads) {
+      const stepIt = button(page, `Step ${t.name}`);
+      if ((await stepIt.getAttribute("aria-disabled")) === "true") continue; // blocked by an earlier step
+      await stepIt.click();
+      await expect(scheduleItems(page)).toHaveCount(++moves);
+    }
+    await expect(claim).not.toHaveAttribute("aria-disabled");
+    await claim.click();
+    await expect(proof.getByRole("status")).toContainText(/^Right: it cannot break\. The solver checked all [\d,]+ reachable states: no schedule can [^.]+\.(Next level|Back to the campaign)$/, { timeout: 60_000 });
     await page.goto("/#/");
     await expect(page.getByRole("link", { name: new RegExp(`${campaignLevel(id).level.spec.title}.*solved`) })).toBeVisible();
   });
@@ -39,13 +55,15 @@ for (const id of campaignIds().filter((id) => campaignLevel(id).level.spec.break
     const dialog = outcomeDialog(page);
     await expect(dialog).toBeVisible();
     await expect(dialog).toHaveAccessibleName(/^Victory/);
-    await expect(dialog).toHaveAccessibleName(outcomeTitle(expected));
+    const { state } = replay(level.program, solution.map((m) => parseMove(level.program, m)!));
+    await expect(dialog).toHaveAccessibleName(outcomeTitle(expected, waitForGraph(state).deadlock));
     await expect(dialog).toContainText(outcomeSentence(expected));
     await expect(dialog).toHaveAccessibleDescription(outcomeSentence(expected));
 
-    // Back to code: the dialog closes and the winning move is undone.
+    // Back to code: the dialog closes and the final state stays, every move of it.
     await dialog.getByRole("button", { name: "Back to code" }).click();
     await expect(outcomeDialog(page)).toHaveCount(0);
-    await expectSchedule(page, solution.slice(0, -1).map((m) => stripLabel(moveButton(level, m))));
+    await expectSchedule(page, solution.map((m) => stripLabel(moveButton(level, m))));
+    await expect(page.locator(".controls").getByRole("status")).toContainText(`Won in move ${solution.length}: ${outcomeSentence(expected)}`);
   });
 }

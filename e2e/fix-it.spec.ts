@@ -6,7 +6,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { compileFix, currentCode, judge, type FixCode } from "../src/solver/judge";
 import { FIX_CASES } from "../src/solver/fix-cases";
-import { outcomeKindTitle } from "../src/ui/words";
+import { replay as replayMoves } from "../src/engine/index";
+import { waitForGraph } from "../src/engine/wait-for";
+import { outcomeName } from "../src/ui/words";
 import { encodeLevelLink } from "../src/ui/share";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { expectNoAxeViolationsExcept } from "./helpers/axe-except";
@@ -93,7 +95,10 @@ for (const id of FIX_IDS) {
     }
     await expect(scheduleItems(page)).toHaveCount(verdict.schedule.length);
     const dialog = outcomeDialog(page);
-    await expect(dialog).toHaveAccessibleName(`Broken: ${outcomeKindTitle(verdict.outcome)}`);
+    // A deadlock says its kind ("Deadlock (a lost wake-up)"), read off the state it ends in.
+    const { state } = replayMoves(compiled.value.program, verdict.schedule);
+    expect(state.outcome?.kind).toBe(verdict.outcome);
+    await expect(dialog).toHaveAccessibleName(`Broken: ${outcomeName(state.outcome!, waitForGraph(state).deadlock)}`);
     await expect(dialog).toContainText("This is what your fix must make impossible.");
   });
 }
@@ -116,6 +121,69 @@ test("a problem in the fix is marked as it is typed, and the fix cannot be check
   await typeCode(page, "Teller Al", "m.lock();\nbalance += 100;\nm.unlock();\nalDone = true;");
   await expect(problems).toHaveCount(0);
   await expect(page.locator('.fix-monaco[data-thread="Teller Al"] .squiggly-error')).toHaveCount(0);
+});
+
+test("from the top of the page, \"Jump to the code\" opens the editor and puts the cursor in it", async ({ page }) => {
+  await openLevel(page, "fix-lost-update");
+  const jump = button(page, "Jump to the code");
+  await expect(jump).toBeInViewport();
+  // It sits above the threads, where a student starts reading.
+  expect((await jump.boundingBox())!.y).toBeLessThan((await page.getByRole("region", { name: "Teller Al", exact: true }).boundingBox())!.y);
+  await jump.click();
+  const editor = page.locator('.fix-monaco[data-thread="Teller Al"][data-state=ready] .monaco-editor');
+  await expect(editor).toHaveClass(/\bfocused\b/);
+  await expect(editor).toBeInViewport();
+  await expect(button(page, "Hide the code")).toHaveAttribute("aria-expanded", "true");
+});
+
+test("the code is coloured: keywords, literals and names each in their own colour", async ({ page }) => {
+  await openLevel(page, "fix-lost-update");
+  await openEditors(page, ["Teller Bea"]);
+  const lines = page.locator('.fix-monaco[data-thread="Teller Bea"] .view-lines');
+  await expect(lines).toContainText("assert");
+  // Each token Monaco draws, with its colour class ("mtk6"); Monaco writes spaces as no-break spaces.
+  const tokens = await lines.locator(".view-line > span > span").evaluateAll((els) =>
+    els.map((e) => [(e.textContent ?? "").replace(/\u00a0/g, " "), e.className.split(" ")[0]] as const),
+  );
+  const classOf = (text: string) => tokens.find(([t]) => t === text)?.[1] ?? null;
+  const colours = ["while", "alDone", "100", "// wait for Al", "assert"].map(classOf);
+  expect(colours.every((c) => c !== null && /^mtk\d+$/.test(c))).toBe(true);
+  expect(new Set(colours).size).toBe(5);
+});
+
+test("a thread with a count is named by its copies, never by its {id} template", async ({ page }) => {
+  await openLevel(page, "fix-philosophers");
+  await expect(page.getByText("You may edit the code of Philosopher 0 to Philosopher 2.", { exact: false })).toBeVisible();
+  await openEditors(page, ["Philosopher {id}"]);
+  await expect(fixArea(page).getByRole("heading", { level: 3 })).toHaveText(["Code of Philosopher 0 to Philosopher 2"]);
+  await expect(page.locator("main")).not.toContainText("{id}");
+});
+
+test("a check's verdict goes when the code stops compiling, and the bar says the code has errors", async ({ page }) => {
+  await openLevel(page, "fix-lost-update");
+  await button(page, "Check my fix").click();
+  await expect(result(page)).toContainText("Not fixed yet.");
+  await openEditors(page, ["Teller Al"]);
+  await typeCode(page, "Teller Al", "balance += 100\nalDone = true;");
+  await expect(result(page)).toBeEmpty();
+  await expect(fixArea(page).getByRole("list", { name: "Moves that break your fix" })).toHaveCount(0);
+  await expect(page.locator(".controls").getByRole("status")).toHaveText(
+    "Your code has errors: fix them to run it. The threads here still run your last code without errors.",
+  );
+  // Fixed again, the old verdict does not come back: the code has not been checked.
+  await typeCode(page, "Teller Al", "balance += 100;\nalDone = true;");
+  await expect(result(page)).toBeEmpty();
+  await expect(page.locator(".controls").getByRole("status")).toHaveCount(0);
+});
+
+test("code that is over before any move is said so; with errors in it, the bar speaks of the errors instead", async ({ page }) => {
+  await openLevel(page, "fix-lost-update");
+  await openEditors(page, ["Teller Al", "Teller Bea"]);
+  await typeFix(page, { "Teller Al": "while (true) {\n}", "Teller Bea": "while (true) {\n}" });
+  const bar = page.locator(".controls").getByRole("status");
+  await expect(bar).toContainText("Over before any move: ");
+  await typeCode(page, "Teller Bea", "while (true) {\n");
+  await expect(bar).toHaveText("Your code has errors: fix them to run it. The threads here still run your last code without errors.");
 });
 
 test("the typed fix is kept across a reload, and Reset puts the original back after asking", async ({ page }) => {

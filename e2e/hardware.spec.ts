@@ -44,7 +44,8 @@ test.describe("hardware mode on #/level/lost-update (the panel mounted in the le
     await expect(panel.getByLabel("Trials")).toHaveValue("10000");
     await expect(panel.getByRole("button", { name: "Run trials" })).toBeEnabled();
     await expect(panel.getByRole("button", { name: "Stop" })).toBeDisabled();
-    await expect(panel).toContainText(/Platform: \d+ logical cores/);
+    // The browser by name and version, not the raw user-agent string.
+    await expect(panel.locator(".hw-platform")).toHaveText(/^Platform: \d+ logical cores · Chrome \d+ on [A-Za-z]+$/);
   });
 
   test("10,000 trials finish, the tally adds up, and every outcome is one the engine allows", async ({ page }) => {
@@ -61,6 +62,9 @@ test.describe("hardware mode on #/level/lost-update (the panel mounted in the le
       if (!reachable.includes(row.outcome)) expect(row.notSC || /still running after/.test(row.outcome), row.outcome).toBe(true);
     }
     await expect(panelOf(page)).toContainText(/\d[\d,]* trials per second/);
+    await expect(panelOf(page).locator(".hw-compare")).toHaveText(
+      "Each outcome was compared with the puzzle: the solver tried every order of the threads' steps, and knows every ending they can reach.",
+    );
     await panelOf(page).locator("summary").first().click(); // a final shared state, opened
     await expectNoAxeViolations(page, "the level screen with hardware mode's results");
   });

@@ -78,3 +78,16 @@ test("under TSO, writes wait in store buffers until flushed", async ({ page }) =
   await expectSchedule(page, ["P", "P flush"]);
   await expectNoAxeViolations(page, "a TSO level");
 });
+
+test("a buffered bool is shown as true or false, like everywhere else", async ({ page }) => {
+  await play(page, {
+    id: "tso-bool", title: "Flags by mail", summary: "TSO.", win: ["assertion"],
+    shared: { wants: [false, false] },
+    threads: [{ name: "P", code: "wants[0] = true;\nwants[1] = false;" }],
+    options: { memoryModel: "tso" },
+  });
+  await button(page, "Step P").click();
+  await button(page, "Step P").click();
+  await expect(page.locator(".buffers li").nth(0)).toHaveText("P wants[0] = truewants[1] = false");
+  await expect(page.locator(".buffers li .cell")).toHaveText(["wants[0] = true", "wants[1] = false"]);
+});

@@ -137,6 +137,57 @@ test("a loss says why and offers Undo and Reset", async ({ page }) => {
   await expect(scheduleItems(page)).toHaveCount(0);
 });
 
+test("after a win, Back to code and Escape close the dialog and keep the final state on the board", async ({ page }) => {
+  await openLevel(page, "first-steps");
+  await page.keyboard.press("1");
+  // Standing at critical_section(), a clerk is in it: the badge and the next step agree.
+  const ada = page.getByRole("region", { name: "Clerk Ada" });
+  await expect(ada.locator(".status")).toHaveText("in the critical section");
+  await expect(ada.locator(".next-step")).toHaveText("Next: leave the critical section");
+  await page.keyboard.press("2");
+  const dialog = outcomeDialog(page);
+  await expect(dialog).toHaveAccessibleName("Victory: Mutual exclusion broken");
+  await dialog.getByRole("button", { name: "Back to code" }).click();
+  await expect(dialog).toHaveCount(0);
+  // The winning move is still there, and the board says how the game ended.
+  await expectSchedule(page, ["Clerk Ada", "Clerk Bo"]);
+  await expect(page.getByRole("region", { name: "Clerk Bo" }).locator(".status")).toHaveText("in the critical section");
+  const line = page.locator(".controls").getByRole("status");
+  await expect(line).toHaveText(
+    "Won in move 2: Clerk Ada and Clerk Bo are both in the critical section. Undo to go back, Reset to play again. Show the outcome",
+  );
+  await expect(button(page, "Step Clerk Ada")).toHaveAccessibleDescription("The game is over: undo or reset to play on.");
+  await button(page, "Step Clerk Ada").click({ force: true }); // does nothing
+  await expectSchedule(page, ["Clerk Ada", "Clerk Bo"]);
+
+  await line.getByRole("button", { name: "Show the outcome" }).click();
+  await expect(outcomeDialog(page)).toHaveAccessibleName("Victory: Mutual exclusion broken");
+  await page.keyboard.press("Escape");
+  await expect(outcomeDialog(page)).toHaveCount(0);
+  await expectSchedule(page, ["Clerk Ada", "Clerk Bo"]);
+
+  await button(page, "Undo").click();
+  await expectSchedule(page, ["Clerk Ada"]);
+  await expect(page.locator(".controls").getByRole("status")).toHaveCount(0);
+  // Redo comes back to the ended game with its dialog still closed.
+  await button(page, "Redo").click();
+  await expect(outcomeDialog(page)).toHaveCount(0);
+  await expect(page.locator(".controls").getByRole("status")).toContainText("Won in move 2:");
+});
+
+test("after a loss, Escape keeps the final state too", async ({ page }) => {
+  await openLevel(page, "lost-update");
+  for (const t of [AL, AL, AL, BEA, BEA, BEA, BEA]) await button(page, `Step ${t}`).click();
+  await expect(outcomeDialog(page)).toHaveAccessibleName("Defeat: Every thread finished");
+  await page.keyboard.press("Escape");
+  await expect(outcomeDialog(page)).toHaveCount(0);
+  await expect(scheduleItems(page)).toHaveCount(7);
+  await expect(variable(page, "balance")).toHaveText("200");
+  await expect(page.locator(".controls").getByRole("status")).toContainText(
+    "Lost in move 7: Every thread ran to its end: the program worked correctly this time. Undo to go back, Reset to play again.",
+  );
+});
+
 test("after a win, Enter goes to the next level; Back returns", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("link", { name: /^First Steps/ }).click();

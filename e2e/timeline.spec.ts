@@ -116,7 +116,7 @@ test("a deadlock's outcome dialog draws the wait-for graph with the cycle marked
   await openLevel(page, "crossed-transfers");
   for (const m of solution) await button(page, moveButton(level, m)).click();
   const dialog = outcomeDialog(page);
-  await expect(dialog.getByRole("heading", { level: 2 })).toHaveText("Victory: Deadlock");
+  await expect(dialog.getByRole("heading", { level: 2 })).toHaveText("Victory: Deadlock (a cycle of waits)");
 
   const graph = dialog.getByRole("img", { name: "Wait-for graph" });
   await expect(graph).toBeVisible();
@@ -139,6 +139,41 @@ test("a deadlock's outcome dialog draws the wait-for graph with the cycle marked
   await dialog.getByRole("button", { name: /^Rewind to after move 3: / }).click();
   await expect(outcomeDialog(page)).toHaveCount(0);
   await expectSchedule(page, ["Teller 0", "Teller 0", "Teller 0"]);
+});
+
+test("a lost wake-up is named as one, in the dialog's title and its graph, not as \"no cycle\"", async ({ page }) => {
+  const { level, solution } = campaignLevel("lost-wakeup");
+  await openLevel(page, "lost-wakeup");
+  for (const m of solution) await button(page, moveButton(level, m)).click();
+  const dialog = outcomeDialog(page);
+  await expect(dialog).toHaveAccessibleName("Victory: Deadlock (a lost wake-up)");
+  const words = dialog.locator(".wait-for-panel .wf-words");
+  await expect(words.locator("p").first()).toHaveText("A lost wake-up. Nobody is left to signal arrived.");
+  await expect(words).not.toContainText("No cycle");
+  await expect(dialog.getByRole("img", { name: "Wait-for graph" })).toHaveAccessibleDescription(/^A lost wake-up\. Nobody is left to signal arrived\. Porter waits on arrived/);
+});
+
+test("the timeline of a win says what the winning moves did: the clerks enter the critical section", async ({ page }) => {
+  await openLevel(page, "first-steps");
+  await page.keyboard.press("1");
+  await page.keyboard.press("2");
+  const dialog = outcomeDialog(page);
+  await expect(dialog.getByRole("button", { name: /^Rewind to after move/ })).toHaveCount(2);
+  await expect(dialog.getByRole("button", { name: /^Rewind to after move 1: / })).toHaveAccessibleName(
+    "Rewind to after move 1: Clerk Ada calls business_logic() and enters the critical section",
+  );
+  await expect(dialog.getByRole("button", { name: /^Rewind to after move 2: / })).toHaveAccessibleName(
+    "Rewind to after move 2: Clerk Bo calls business_logic() and enters the critical section",
+  );
+});
+
+test("under TSO the timeline says a write went to the store buffer, and a flush to memory", async ({ page }) => {
+  await openLevel(page, "peterson-by-mail");
+  await openTimeline(page);
+  await play(page, ["Keeper 0", "Keeper 0"]); // the loop's branch, then wants[id] = true;
+  await expect(mark(page, 2)).toHaveAccessibleName("Rewind to after move 2: Keeper 0 writes wants[0] = true to its store buffer");
+  await button(page, "Flush Keeper 0").click();
+  await expect(mark(page, 3)).toHaveAccessibleName("Rewind to after move 3: Keeper 0 flushes wants[0] = true to memory");
 });
 
 test("a busy-wait deadlock names the condition each spinning thread waits on", async ({ page }) => {

@@ -10,6 +10,7 @@ import { isOpen } from "../ui/components/LevelPlay";
 import { campaignHref, editorHref, myLevelHref } from "../ui/router";
 import { encodeLevelLink } from "../ui/share";
 import { errorText } from "../ui/store/draft-level";
+import { shown } from "../ui/words";
 import { draftSummary, type DraftId } from "../ui/store/drafts";
 import { appStore } from "../ui/use-app";
 import { draftStore, useDrafts } from "../ui/use-drafts";
@@ -82,7 +83,7 @@ export function DraftEditor({ id, initialText }: { id: DraftId; initialText: str
 
   const summary = draftSummary(analysis.text);
   useEffect(() => {
-    document.title = `${summary.title ?? "Untitled level"} · Level editor · Interleave`;
+    document.title = `${shown(summary.title ?? "Untitled level")} · Level editor · Interleave`;
   }, [summary.title]);
 
   // The check, and replaying its schedule in the preview.
@@ -158,7 +159,7 @@ export function DraftEditor({ id, initialText }: { id: DraftId; initialText: str
         <Notices />
         <div className="editor-head">
           <h1>
-            Level editor<span className="editor-level-title">: {summary.title ?? "Untitled level"}</span>
+            Level editor<span className="editor-level-title">: {shown(summary.title ?? "Untitled level")}</span>
           </h1>
           <p className="save-status muted">{saving ? "Saving…" : "Saved in this browser."}</p>
         </div>

@@ -7,19 +7,25 @@ import type { CodeEditor } from "./code-editor";
 
 export interface FixCodeEditorsProps {
   threads: readonly string[];
+  /** How each thread is named on the page ("Teller 0 and Teller 1" for "Teller {id}"). */
+  names?: ReadonlyMap<string, string>;
+  /** Counts the requests to focus the first editor: each new one focuses it, once it is ready. */
+  focusRequest?: number;
   /** The code now, by thread: what each editor starts with, and what a reset puts back. */
   code: Readonly<Record<string, string>>;
   problems: readonly { thread: string; message: string; line: number; column: number }[];
   onChange(thread: string, text: string): void;
 }
 
-export default function FixCodeEditors({ threads, code, problems, onChange }: FixCodeEditorsProps) {
+export default function FixCodeEditors({ threads, names, focusRequest = 0, code, problems, onChange }: FixCodeEditorsProps) {
   return (
     <div className="fix-editors">
-      {threads.map((name) => (
+      {threads.map((name, i) => (
         <ThreadEditor
           key={name}
           name={name}
+          label={names?.get(name) ?? name}
+          focusRequest={i === 0 ? focusRequest : 0}
           text={code[name] ?? ""}
           problems={problems.filter((p) => p.thread === name)}
           onChange={(text) => onChange(name, text)}
@@ -29,12 +35,22 @@ export default function FixCodeEditors({ threads, code, problems, onChange }: Fi
   );
 }
 
-function ThreadEditor({ name, text, problems, onChange }: { name: string; text: string; problems: FixCodeEditorsProps["problems"]; onChange(text: string): void }) {
+interface ThreadEditorProps {
+  name: string;
+  label: string;
+  focusRequest: number;
+  text: string;
+  problems: FixCodeEditorsProps["problems"];
+  onChange(text: string): void;
+}
+
+function ThreadEditor({ name, label, focusRequest, text, problems, onChange }: ThreadEditorProps) {
   const container = useRef<HTMLDivElement>(null);
   const editor = useRef<CodeEditor | null>(null);
   const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
-  const latest = useRef({ text, problems, onChange });
-  latest.current = { text, problems, onChange };
+  const latest = useRef({ text, problems, onChange, label });
+  latest.current = { text, problems, onChange, label };
+  const focused = useRef(0);
 
   useEffect(() => {
     let live = true;
@@ -42,7 +58,7 @@ function ThreadEditor({ name, text, problems, onChange }: { name: string; text: 
     import("./code-editor").then(
       ({ createCodeEditor }) => {
         if (!live || !container.current) return;
-        made = createCodeEditor(container.current, latest.current.text, `Code of ${name}`);
+        made = createCodeEditor(container.current, latest.current.text, `Code of ${latest.current.label}`);
         made.onChange((t) => latest.current.onChange(t));
         editor.current = made;
         made.showProblems(latest.current.text, latest.current.problems);
@@ -57,6 +73,13 @@ function ThreadEditor({ name, text, problems, onChange }: { name: string; text: 
     };
   }, [name]);
 
+  // "Jump to the code": the editor takes the focus as soon as it is there.
+  useEffect(() => {
+    if (state !== "ready" || focusRequest <= focused.current) return;
+    focused.current = focusRequest;
+    editor.current?.focus();
+  }, [focusRequest, state]);
+
   // A reset from outside puts new text in; typing comes back equal and changes nothing.
   useEffect(() => editor.current?.setText(text), [text]);
   useEffect(() => editor.current?.showProblems(text, problems), [text, problems]);
@@ -64,7 +87,7 @@ function ThreadEditor({ name, text, problems, onChange }: { name: string; text: 
   const headingId = `fix-editor-${name.replace(/[^A-Za-z0-9]+/g, "-")}`;
   return (
     <section className="fix-editor" aria-labelledby={headingId}>
-      <h3 id={headingId}>Code of {name}</h3>
+      <h3 id={headingId}>Code of {label}</h3>
       <div className="fix-frame" data-shortcuts="off">
         <div ref={container} className="fix-monaco" data-state={state} data-thread={name} />
         {state === "loading" && <p className="fix-loading">Loading the editor…</p>}

@@ -1,9 +1,10 @@
-// Monaco for one thread's code on a fix-it level: plain text, the engine's diagnostics as markers.
-// It shares Monaco and its worker set-up with the level editor (./monaco), and like it loads only
-// through import(), when the student opens the code to edit it.
+// Monaco for one thread's code on a fix-it level: the thread language coloured (thread-language.ts),
+// the engine's diagnostics as markers. It shares Monaco and its worker set-up with the level editor
+// (./monaco), and like it loads only through import(), when the student opens the code to edit it.
 
 import * as monaco from "monaco-editor/editor";
 import "./monaco";
+import { registerThreadLanguage, THREAD_LANGUAGE } from "./thread-language";
 
 export interface CodeProblem {
   message: string;
@@ -17,6 +18,7 @@ export interface CodeEditor {
   /** Shows the engine's problems as markers, if `text` is still what the editor holds. */
   showProblems(text: string, problems: readonly CodeProblem[]): void;
   onChange(listener: (text: string) => void): void;
+  focus(): void;
   dispose(): void;
 }
 
@@ -24,7 +26,8 @@ const MARKER_OWNER = "interleave-fix";
 let models = 0;
 
 export function createCodeEditor(container: HTMLElement, text: string, label: string): CodeEditor {
-  const model = monaco.editor.createModel(text, "plaintext", monaco.Uri.parse(`inmemory://fix/${++models}.txt`));
+  registerThreadLanguage();
+  const model = monaco.editor.createModel(text, THREAD_LANGUAGE, monaco.Uri.parse(`inmemory://fix/${++models}.txt`));
   const dark = window.matchMedia("(prefers-color-scheme: dark)");
   const editor = monaco.editor.create(container, {
     model,
@@ -76,6 +79,7 @@ export function createCodeEditor(container: HTMLElement, text: string, label: st
     onChange(listener) {
       disposables.push(model.onDidChangeContent(() => listener(model.getValue())));
     },
+    focus: () => editor.focus(),
     dispose() {
       dark.removeEventListener("change", onScheme);
       for (const d of disposables) d.dispose();

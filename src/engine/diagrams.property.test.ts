@@ -58,7 +58,11 @@ describe.each(levels)("%s, played at random", (_id, level) => {
       if (game.outcome?.kind === "deadlock") {
         const explained = new Set(g.waits.map((w) => w.thread));
         for (const t of game.outcome.threads) expect(explained.has(t)).toBe(true);
-        expect(g.summary).toMatch(/^(Cycle|No cycle)/);
+        // Every deadlock gets a kind with a name, and the words start with it (or the cycle).
+        expect(g.deadlock).not.toBeNull();
+        expect(g.deadlock!.kind).not.toBe("stuck");
+        const name = g.deadlock!.name.charAt(0).toUpperCase() + g.deadlock!.name.slice(1);
+        expect(g.summary.startsWith(g.cycle ? "Cycle: " : `${name}. `)).toBe(true);
       }
     }
   });

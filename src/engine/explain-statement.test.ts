@@ -24,7 +24,7 @@ describe("explainStatement", () => {
     ["m.lock();\nc.wait();", "Releases m and waits on c for a signal, then once woken, takes m back, waiting while another thread holds it: 2 steps.", 2],
     ["int t = 5;", "Works on its own locals only: 1 step."],
     ["business_logic();", "Does its own business, touching nothing shared: 1 step."],
-    ["critical_section();", "Enters the critical section: 1 step."],
+    ["critical_section();", "Leaves the critical section (a thread standing here is in it): 1 step."],
     ["if (a == 2 && b != 2) { }", "Reads a, then reads b, and picks the branch: 1 to 2 steps (the condition stops reading as soon as its answer is known)."],
     ["bar.wait();", "Arrives at the barrier bar, then waits until every party has arrived: 1 step."],
     ["q.enqueue(1);", "Begins adding an item to q, then finishes adding it: 2 steps."],

@@ -106,7 +106,7 @@ export function explainStatement(p: Program, index: number): StatementExplanatio
 
 /** What a local statement does, told of the thread ("works on its own locals only"). */
 const LOCAL_WORK: Record<LocalAction, string> = {
-  critical: "enters the critical section",
+  critical: "leaves the critical section (a thread standing here is in it)",
   branch: "picks the branch from its own locals",
   locals: "works on its own locals only",
   break: "leaves the loop",

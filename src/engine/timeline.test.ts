@@ -110,7 +110,7 @@ describe("buildTimeline", () => {
 
   it("describes a store-buffer flush and a spurious wakeup", () => {
     const tso = mini({ shared: { x: 0 }, threads: ["x = 1;"], options: { memoryModel: "tso" } });
-    expect(timelineOf(tso, ["A", "A:flush"]).steps.map((s) => s.did)).toEqual(["writes x = 1", "flushes x = 1 to memory"]);
+    expect(timelineOf(tso, ["A", "A:flush"]).steps.map((s) => s.did)).toEqual(["writes x = 1 to its store buffer", "flushes x = 1 to memory"]);
     const spurious = mini({
       shared: { m: { type: "mutex" }, c: { type: "condition", mutex: "m" } },
       threads: ["m.lock();\nc.wait();"],
@@ -120,6 +120,35 @@ describe("buildTimeline", () => {
     expect(t.steps[2].did).toBe("wakes up without a signal (a spurious wakeup)");
     expect(t.steps[2].events).toEqual([{ kind: "wake", object: "c", thread: 0 }]);
     expect(t.arrows).toEqual([]);
+  });
+
+  it("under TSO, says a write went to the store buffer and shows a bool as true, there and in memory", () => {
+    const tso = mini({ shared: { wants: [false, false], turn: 0 }, threads: ["wants[0] = true;\nturn = 1;\nwants[0] = false;"], options: { memoryModel: "tso" } });
+    expect(timelineOf(tso, ["A", "A", "A:flush", "A", "A:flush"]).steps.map((s) => s.did)).toEqual([
+      "writes wants[0] = true to its store buffer",
+      "writes turn = 1 to its store buffer",
+      "flushes wants[0] = true to memory",
+      "writes wants[0] = false to its store buffer",
+      "flushes turn = 1 to memory",
+    ]);
+    // Under SC the same write goes to memory, and says nothing of a buffer.
+    const sc = mini({ shared: { wants: [false, false] }, threads: ["wants[0] = true;"] });
+    expect(timelineOf(sc, ["A"]).steps.map((s) => s.did)).toEqual(["writes wants[0] = true"]);
+  });
+
+  it("first-steps: the winning moves say the clerks enter the critical section, and leaving it says so", () => {
+    const text = readFileSync(new URL("../../levels/first-steps.json", import.meta.url), "utf8");
+    const level = parseLevel(text);
+    if (!level.ok) throw new Error("first-steps does not parse");
+    const p = level.value.program;
+    const win = buildTimeline(initialState(p), level.value.spec.solution!.map((m) => parseMove(p, m) as Move));
+    expect(win.steps.map((s) => stepSentence(win, s))).toEqual([
+      "Clerk Ada calls business_logic() and enters the critical section",
+      "Clerk Bo calls business_logic() and enters the critical section",
+    ]);
+    const moves = ["Clerk Ada", "Clerk Ada"].map((m) => parseMove(p, m) as Move);
+    const alone = buildTimeline(initialState(p), moves);
+    expect(alone.steps.map((s) => s.did)).toEqual(["calls business_logic() and enters the critical section", "leaves the critical section"]);
   });
 
   it("replays a campaign level's solution to one entry per move", () => {
@@ -149,6 +178,6 @@ describe("thirdPerson", () => {
     ["go back to the loop's condition", "goes back to the loop's condition"],
     ["forks[i].lock()", "calls forks[i].lock()"],
     ["local work", "does local work"],
-    ["enter the critical section", "enters the critical section"],
+    ["leave the critical section", "leaves the critical section"],
   ])("%s -> %s", (label, sentence) => expect(thirdPerson(label)).toBe(sentence));
 });

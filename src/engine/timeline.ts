@@ -9,6 +9,7 @@ import * as I from "./program";
 import type { Descriptor, Program } from "./program";
 import { nextStep } from "./view";
 import { BLOCKED, execStep, newFault } from "./vm";
+import { showBidiControls } from "./visible-text";
 
 export type SyncEventKind =
   | "acquire" // took a mutex, a rwlock or a semaphore unit
@@ -85,6 +86,8 @@ export function buildTimeline(initial: GameState, schedule: readonly Move[]): Ti
     // "calls acct[from].lock()" says which array element only at run time: name it.
     const element = events.find((e) => e.thread === move.thread)?.object;
     if (element && /\[[^\]]*[a-z_][^\]]*\]/i.test(did) && !did.includes(element)) did += ` (${element})`;
+    // Reaching `critical_section();` is what counts (the badge says "in the critical section").
+    if (move.kind === "step" && entersCriticalSection(p, before, after, move.thread)) did += " and enters the critical section";
     steps.push({
       move: k + 1,
       thread: move.thread,
@@ -95,7 +98,7 @@ export function buildTimeline(initial: GameState, schedule: readonly Move[]): Ti
     });
     state = next.value;
   }
-  return { threads: p.threads.map((t) => t.name), steps, arrows };
+  return { threads: p.threads.map((t) => showBidiControls(t.name)), steps, arrows };
 }
 
 /** "Teller Al writes balance = 100": the thread's name and what the move did; then, when it
@@ -121,12 +124,22 @@ function describeMove(p: Program, s: Int32Array, after: Int32Array, move: Move):
   const pc = s[th.base];
   const label = nextStep(p, pc, s).label;
   const op = p.code[accessAt(p, pc) * I.STRIDE];
+  // Under TSO a plain write goes into the thread's store buffer, not to memory: say so.
+  const where = th.buffer >= 0 && after[th.buffer] > s[th.buffer] ? " to its store buffer" : "";
   // At the start of a statement the value is not computed yet: read it off what the write did.
   if (op === I.ST && !label.includes(" = ")) {
     const written = writtenValue(p, s, after, move.thread);
-    if (written) return `writes ${written}`;
+    if (written) return `writes ${written}${where}`;
   }
-  return thirdPerson(label);
+  const said = thirdPerson(label);
+  return said.startsWith("writes ") ? `${said}${where}` : said;
+}
+
+/** Did thread `t`'s step bring it to a `critical_section();` it was not standing at before? */
+function entersCriticalSection(p: Program, s: Int32Array, after: Int32Array, t: number): boolean {
+  const base = p.threads[t].base;
+  const at = (x: Int32Array) => p.critical[x[base]] === 1 && x[base + 1] === 0;
+  return at(after) && !(at(s) && s[base] === after[base]);
 }
 
 /** "x = 1": the variable a plain write changed (in memory, or in the store buffer under TSO). */

@@ -53,14 +53,29 @@ describe("viewState", () => {
   it("shows each thread's store buffer under TSO", () => {
     const level = mini({ shared: { x: 0, a: [0, 0] }, threads: ["x = 1;\na[1] = 2;"], options: { memoryModel: "tso" } });
     const v = viewState(play(level, ["A", "A"]));
-    expect(v.threads[0].buffer).toEqual([{ variable: "x", value: 1 }, { variable: "a[1]", value: 2 }]);
+    expect(v.threads[0].buffer).toEqual([{ variable: "x", type: "int", value: 1 }, { variable: "a[1]", type: "int", value: 2 }]);
     expect(v.variables[0].values).toEqual([0]);
+  });
+
+  it("says a buffered write to a bool is a bool, so the panel can show it as true", () => {
+    const level = mini({ shared: { wants: [false, false] }, threads: ["wants[0] = true;"], options: { memoryModel: "tso" } });
+    const v = viewState(play(level, ["A"]));
+    expect(v.threads[0].buffer).toEqual([{ variable: "wants[0]", type: "bool", value: 1 }]);
+  });
+
+  it("shows the bidi control characters in thread names, so a name cannot read as another", () => {
+    const level = mini({ shared: { m: { type: "mutex" } }, threads: [{ name: "\u202Eecila", code: "m.lock();" }, { name: "B", code: "m.lock();" }] });
+    const v = viewState(play(level, ["\u202Eecila"]));
+    expect(v.threads[0].name).toBe("⟨U+202E⟩ecila");
+    expect(v.objects[0].owner).toBe("⟨U+202E⟩ecila");
+    expect(v.threads[1].blocked).toBe("waits for m held by ⟨U+202E⟩ecila");
   });
 
   it("marks a thread standing at a critical section", () => {
     const level = mini({ threads: ["critical_section();"], win: ["mutual-exclusion"] });
     const v = viewState(play(level, []));
     expect(v.threads[0].atCriticalSection).toBe(true);
-    expect(v.threads[0].next).toEqual({ index: 1, of: 1, label: "enter the critical section" });
+    // Standing there, it is inside (the badge says so): its step there leaves.
+    expect(v.threads[0].next).toEqual({ index: 1, of: 1, label: "leave the critical section" });
   });
 });

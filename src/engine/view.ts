@@ -1,11 +1,13 @@
 // What the UI draws, read off a game state: per thread its current statement, next step, locals,
 // store buffer and why it is blocked; every shared variable; every object drawn as what it is.
+// Thread names come from the level file: they are shown with their bidi controls made visible.
 
 import type { Span } from "./lang/ast";
 import type { GameState } from "./engine";
 import { blockedOn, describeBlock, localAction, type LocalAction } from "./explain";
 import { ST, STRIDE, type Descriptor, type Program } from "./program";
 import { isFinished } from "./vm";
+import { showBidiControls } from "./visible-text";
 
 export interface NextStep {
   /** 1-based number of the step within its statement. */
@@ -26,8 +28,8 @@ export interface ThreadView {
   next: NextStep | null;
   atCriticalSection: boolean;
   locals: { name: string; type: "int" | "bool"; value: number }[];
-  /** TSO only: buffered writes, oldest first. */
-  buffer: { variable: string; value: number }[];
+  /** TSO only: buffered writes, oldest first; `type` says how to show the value (a bool as true/false). */
+  buffer: { variable: string; type: "int" | "bool"; value: number }[];
 }
 
 export interface VariableView {
@@ -68,8 +70,9 @@ export interface StateView {
 export function viewState(state: GameState): StateView {
   const p = state.program;
   const s = state.packed;
-  const name = (plusOne: number) => (plusOne === 0 ? null : p.threads[plusOne - 1].name);
-  const threads = p.threads.map((th, t) => viewThread(p, s, t, th.name));
+  const names = p.threads.map((th) => showBidiControls(th.name));
+  const name = (plusOne: number) => (plusOne === 0 ? null : names[plusOne - 1]);
+  const threads = p.threads.map((_, t) => viewThread(p, s, t, names[t]));
 
   const blockedBy = new Map<number, number[]>();
   p.threads.forEach((_, t) => {
@@ -77,7 +80,7 @@ export function viewState(state: GameState): StateView {
     if (on && on.slot >= 0) blockedBy.set(on.slot, [...(blockedBy.get(on.slot) ?? []), t]);
   });
   const blockedAt = (slot: number) =>
-    (blockedBy.get(slot) ?? []).sort((a, b) => state.blockedSince[a] - state.blockedSince[b] || a - b).map((t) => p.threads[t].name);
+    (blockedBy.get(slot) ?? []).sort((a, b) => state.blockedSince[a] - state.blockedSince[b] || a - b).map((t) => names[t]);
 
   const variables: VariableView[] = [];
   const objects: ObjectView[] = [];
@@ -101,7 +104,7 @@ export function viewState(state: GameState): StateView {
           break;
         case "condition":
           o.mutex = d.mutex;
-          o.waitSet = Array.from(s.subarray(at + 1, at + 1 + s[at]), (t) => p.threads[t].name);
+          o.waitSet = Array.from(s.subarray(at + 1, at + 1 + s[at]), (t) => names[t]);
           break;
         case "barrier":
           o.arrivals = s[at];
@@ -118,7 +121,7 @@ export function viewState(state: GameState): StateView {
           break;
         case "rwlock":
           o.writer = name(s[at]);
-          o.readers = p.threads.filter((_, k) => (s[at + 1] & (1 << k)) !== 0).map((th) => th.name);
+          o.readers = names.filter((_, k) => (s[at + 1] & (1 << k)) !== 0);
           o.blocked = blockedAt(at);
           break;
         case "queue":
@@ -144,11 +147,11 @@ function viewThread(p: Program, s: Int32Array, t: number, threadName: string): T
     for (let k = 0; k < s[th.buffer]; k++) {
       const slot = s[th.buffer + 1 + 2 * k];
       const d = p.descriptors.find((x) => slot >= x.base && slot < x.base + x.count)!;
-      buffer.push({ variable: d.array ? `${d.name}[${slot - d.base}]` : d.name, value: s[th.buffer + 2 + 2 * k] });
+      buffer.push({ variable: d.array ? `${d.name}[${slot - d.base}]` : d.name, type: d.valueType ?? "int", value: s[th.buffer + 2 + 2 * k] });
     }
   }
   const view: ThreadView = {
-    index: t, name: threadName, finished, blocked: describeBlock(p, s, t), statement: null, next: null,
+    index: t, name: threadName, finished, blocked: blockedText(p, s, t), statement: null, next: null,
     atCriticalSection: p.critical[pc] === 1 && s[th.base + 1] === 0,
     locals: th.locals.map((l) => ({ name: l.name, type: l.type, value: s[R + l.reg] })),
     buffer,
@@ -184,9 +187,17 @@ export function nextStep(p: Program, pc: number, s?: Int32Array): NextStep {
   return { index: 1, of, label: localLabel(stmt.kind, stmt.text, p.critical[pc] === 1) };
 }
 
-/** A local statement's step, named as a command ("decide the branch"); a call is named by itself. */
+/** Why a thread cannot step, with the names in it shown as they are. */
+function blockedText(p: Program, s: Int32Array, t: number): string | null {
+  const text = describeBlock(p, s, t);
+  return text === null ? null : showBidiControls(text);
+}
+
+/** A local statement's step, named as a command ("decide the branch"); a call is named by itself.
+ *  A thread standing at `critical_section();` is in the critical section (that is when it counts),
+ *  so its step there leaves it. */
 const LOCAL_LABELS: Record<Exclude<LocalAction, "call">, string> = {
-  critical: "enter the critical section",
+  critical: "leave the critical section",
   branch: "decide the branch",
   locals: "local work",
   break: "leave the loop",

@@ -56,7 +56,7 @@ describe("waitForGraph on the campaign's deadlocks", () => {
     const g = solved("payday");
     expect(g.cycle).toBeNull();
     expect(g.summary).toBe(
-      "No cycle. Paymaster waits on funds for a signal; no thread can signal it. Treasurer waits for companyLock, held by Auditor. Auditor waits for staffLock, held by Paymaster.",
+      "A lost wake-up. Nobody is left to signal funds. Paymaster waits on funds for a signal; no thread can signal it. Treasurer waits for companyLock, held by Auditor. Auditor waits for staffLock, held by Paymaster.",
     );
     expect(marked(g)).toEqual({ nodes: [], edges: [] });
   });
@@ -81,6 +81,44 @@ describe("waitForGraph on the campaign's deadlocks", () => {
   it("short-pulse and level-crossing: waits on an event and a condition", () => {
     expect(texts(solved("short-pulse"))).toEqual(["Booster 0 waits for ignite to be set; no thread can set it", "Booster 1 waits for ignite to be set; no thread can set it"]);
     expect(texts(solved("level-crossing"))).toEqual(["Cart 1 waits on gate for a signal; no thread can signal it"]);
+  });
+});
+
+describe("the kind of deadlock, named from the state", () => {
+  const kinds = (id: string) => {
+    const d = solved(id).deadlock!;
+    return [d.kind, d.name, d.sentence];
+  };
+
+  it("lost-wakeup: the porter sleeps in the wait set and nobody is left to signal it", () => {
+    expect(kinds("lost-wakeup")).toEqual(["lost-wake-up", "a lost wake-up", "Nobody is left to signal arrived."]);
+    expect(solved("lost-wakeup").summary).toBe(
+      "A lost wake-up. Nobody is left to signal arrived. Porter waits on arrived for a signal; no thread can signal it.",
+    );
+  });
+
+  it("a cycle, a thread waiting for itself, a lock left held, a pulse nobody repeats, spinning", () => {
+    expect(kinds("crossed-transfers")).toEqual([
+      "cycle", "a cycle of waits", "Cycle: Teller 0 waits for acct[1], held by Teller 1; Teller 1 waits for acct[0], held by Teller 0.",
+    ]);
+    expect(kinds("locked-out")).toEqual(["self", "a thread waits for itself", "Depositor waits for m, which it holds itself."]);
+    expect(kinds("card-declined")).toEqual(["abandoned-lock", "a lock left held", "ATM 1 finished while still holding m, so nobody can take it."]);
+    expect(kinds("short-pulse")).toEqual(["no-signal", "a signal that never comes", "Nobody is left to set ignite."]);
+    expect(kinds("lock-before-bell")[0]).toBe("no-signal");
+    expect(kinds("after-you")).toEqual([
+      "busy-wait", "busy-waiting forever", "Keeper 0 and Keeper 1 spin for good: nobody is left to change what they wait for.",
+    ]);
+  });
+
+  it("is derived from the state, not from the level: a condition nobody can signal in any level is a lost wake-up", () => {
+    const level = mini({ shared: { m: { type: "mutex" }, c: { type: "condition", mutex: "m" } }, threads: ["m.lock();\nc.wait();\nm.unlock();"], win: ["deadlock"] });
+    const g = waitForGraph(play(level, ["A", "A"]));
+    expect(g.deadlock).toEqual({ kind: "lost-wake-up", name: "a lost wake-up", sentence: "Nobody is left to signal c." });
+  });
+
+  it("is null while the game goes on", () => {
+    const level = mini({ shared: { m: { type: "mutex" } }, threads: ["m.lock();\nm.unlock();", "m.lock();"] });
+    expect(waitForGraph(play(level, ["A"])).deadlock).toBeNull();
   });
 });
 

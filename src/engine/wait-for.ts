@@ -2,12 +2,15 @@
 // from a thread to what it waits for, "holds" edges from an object to the thread holding it, and
 // the cycle, if there is one, in words. A busy-waiting thread waits on its loop's condition.
 // Read off the packed state with the engine's own words (explain.ts); no rule is repeated here.
+// After a deadlock it also names its kind (a cycle, a lost wake-up, a lock left held...), read
+// off the same graph: what the stuck threads wait for, and who could still help.
 
 import { analyzerFor, listNames, type GameState } from "./engine";
 import { blockedOn, objectAt } from "./explain";
 import * as I from "./program";
 import type { DescKind, Program } from "./program";
 import { execStep, isFinished, newFault, OK } from "./vm";
+import { showBidiControls } from "./visible-text";
 
 export type ThreadStatus = "can-run" | "blocked" | "spinning" | "finished";
 
@@ -42,8 +45,20 @@ export interface WaitForGraph {
   /** One sentence per thread that cannot go on (and per finished thread still holding a lock):
    *  what it waits for, and why nothing comes. */
   waits: { thread: number; text: string }[];
+  /** After a deadlock, what kind it is; null while the game goes on. */
+  deadlock: DeadlockName | null;
   /** The whole graph in words, for screen readers: the cycle, or that there is none. */
   summary: string;
+}
+
+export type DeadlockKind = "cycle" | "self" | "lost-wake-up" | "abandoned-lock" | "no-signal" | "busy-wait" | "stuck";
+
+export interface DeadlockName {
+  kind: DeadlockKind;
+  /** "a lost wake-up": what the outcome dialog's title adds to "Deadlock". */
+  name: string;
+  /** Why nothing can move, in one sentence: "Nobody is left to signal arrived." */
+  sentence: string;
 }
 
 /** The wait-for graph of `state`. `stuck` (a deadlock) adds why nobody can help ("no thread can
@@ -52,13 +67,16 @@ export function waitForGraph(state: GameState): WaitForGraph {
   const p = state.program;
   const s = state.packed;
   const stuck = state.outcome?.kind === "deadlock";
-  const names = p.threads.map((t) => t.name);
+  const names = p.threads.map((t) => showBidiControls(t.name));
   const nodes: WaitNode[] = [];
   const edges: WaitEdge[] = [];
   const objects = new Map<string, WaitNode>();
   const waits: { thread: number; text: string }[] = [];
   /** Per thread: the threads holding what it waits for, with the object. */
   const waitsOn: { object: string; holders: number[] }[] = p.threads.map(() => ({ object: "", holders: [] }));
+  /** What the stuck threads wait for that only another thread could give: a signal, a set... */
+  const unanswered: { kind: DescKind; object: string; thread: number }[] = [];
+  const abandoned: string[] = [];
 
   const objectNode = (slot: number): WaitNode => {
     const o = objectAt(p, slot)!;
@@ -75,7 +93,7 @@ export function waitForGraph(state: GameState): WaitForGraph {
     return [];
   };
 
-  const threadNodes = p.threads.map((th, t): WaitNode => ({ id: `t${t}`, kind: "thread", label: th.name, thread: t, status: "can-run", inCycle: false }));
+  const threadNodes = p.threads.map((_, t): WaitNode => ({ id: `t${t}`, kind: "thread", label: names[t], thread: t, status: "can-run", inCycle: false }));
   for (let t = 0; t < p.threads.length; t++) {
     const node = threadNodes[t];
     if (isFinished(p, s, t)) {
@@ -96,6 +114,7 @@ export function waitForGraph(state: GameState): WaitForGraph {
       const held = holders(slot, kind);
       waitsOn[t] = { object: obj.label, holders: held };
       waits.push({ thread: t, text: waitSentence(p, s, t, obj.label, kind, slot, held, { reacquire, stuck }) });
+      if (kind !== "mutex" && kind !== "rwlock") unanswered.push({ kind, object: obj.label, thread: t });
     } else if (stuck && analyzerFor(p).stuck(s, t)) {
       node.status = "spinning";
       const spin = spinCondition(p, s, t);
@@ -113,7 +132,11 @@ export function waitForGraph(state: GameState): WaitForGraph {
       for (const t of holders(slot, d.kind)) {
         const obj = objectNode(slot);
         edges.push({ from: obj.id, to: `t${t}`, kind: "holds", label: "held by", inCycle: false });
-        if (threadNodes[t].status === "finished" && stuck) waits.push({ thread: t, text: `${names[t]} finished while still holding ${obj.label}, so nobody can take it` });
+        if (threadNodes[t].status === "finished" && stuck) {
+          const text = `${names[t]} finished while still holding ${obj.label}, so nobody can take it`;
+          waits.push({ thread: t, text });
+          abandoned.push(text);
+        }
       }
     }
   }
@@ -130,18 +153,65 @@ export function waitForGraph(state: GameState): WaitForGraph {
     });
   }
   const holder = (k: number) => (cycle!.length === 1 ? `${names[cycle![0].thread]} itself` : names[cycle![(k + 1) % cycle!.length].thread]);
-  const summary = cycle
-    ? `Cycle: ${cycle.map(({ thread, object }, k) => `${names[thread]} waits for ${object}, held by ${holder(k)}`).join("; ")}.`
+  const cycleText = cycle && `Cycle: ${cycle.map(({ thread, object }, k) => `${names[thread]} waits for ${object}, held by ${holder(k)}`).join("; ")}.`;
+  const spinning = threadNodes.filter((n) => n.status === "spinning").map((n) => n.label);
+  const deadlock = stuck ? nameDeadlock(cycleText, cycle, names, unanswered, abandoned, spinning) : null;
+  const summary = cycleText
+    ? cycleText
     : waits.length > 0
-      ? `No cycle. ${waits.map((w) => `${w.text}.`).join(" ")}`
+      ? `${deadlock ? `${capitalize(deadlock.name)}. ${deadlock.sentence}` : "No cycle."} ${waits.map((w) => `${w.text}.`).join(" ")}`
       : "No thread is waiting.";
-  return { nodes: [...threadNodes, ...objects.values(), ...nodes], edges, cycle, waits, summary };
+  return { nodes: [...threadNodes, ...objects.values(), ...nodes], edges, cycle, waits, deadlock, summary };
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** What the one thing nobody is left to do is, per object kind: "signal", "set"... */
+const ANSWER: Partial<Record<DescKind, (object: string) => string>> = {
+  condition: (o) => `signal ${o}`,
+  semaphore: (o) => `signal ${o}`,
+  event: (o) => `set ${o}`,
+  countdown: (o) => `count ${o} down`,
+  barrier: (o) => `arrive at ${o}`,
+};
+
+/** The kind of a deadlock, most telling first: a cycle of waits; a thread asleep in a condition's
+ *  wait set that nobody is left to signal (a lost wake-up); a lock whose holder has finished; a
+ *  signal, set or arrival nobody is left to give; threads spinning on what never changes. */
+function nameDeadlock(
+  cycleText: string | null,
+  cycle: { thread: number; object: string }[] | null,
+  names: string[],
+  unanswered: { kind: DescKind; object: string; thread: number }[],
+  abandoned: string[],
+  spinning: string[],
+): DeadlockName {
+  if (cycle && cycle.length === 1) {
+    return { kind: "self", name: "a thread waits for itself", sentence: `${names[cycle[0].thread]} waits for ${cycle[0].object}, which it holds itself.` };
+  }
+  if (cycle) return { kind: "cycle", name: "a cycle of waits", sentence: cycleText! };
+  const nobodyFor = (list: typeof unanswered) => {
+    const objects = [...new Set(list.map((u) => ANSWER[u.kind]!(u.object)))];
+    return `Nobody is left to ${objects.join(" or ")}.`;
+  };
+  const sleepers = unanswered.filter((u) => u.kind === "condition");
+  if (sleepers.length > 0) return { kind: "lost-wake-up", name: "a lost wake-up", sentence: nobodyFor(sleepers) };
+  if (abandoned.length > 0) return { kind: "abandoned-lock", name: "a lock left held", sentence: `${capitalize(abandoned[0])}.` };
+  if (unanswered.length > 0) return { kind: "no-signal", name: "a signal that never comes", sentence: nobodyFor(unanswered) };
+  if (spinning.length > 0) {
+    return {
+      kind: "busy-wait",
+      name: "busy-waiting forever",
+      sentence: `${listNames(spinning)} ${spinning.length === 1 ? "spins" : "spin"} for good: nobody is left to change what ${spinning.length === 1 ? "it waits" : "they wait"} for.`,
+    };
+  }
+  return { kind: "stuck", name: "every thread stuck", sentence: "No thread can go on." };
 }
 
 function objectDetail(p: Program, s: Int32Array, kind: DescKind, at: number, aux: number): string {
   switch (kind) {
     case "mutex":
-      return s[at] === 0 ? "free" : `held by ${p.threads[s[at] - 1].name}`;
+      return s[at] === 0 ? "free" : `held by ${showBidiControls(p.threads[s[at] - 1].name)}`;
     case "semaphore":
       return `value ${s[at]}`;
     case "barrier":
@@ -163,14 +233,15 @@ function waitSentence(
   p: Program, s: Int32Array, t: number, object: string, kind: DescKind, slot: number, held: number[],
   { reacquire, stuck }: { reacquire: boolean; stuck: boolean },
 ): string {
-  const name = p.threads[t].name;
+  const nameOf = (k: number) => showBidiControls(p.threads[k].name);
+  const name = nameOf(t);
   const nobody = (verb: string) => (stuck ? `; no thread can ${verb}` : "");
-  const by = (k: number) => (k === t ? `${name} itself (a mutex is not re-entrant)` : isFinished(p, s, k) ? `${p.threads[k].name}, which has finished` : p.threads[k].name);
+  const by = (k: number) => (k === t ? `${name} itself (a mutex is not re-entrant)` : isFinished(p, s, k) ? `${nameOf(k)}, which has finished` : nameOf(k));
   switch (kind) {
     case "mutex":
       return `${name} ${reacquire ? "waits to re-acquire" : "waits for"} ${object}, held by ${by(held[0])}`;
     case "rwlock":
-      return `${name} waits for ${object}, held by ${listNames(held.map((k) => p.threads[k].name))}`;
+      return `${name} waits for ${object}, held by ${listNames(held.map(nameOf))}`;
     case "semaphore":
       return `${name} waits for ${object} (its value is 0)${nobody("signal it")}`;
     case "condition":

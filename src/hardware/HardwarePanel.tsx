@@ -7,6 +7,7 @@ import type { Program } from "../engine/program";
 import type { OutcomeRow } from "./outcomes";
 import { createHardwareRun, hardwareUnavailable, JITTER_SPINS, MAX_TRIALS, MIN_TRIALS, type HardwareProgress, type HardwareRun } from "./run";
 import "./hardware.css";
+import { browserName } from "./platform";
 import { formatCount } from "../ui/words";
 
 export interface HardwarePanelProps {
@@ -209,9 +210,9 @@ function OutcomeLine({ row, total, maxCount }: { row: OutcomeRow; total: number;
 
 function Comparison({ progress }: { progress: HardwareProgress }) {
   const text =
-    progress.comparison === "sc" ? "Every outcome was checked against all interleavings the engine allows."
-    : progress.comparison === "partial" ? "The level has too many interleavings to check them all: outcomes are compared with those found."
-    : progress.comparison === "tso" ? "This level runs under TSO in the puzzle; outcomes are not compared with the engine here."
+    progress.comparison === "sc" ? "Each outcome was compared with the puzzle: the solver tried every order of the threads' steps, and knows every ending they can reach."
+    : progress.comparison === "partial" ? "This level has too many orders of steps to try them all: outcomes were compared with the endings the solver found in the time it had."
+    : progress.comparison === "tso" ? "In the puzzle this level's writes wait in store buffers (TSO): outcomes here are not compared with the puzzle's."
     : null;
   return text ? <p className="hw-compare">{text}</p> : null;
 }
@@ -220,7 +221,7 @@ function Platform() {
   const nav = typeof navigator === "undefined" ? null : navigator;
   return (
     <p className="hw-platform">
-      Platform: {nav?.hardwareConcurrency ? `${nav.hardwareConcurrency} logical cores` : "core count unknown"} · {nav?.userAgent ?? "unknown browser"}
+      Platform: {nav?.hardwareConcurrency ? `${nav.hardwareConcurrency} logical cores` : "core count unknown"} · {browserName(nav?.userAgent)}
     </p>
   );
 }

@@ -4,6 +4,7 @@
 
 import { moveProblem, type Move, type Program } from "../engine/index";
 import type { AppState, AppStore } from "./store/store";
+import { shown } from "./words";
 
 /** The parts of a KeyboardEvent a shortcut looks at. */
 export type KeyPress = Pick<KeyboardEvent, "key" | "code" | "shiftKey" | "ctrlKey" | "metaKey" | "altKey">;
@@ -57,14 +58,18 @@ function moveCommand(name: string, label: string, move: Move): CommandSpec {
   return {
     name,
     label,
-    problem: (s) => gameProblem(s) ?? moveProblem(s.game!, move)?.message ?? null,
+    problem: (s) => {
+      const problem = gameProblem(s) ?? moveProblem(s.game!, move)?.message ?? null;
+      return problem && shown(problem);
+    },
     run: ({ store }) => void store.getState().play(move),
   };
 }
 
 /** Step, Step statement, Wake (spurious wakeups only) and Flush (TSO only) for each thread. */
 export function threadCommands(program: Program): Command[] {
-  return program.threads.flatMap((thread, t) => {
+  return program.threads.flatMap((th, t) => {
+    const thread = { name: shown(th.name) };
     const n = t + 1;
     const key = n <= 9 ? String(n) : undefined;
     const list: Command[] = [

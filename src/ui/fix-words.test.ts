@@ -19,7 +19,16 @@ describe("fix-it words", () => {
     expect(fixGoalText({ ...fix, forbid: ["mutual-exclusion"], require: { finish: false } })).toBe(
       "Fix the code: no schedule may reach two threads in the critical section at once, nor call exit().",
     );
-    expect(editableText(fix)).toBe("You may edit the code of Teller Al and Teller Bea.");
+    expect(editableText(fix, spec.threads)).toBe("You may edit the code of Teller Al and Teller Bea.");
+  });
+
+  it("name a thread with a count by its copies, never by its {id} template", () => {
+    const philosophers = parseLevel(readFileSync("levels/fix-philosophers.json", "utf8"));
+    if (!philosophers.ok) throw new Error("levels/fix-philosophers.json does not load");
+    const p = philosophers.value.spec;
+    expect(editableText(p.fix!, p.threads)).toBe("You may edit the code of Philosopher 0 to Philosopher 2.");
+    const two = [{ name: "Teller {id}", count: 2, code: "" }];
+    expect(editableText({ ...fix, threads: ["Teller {id}"] }, two)).toBe("You may edit the code of Teller 0 and Teller 1.");
   });
 
   it("count exit() and the listed outcomes as forbidden, and nothing else", () => {

@@ -1,7 +1,8 @@
 // A fix-it level's goal and verdicts in plain words.
 
 import { wrongFinals as wrongFinalsIn, type WrongFinal } from "../engine/fix";
-import type { FixSpec, GameState, OutcomeKind, WinOutcome } from "../engine/index";
+import type { FixSpec, GameState, OutcomeKind, ThreadSpec, WinOutcome } from "../engine/index";
+import { specThreadName } from "./words";
 
 const FORBIDDEN: Record<WinOutcome, string> = {
   "mutual-exclusion": "two threads in the critical section at once",
@@ -29,9 +30,10 @@ export function fixGoalText(fix: FixSpec): string {
   return `Fix the code: ${parts.join("; ")}.`;
 }
 
-/** "You may edit Teller Al and Teller Bea." */
-export function editableText(fix: FixSpec): string {
-  return `You may edit the code of ${list(fix.threads, "and")}.`;
+/** "You may edit the code of Teller Al and Teller Bea." A thread with "count" is named by its
+ *  copies ("Philosopher 0 to Philosopher 4"), never by its template. */
+export function editableText(fix: FixSpec, threads: readonly ThreadSpec[]): string {
+  return `You may edit the code of ${list(fix.threads.map((t) => specThreadName(threads, t)), "and")}.`;
 }
 
 export { isForbidden } from "../engine/fix";

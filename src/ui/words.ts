@@ -1,7 +1,14 @@
 // The game's outcomes and goals in words. The engine writes what happened (`outcome.message`);
-// this adds the verdict and a title per kind of outcome.
+// this adds the verdict and a title per kind of outcome. Text from a level (names, titles) goes
+// through `shown` on its way to the page, so bidi control characters in it are visible.
 
-import type { Outcome, OutcomeKind, WinOutcome } from "../engine/index";
+import { listNames, type Outcome, type OutcomeKind, type ThreadSpec, type WinOutcome } from "../engine/index";
+import { expandThreadNames } from "../engine/level";
+import { showBidiControls } from "../engine/visible-text";
+import type { DeadlockName } from "../engine/wait-for";
+
+/** Text from a level as it is: bidi controls shown as "⟨U+202E⟩" (see engine/visible-text.ts). */
+export const shown = showBidiControls;
 
 const GOALS: Record<WinOutcome, string> = {
   "mutual-exclusion": "get two threads into the critical section at the same time",
@@ -19,11 +26,23 @@ const TITLES: Record<OutcomeKind, string> = {
   exit: "The program exited",
 };
 
-/** "Win by making an assert fail or ..." */
-export function goalText(win: readonly WinOutcome[]): string {
+/** A thread of the level file by its name there, as the player knows its threads: "Teller {id}"
+ *  with "count": 2 is "Teller 0 and Teller 1", with "count": 5 "Teller 0 to Teller 4". */
+export function specThreadName(threads: readonly ThreadSpec[], name: string): string {
+  const spec = threads.find((t) => t.name === name);
+  const names = spec ? expandThreadNames([spec]) : [name];
+  return shown(names.length <= 2 ? listNames(names) : `${names[0]} to ${names[names.length - 1]}`);
+}
+
+/** "make an assert fail or get two threads into ...": the goals, without a full stop. */
+export function goalList(win: readonly WinOutcome[]): string {
   const goals = win.map((w) => GOALS[w]);
-  const list = goals.length <= 1 ? goals.join("") : `${goals.slice(0, -1).join(", ")} or ${goals[goals.length - 1]}`;
-  return `Win: ${list}.`;
+  return goals.length <= 1 ? goals.join("") : `${goals.slice(0, -1).join(", ")} or ${goals[goals.length - 1]}`;
+}
+
+/** "Win: make an assert fail or ..." */
+export function goalText(win: readonly WinOutcome[]): string {
+  return `Win: ${goalList(win)}.`;
 }
 
 export const LOSS_TEXT = "You lose if every thread runs to its end, if the program calls exit(), or if it ends any other way not listed.";
@@ -33,14 +52,19 @@ export function outcomeKindTitle(kind: OutcomeKind): string {
   return TITLES[kind];
 }
 
-/** The dialog's title: "Victory: Deadlock", "Defeat: Every thread finished". */
-export function outcomeTitle(outcome: Outcome): string {
-  return `${outcome.win ? "Victory" : "Defeat"}: ${TITLES[outcome.kind]}`;
+/** An outcome's name with, for a deadlock, its kind: "Deadlock (a lost wake-up)". */
+export function outcomeName(outcome: Outcome, deadlock?: DeadlockName | null): string {
+  return outcome.kind === "deadlock" && deadlock ? `${TITLES.deadlock} (${deadlock.name})` : TITLES[outcome.kind];
+}
+
+/** The dialog's title: "Victory: Deadlock (a cycle of waits)", "Defeat: Every thread finished". */
+export function outcomeTitle(outcome: Outcome, deadlock?: DeadlockName | null): string {
+  return `${outcome.win ? "Victory" : "Defeat"}: ${outcomeName(outcome, deadlock)}`;
 }
 
 /** The engine's message as a sentence (thread names keep their case). */
 export function outcomeSentence(outcome: Outcome): string {
-  const m = outcome.message;
+  const m = shown(outcome.message);
   return /[.!?]$/.test(m) ? m : `${m}.`;
 }
 

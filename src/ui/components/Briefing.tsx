@@ -20,7 +20,7 @@ export function Briefing({ level }: { level: Level }) {
         {spec.fix ? (
           <>
             <p>{fixGoalText(spec.fix)}</p>
-            <p className="muted">{editableText(spec.fix)} Play the broken code first if you like, to watch it fail; the level is won when your fix holds.</p>
+            <p className="muted">{editableText(spec.fix, spec.threads)} Play the broken code first if you like, to watch it fail; the level is won when your fix holds.</p>
           </>
         ) : spec.breakable === false ? (
           <p>

@@ -3,6 +3,7 @@
 
 import { useEffect } from "react";
 import { levelCard, loadCampaign } from "../content";
+import { shown } from "../words";
 import { editorHref, levelHref } from "../router";
 import { appStore, useApp } from "../use-app";
 import { ConfirmDialog } from "./ConfirmDialog";
@@ -62,11 +63,13 @@ export function CampaignScreen() {
                 number++;
                 return (
                   <li key={id} className={`level-card${isSolved ? " solved" : ""}${isNext ? " next" : ""}${card ? "" : " broken"}`}>
-                    <a href={levelHref(id)} aria-label={`${card?.title ?? id}${isSolved ? ", solved" : ""}${isNext ? ", up next" : ""}`}>
+                    <a href={levelHref(id)} aria-label={`${shown(card?.title ?? id)}${isSolved ? ", solved" : ""}${isNext ? ", up next" : ""}`}>
                       <span className="level-number" aria-hidden="true">
                         {number}
                       </span>
-                      <span className="level-name">{card?.title ?? id}</span>
+                      <span className="level-name">
+                        <bdi>{shown(card?.title ?? id)}</bdi>
+                      </span>
                       {isSolved && (
                         <span className="badge badge-solved">
                           <span aria-hidden="true">✓ </span>solved

@@ -6,6 +6,7 @@
 import { memo, useEffect, useId, useMemo, useState, type KeyboardEvent } from "react";
 import { cutLine, displayLines, type Piece } from "../code-display";
 import type { RenderedThread } from "../use-rendered";
+import { shown } from "../words";
 
 interface Props {
   code: string;
@@ -22,7 +23,8 @@ const Pieces = ({ pieces }: { pieces: Piece[] }) => (
   <>
     {pieces.map((p) => (
       <span key={p.start} className={`tok-${p.kind}`}>
-        {p.text}
+        {/* A comment may hide a bidi override that makes the code read otherwise ("Trojan Source"). */}
+        {shown(p.text)}
       </span>
     ))}
   </>

@@ -1,30 +1,25 @@
 // A fix-it level's screen: the usual level view, playing the CURRENT code (the student's fix once
-// they have edited it), and under it the "Fix it" area: the code of each editable thread in Monaco
-// (opened on request, so the level screen itself never loads it), the problems as they type,
-// "Check my fix" (the judge, in a worker), and its verdict. A schedule that still breaks the fix
-// is replayed in the level view above, move by move. The code is saved in this browser as typed.
+// they have edited it), a way from the top straight to the code, and under the level the "Fix it"
+// area (FixPanel.tsx): the editors, the problems as they type, "Check my fix" (the judge, in a
+// worker), and its verdict. A schedule that still breaks the fix is replayed in the level view
+// above, move by move. The code is saved in this browser as typed.
 
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { formatMove, type FixSpec, type Move, type Program } from "../../engine/index";
 import { compileFix, currentCode, type FixCode, type FixProblem, type Verdict } from "../../solver/judge";
 import { sameCode, startFixCheck, type FixCheckState } from "../fix-check";
-import { REACHED } from "../fix-words";
 import { campaignHref, navigate } from "../router";
 import { browserStorage } from "../store/progress";
 import { createFixStore, type FixStore } from "../store/fixes";
 import type { LoadedLevel } from "../store/game-slice";
 import { appStore, useApp } from "../use-app";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { FixPanel } from "./FixPanel";
 import { GameScreen } from "./GameScreen";
 import { isOpen } from "./LevelPlay";
 import { Markdown } from "./Markdown";
 import { ModalDialog } from "./ModalDialog";
-import { MoveList } from "./MoveList";
 import "../styles/fix-it.css";
-import { formatCount } from "../words";
-import { CheckButton } from "./CheckButton";
-
-const FixCodeEditors = lazy(() => import("../../editor/FixCodeEditors"));
+import { formatCount, shown, specThreadName } from "../words";
 
 /** Time between moves when the counterexample plays by itself. */
 const AUTOPLAY_MS = 450;
@@ -100,6 +95,23 @@ export function FixItScreen({ loaded, nextHref, links }: Props) {
   };
   const checkIsCurrent = check.status !== "idle" && sameCode(check.code, code);
   const [victoryClosed, setVictoryClosed] = useState<Verdict | null>(null);
+  // Code that does not compile has no verdict: the last check's (or the one running) is gone.
+  useEffect(() => {
+    if (compiled.ok) return;
+    cancel.current?.();
+    cancel.current = null;
+    setCheck({ status: "idle" });
+  }, [compiled.ok]);
+
+  // The code's editors: opened on request, here or from the top of the page.
+  const [editing, setEditing] = useState(false);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const jumpToCode = () => {
+    setEditing(true);
+    setFocusRequest((n) => n + 1);
+    document.getElementById("fix-heading")?.scrollIntoView({ block: "start" });
+  };
+  const names = useMemo(() => new Map(fix.threads.map((t) => [t, specThreadName(spec.threads, t)])), [fix, spec]);
 
   // Replaying a counterexample in the level view.
   const [replay, setReplay] = useState<{ moves: Move[]; for: LoadedLevel; auto: boolean } | null>(null);
@@ -146,6 +158,10 @@ export function FixItScreen({ loaded, nextHref, links }: Props) {
   const panel = (
     <FixPanel
       fix={fix}
+      names={names}
+      editing={editing}
+      focusRequest={focusRequest}
+      onEditing={setEditing}
       code={code}
       original={original}
       problems={problems}
@@ -164,7 +180,25 @@ export function FixItScreen({ loaded, nextHref, links }: Props) {
   const verdict = check.status === "done" && checkIsCurrent ? check.verdict : null;
   return (
     <>
-      <GameScreen loaded={shown} nextHref={nextHref} links={links} before={<div id="fix-replay">{replayBar}</div>} after={panel} typing />
+      <GameScreen
+        loaded={shown}
+        nextHref={nextHref}
+        links={links}
+        before={
+          <>
+            <p className="fix-jump">
+              This level is won by fixing its code, in “Fix it” below the threads.{" "}
+              <button type="button" onClick={jumpToCode}>
+                Jump to the code
+              </button>
+            </p>
+            <div id="fix-replay">{replayBar}</div>
+          </>
+        }
+        after={panel}
+        typing
+        codeHasProblems={!compiled.ok}
+      />
       {verdict?.verdict === "fixed" && victoryClosed !== verdict && (
         <FixedDialog
           states={verdict.states}
@@ -184,158 +218,6 @@ function isPrefix(schedule: readonly Move[], moves: readonly Move[]): boolean {
 }
 
 
-interface PanelProps {
-  fix: FixSpec;
-  code: FixCode;
-  original: FixCode;
-  problems: FixProblem[];
-  saveProblem: string | null;
-  check: FixCheckState;
-  current: boolean;
-  program: Program | null;
-  onEdit(thread: string, text: string): void;
-  onReset(): void;
-  onCheck(): void;
-  onCancel(): void;
-  onReplay(moves: Move[]): void;
-}
-
-function FixPanel({ fix, code, original, problems, saveProblem, check, current, program, onEdit, onReset, onCheck, onCancel, onReplay }: PanelProps) {
-  const [editing, setEditing] = useState(false);
-  const [confirmReset, setConfirmReset] = useState(false);
-  const edited = !sameCode(code, original);
-  const canCheck = problems.length === 0;
-  const running = check.status === "running";
-  return (
-    <section className="fix-panel" aria-labelledby="fix-heading">
-      <h2 id="fix-heading" tabIndex={-1}>
-        Fix it
-      </h2>
-      <p>
-        {edited ? "The threads above run your code." : "The threads above run the broken code."} Edit it, then let the solver try every schedule.
-      </p>
-      <div className="fix-actions">
-        <button type="button" aria-expanded={editing} aria-controls="fix-code" onClick={() => setEditing(!editing)}>
-          {editing ? "Hide the code" : "Edit the code"}
-        </button>
-        {edited && (
-          <button type="button" onClick={() => setConfirmReset(true)}>
-            Reset the code
-          </button>
-        )}
-      </div>
-      <div id="fix-code">
-        {editing && (
-          <Suspense fallback={<p role="status">Loading the editor…</p>}>
-            <FixCodeEditors threads={fix.threads} code={code} problems={problems} onChange={onEdit} />
-          </Suspense>
-        )}
-      </div>
-      {saveProblem && (
-        <p className="fix-alert" role="alert">
-          {saveProblem}
-        </p>
-      )}
-      <div className="fix-problems" role="region" aria-label={`Problems (${problems.length})`}>
-        {problems.length > 0 && (
-          <ul>
-            {problems.map((p, i) => (
-              <li key={i}>
-                <strong>
-                  {p.thread}, line {p.line}, column {p.column}:
-                </strong>{" "}
-                {p.message}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <CheckButton
-        className="fix-actions"
-        running={running}
-        canCheck={canCheck}
-        label="Check my fix"
-        about="The solver tries every schedule of the code as it is now."
-        blocked="Fix the problems first: only code without problems can be checked."
-        aboutId="fix-check-about"
-        onCheck={onCheck}
-        onCancel={onCancel}
-      />
-      <div className="fix-result" role="status">
-        {check.status === "running" && <p>Trying every schedule… {formatCount(check.states)} states so far.</p>}
-        {check.status === "stopped" && <p>Stopped after {formatCount(check.states)} states.</p>}
-        {check.status === "failed" && <p>The check could not run: {check.message}</p>}
-        {check.status === "done" && <VerdictView verdict={check.verdict} fix={fix} />}
-        {check.status !== "idle" && check.status !== "running" && !current && <p className="muted">Your code has changed since this check: check again.</p>}
-      </div>
-      {check.status === "done" && current && program && "schedule" in check.verdict && (
-        <Counterexample program={program} moves={check.verdict.schedule} onReplay={() => onReplay((check.verdict as { schedule: Move[] }).schedule)} />
-      )}
-      {confirmReset && (
-        <ConfirmDialog
-          title="Put back the original code?"
-          text={`Your changes to the code of ${fix.threads.join(", ")} will be lost.`}
-          confirm="Put back the original"
-          onConfirm={() => {
-            setConfirmReset(false);
-            onReset();
-          }}
-          onCancel={() => setConfirmReset(false)}
-        />
-      )}
-    </section>
-  );
-}
-
-function VerdictView({ verdict: v, fix }: { verdict: Verdict; fix: FixSpec }) {
-  switch (v.verdict) {
-    case "fixed":
-      return (
-        <p className="verdict verdict-ok">
-          <strong>Fixed.</strong> The solver checked all {formatCount(v.states)} reachable states: no schedule breaks your code.
-        </p>
-      );
-    case "broken":
-      return (
-        <p className="verdict verdict-bad">
-          <strong>Not fixed yet.</strong> A schedule of {v.schedule.length} {v.schedule.length === 1 ? "move" : "moves"} still reaches {REACHED[v.outcome]}.
-          {v.outcome === "exit" ? " A fix may not end the program early." : ""} Replay it to see how.
-        </p>
-      );
-    case "requirement":
-      return v.requirement === "finish" ? (
-        <p className="verdict verdict-bad">
-          <strong>Not fixed yet.</strong> No schedule lets every thread finish: your code must still let {fix.threads.length > 1 ? "all the threads" : "every thread"} run to the end.
-        </p>
-      ) : (
-        <p className="verdict verdict-bad">
-          <strong>Not fixed yet.</strong> When every thread has finished, {v.variable} can be {String(v.actual)}; it must be {String(v.expected)}. Replay the schedule to see how.
-        </p>
-      );
-    case "unknown":
-      return (
-        <p className="verdict verdict-bad">
-          The solver gave up after {formatCount(v.states)} states without a verdict: your code has too many states to check. Try simpler code.
-        </p>
-      );
-    case "invalid":
-      return <p className="verdict verdict-bad">Your code has problems: fix them first.</p>;
-  }
-}
-
-function Counterexample({ program, moves, onReplay }: { program: Program; moves: Move[]; onReplay(): void }) {
-  if (moves.length === 0) return <p>It happens before any move.</p>;
-  return (
-    <>
-      <h3 className="fix-schedule-title">The schedule</h3>
-      <MoveList program={program} moves={moves} label="Moves that break your fix" className="fix-schedule" />
-      <button type="button" className="primary" onClick={onReplay}>
-        Replay it
-      </button>
-    </>
-  );
-}
-
 function ReplayBar(props: { program: Program; moves: Move[]; played: number; auto: boolean; onNext(): void; onAuto(): void; onStop(): void }) {
   const { program, moves, played, auto, onNext, onAuto, onStop } = props;
   const done = played >= moves.length;
@@ -343,7 +225,7 @@ function ReplayBar(props: { program: Program; moves: Move[]; played: number; aut
   return (
     <section className="fix-replay" aria-label="Replay">
       <p aria-live="polite">
-        {done ? `Replayed all ${moves.length} moves.` : `Replaying the schedule: move ${played + 1} of ${moves.length} is ${formatMove(program, next)}.`}
+        {done ? `Replayed all ${moves.length} moves.` : `Replaying the schedule: move ${played + 1} of ${moves.length} is ${shown(formatMove(program, next))}.`}
       </p>
       {!done && (
         <>

@@ -4,6 +4,7 @@ import { useEffect, type ReactNode } from "react";
 import { campaignHref } from "../router";
 import type { LoadedLevel } from "../store/game-slice";
 import { useApp } from "../use-app";
+import { shown } from "../words";
 import { Notices, TopBar } from "./Chrome";
 import { isOpen, LevelPlay } from "./LevelPlay";
 
@@ -18,14 +19,15 @@ interface Props {
   after?: ReactNode;
   /** Code is being typed on this screen (a fix-it level): see LevelPlay. */
   typing?: boolean;
+  codeHasProblems?: boolean;
 }
 
-export function GameScreen({ loaded, nextHref, links, before, after, typing }: Props) {
+export function GameScreen({ loaded, nextHref, links, before, after, typing, codeHasProblems }: Props) {
   const { level } = loaded;
   // The title waits for the level to be open, so the heading and the game appear together.
   const open = useApp((s) => s.game !== null && isOpen(s.loaded, loaded));
   useEffect(() => {
-    document.title = `${level.spec.title} · Interleave`;
+    document.title = `${shown(level.spec.title)} · Interleave`;
   }, [level]);
   return (
     <>
@@ -41,12 +43,14 @@ export function GameScreen({ loaded, nextHref, links, before, after, typing }: P
         <Notices />
         {open && (
           <div className="level-title">
-            <h1>{level.spec.title}</h1>
-            <p className="summary">{level.spec.summary}</p>
+            <h1>
+              <bdi>{shown(level.spec.title)}</bdi>
+            </h1>
+            <p className="summary">{shown(level.spec.summary)}</p>
           </div>
         )}
         {before}
-        <LevelPlay loaded={loaded} nextHref={nextHref} typing={typing} />
+        <LevelPlay loaded={loaded} nextHref={nextHref} typing={typing} codeHasProblems={codeHasProblems} />
         {after}
       </main>
     </>

@@ -18,8 +18,8 @@ import { useShortcuts } from "../use-shortcuts";
 import { Briefing } from "./Briefing";
 import { HardwareSection } from "./HardwareSection";
 import { Declarations, LanguagePicker } from "./LanguagePicker";
-import { outcomeSentence } from "../words";
-import { OutcomeDialog } from "./OutcomeDialog";
+import { shown } from "../words";
+import { OutcomeDialog, OutcomeLine } from "./OutcomeDialog";
 import { ProofPanel } from "./ProofPanel";
 import { SharedPanel } from "./SharedPanel";
 import { ShortcutsDialog } from "./ShortcutsDialog";
@@ -40,9 +40,11 @@ export interface LevelPlayProps {
   /** Code is being typed beside the game (the editor's preview, a fix-it level's code): then an
    *  outcome before any move gets a line, not a dialog that would take the focus from the typing. */
   typing?: boolean;
+  /** The code being typed has problems: the game shown runs the last code without any. */
+  codeHasProblems?: boolean;
 }
 
-export function LevelPlay({ loaded, nextHref, afterWin, typing = false }: LevelPlayProps) {
+export function LevelPlay({ loaded, nextHref, afterWin, typing = false, codeHasProblems = false }: LevelPlayProps) {
   useLayoutEffect(() => appStore.getState().openLevel(loaded), [loaded]);
   const open = useApp((s) => s.loaded);
   const game = useApp((s) => s.game);
@@ -78,11 +80,7 @@ export function LevelPlay({ loaded, nextHref, afterWin, typing = false }: LevelP
           <div className="controls">
             <Toolbar commands={commands} ctx={ctx} />
             <ScheduleStrip schedule={game.schedule} program={program} />
-            {overBeforeMoves && (
-              <p className="over-before-moves" role="status">
-                Over before any move: {outcomeSentence(game.outcome!)}
-              </p>
-            )}
+            <OutcomeLine game={game} fix={level.spec.fix} overBeforeMoves={overBeforeMoves} codeHasProblems={codeHasProblems} />
           </div>
           <LanguagePicker />
           <div className="threads">
@@ -104,7 +102,7 @@ export function LevelPlay({ loaded, nextHref, afterWin, typing = false }: LevelP
           <TimelinePanel key={`timeline:${loaded.id}`} game={game} levelId={loaded.id} />
           {!game.outcome && view.threads.some((t) => t.blocked) && <WaitForPanel game={game} levelId={loaded.id} />}
           <SharedPanel view={view} tso={program.tso} />
-          {level.spec.breakable === false && <ProofPanel key={`proof:${loaded.id}`} loaded={loaded} nextHref={nextHref} />}
+          {!level.spec.fix && <ProofPanel key={`proof:${loaded.id}`} loaded={loaded} nextHref={nextHref} />}
           <HardwareSection key={`hardware:${loaded.id}`} program={program} levelId={loaded.id} />
         </div>
       </div>
@@ -145,7 +143,7 @@ function MoveAnnouncer({ game, view }: { game: GameState; view: StateView }) {
   const n = game.schedule.length;
   const last = game.schedule[n - 1];
   const text = last
-    ? `Move ${n}: ${formatMove(game.program, last)}. ${view.threads[last.thread].name}: ${nextText(view.threads[last.thread])}`
+    ? `Move ${n}: ${shown(formatMove(game.program, last))}. ${view.threads[last.thread].name}: ${nextText(view.threads[last.thread])}`
     : "No moves yet.";
   return (
     <p className="sr-only" aria-live="polite" aria-atomic="true">

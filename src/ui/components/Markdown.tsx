@@ -2,13 +2,15 @@
 
 import { Fragment, memo, useMemo, type ReactNode } from "react";
 import { parseMarkdown, type Block, type Inline } from "../markdown";
+import { shown } from "../words";
 
 function renderInlines(items: Inline[]): ReactNode[] {
   return items.map((x, i) => {
-    if (typeof x === "string") return <Fragment key={i}>{x}</Fragment>;
+    // Bidi controls in level text are shown, never obeyed (engine/visible-text.ts).
+    if (typeof x === "string") return <Fragment key={i}>{shown(x)}</Fragment>;
     switch (x.t) {
       case "code":
-        return <code key={i}>{x.text}</code>;
+        return <code key={i}>{shown(x.text)}</code>;
       case "em":
         return <em key={i}>{renderInlines(x.children)}</em>;
       case "strong":

@@ -12,6 +12,7 @@ import { draftSummary, type Draft, type DraftId } from "../store/drafts";
 import type { SetAsideDraft } from "../store/set-aside";
 import { draftStore, useDrafts } from "../use-drafts";
 import { ProblemScreen } from "./Chrome";
+import { shown } from "../words";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ErrorBoundary } from "./ErrorBoundary";
 
@@ -59,7 +60,7 @@ function readRow(id: DraftId, d: Draft, read: typeof readDraftLevel): Row {
     const level = read(d.text);
     const { title, levelId } = draftSummary(d.text);
     const failure = level.kind === "failed" ? level.why : null;
-    return { id, title: title ?? "Untitled level", levelId, updatedAt, edited: failure ? "" : when.format(new Date(updatedAt)), broken: level.kind !== "level", failure };
+    return { id, title: shown(title ?? "Untitled level"), levelId, updatedAt, edited: failure ? "" : when.format(new Date(updatedAt)), broken: level.kind !== "level", failure };
   } catch (e) {
     const failure = `the game failed while listing it (${errorText(e)})`;
     return { id, title: "Untitled level", levelId: null, updatedAt, edited: "", broken: true, failure };

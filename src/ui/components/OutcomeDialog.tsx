@@ -1,13 +1,15 @@
 // The end of a game, in words: Victory or Defeat, what happened (the engine's message), the
-// level's outro after a win, and what to do next. Closing a victory goes "back to code": it undoes
-// the winning move so the student can look at the state just before.
+// level's outro after a win, and what to do next. Closing it ("Back to code", Escape) keeps the
+// final state on the board, so the student can look at what broke; OutcomeLine then says how the
+// game ended, under the controls, until Undo or Reset changes it.
 
-import { useId, useRef, type ReactNode } from "react";
-import { useApp } from "../use-app";
-import type { FixSpec, Outcome } from "../../engine/index";
+import { useId, useMemo, useRef, type ReactNode } from "react";
+import type { FixSpec, GameState, Outcome } from "../../engine/index";
+import { waitForGraph, type DeadlockName } from "../../engine/wait-for";
 import { isForbidden, wrongFinals } from "../fix-words";
 import type { Command, CommandContext } from "../commands";
-import { outcomeKindTitle, outcomeSentence, outcomeTitle } from "../words";
+import { appStore, useApp } from "../use-app";
+import { outcomeName, outcomeSentence, outcomeTitle } from "../words";
 import { CommandButton } from "./CommandButton";
 import { Markdown } from "./Markdown";
 import { ModalDialog } from "./ModalDialog";
@@ -25,41 +27,52 @@ interface Props {
   fix?: FixSpec;
 }
 
+const close = () => appStore.getState().closeOutcome();
+
+/** A deadlock's kind ("a lost wake-up"), read off the final state; null for other outcomes. */
+function useDeadlock(game: GameState | null) {
+  return useMemo(() => (game?.outcome?.kind === "deadlock" ? waitForGraph(game).deadlock : null), [game]);
+}
+
 export function OutcomeDialog({ outcome, outro, nextLabel, commands, ctx, children, fix }: Props) {
   const titleId = useId();
   const textId = useId();
   const first = useRef<HTMLButtonElement>(null);
-  const undo = () => commands.get("undo")!.perform(ctx);
-  // A level can be won before any move (a broken one): then there is no code to go back to.
-  const canUndo = useApp((s) => s.past.length > 0);
+  const game = useApp((s) => s.game);
+  const closed = useApp((s) => s.closedOutcome !== null && s.closedOutcome === s.game);
+  const wrongClaim = useApp((s) => s.claim?.right === false);
+  const deadlock = useDeadlock(game);
+  if (closed) return null;
   if (fix) {
     return (
-      <FixItOutcome outcome={outcome} fix={fix} commands={commands} ctx={ctx}>
+      <FixItOutcome outcome={outcome} fix={fix} commands={commands} ctx={ctx} game={game} deadlock={deadlock}>
         {children}
       </FixItOutcome>
     );
   }
   return (
-    <ModalDialog labelledBy={titleId} describedBy={textId} className={outcome.win ? "outcome victory" : "outcome defeat"} onCancel={undo} initialFocus={first}>
-      <h2 id={titleId}>{outcomeTitle(outcome)}</h2>
+    <ModalDialog labelledBy={titleId} describedBy={textId} className={outcome.win ? "outcome victory" : "outcome defeat"} onCancel={close} initialFocus={first}>
+      <h2 id={titleId}>{outcomeTitle(outcome, deadlock)}</h2>
       <p id={textId} className="outcome-text">
         {outcomeSentence(outcome)}
       </p>
+      {outcome.win && wrongClaim && <p className="muted">It does not count as solved: you claimed this code could not break.</p>}
       {outcome.win ? (
         <div className="dialog-actions">
           <button ref={first} type="button" className="primary" aria-keyshortcuts="Enter" onClick={() => commands.get("next-level")!.perform(ctx)}>
             {nextLabel}
           </button>
-          {canUndo && (
-            <button type="button" onClick={undo}>
-              Back to code
-            </button>
-          )}
+          <button type="button" onClick={close}>
+            Back to code
+          </button>
         </div>
       ) : (
         <div className="dialog-actions" ref={(el) => void (first.current = el?.querySelector("button") ?? null)}>
           <CommandButton command={commands.get("undo")!} ctx={ctx} className="primary" />
           <CommandButton command={commands.get("reset")!} ctx={ctx} />
+          <button type="button" onClick={close}>
+            Back to code
+          </button>
         </div>
       )}
       {outcome.win && outro && <Markdown className="outro" text={outro} />}
@@ -68,30 +81,36 @@ export function OutcomeDialog({ outcome, outro, nextLabel, commands, ctx, childr
   );
 }
 
+interface FixItProps {
+  outcome: Outcome;
+  fix: FixSpec;
+  commands: ReadonlyMap<string, Command>;
+  ctx: CommandContext;
+  game: GameState | null;
+  deadlock: DeadlockName | null;
+  children?: ReactNode;
+}
+
 /** A fix-it level's outcome: a forbidden one is what the fix must prevent; any other is just how this schedule ended. */
-function FixItOutcome({ outcome, fix, commands, ctx, children }: { outcome: Outcome; fix: FixSpec; commands: ReadonlyMap<string, Command>; ctx: CommandContext; children?: ReactNode }) {
+function FixItOutcome({ outcome, fix, commands, ctx, game, deadlock, children }: FixItProps) {
   const titleId = useId();
   const textId = useId();
   const first = useRef<HTMLButtonElement>(null);
-  const game = useApp((st) => st.game);
-  const wrong = outcome.kind === "finished" && game ? wrongFinals(fix, game) : [];
-  const forbidden = isForbidden(fix, outcome.kind) || wrong.length > 0;
-  const undo = () => commands.get("undo")!.perform(ctx);
+  const { forbidden, wrong } = fixVerdict(fix, outcome, game);
   // The editor's preview plays a fix-it level without its "Fix it" area.
   const canFix = document.getElementById("fix-heading") !== null;
   const toFix = () => {
-    undo();
+    close();
     // After the dialog has closed and given the focus back.
     requestAnimationFrame(() => document.getElementById("fix-heading")?.focus());
   };
   const after = forbidden
     ? `${wrong.map((w) => `${w.name} is ${String(w.actual)}; it must end at ${String(w.expected)}. `).join("")}This is what your fix must make impossible.`
     : "This schedule is fine. “Check my fix” tries all of them.";
+  const name = outcomeName(outcome, deadlock);
   return (
-    <ModalDialog labelledBy={titleId} describedBy={textId} className={forbidden ? "outcome defeat" : "outcome"} onCancel={undo} initialFocus={first}>
-      <h2 id={titleId}>
-        {wrong.length > 0 ? `Broken: ${wrong[0].name} ends at ${String(wrong[0].actual)}` : forbidden ? `Broken: ${outcomeKindTitle(outcome.kind)}` : outcomeKindTitle(outcome.kind)}
-      </h2>
+    <ModalDialog labelledBy={titleId} describedBy={textId} className={forbidden ? "outcome defeat" : "outcome"} onCancel={close} initialFocus={first}>
+      <h2 id={titleId}>{wrong.length > 0 ? `Broken: ${wrong[0].name} ends at ${String(wrong[0].actual)}` : forbidden ? `Broken: ${name}` : name}</h2>
       <p id={textId} className="outcome-text">
         {outcomeSentence(outcome)} {after}
       </p>
@@ -103,8 +122,57 @@ function FixItOutcome({ outcome, fix, commands, ctx, children }: { outcome: Outc
         )}
         <CommandButton command={commands.get("undo")!} ctx={ctx} className={forbidden && canFix ? undefined : "primary"} />
         <CommandButton command={commands.get("reset")!} ctx={ctx} />
+        <button type="button" onClick={close}>
+          Back to code
+        </button>
       </div>
       {children}
     </ModalDialog>
+  );
+}
+
+function fixVerdict(fix: FixSpec, outcome: Outcome, game: GameState | null) {
+  const wrong = outcome.kind === "finished" && game ? wrongFinals(fix, game) : [];
+  return { forbidden: isForbidden(fix, outcome.kind) || wrong.length > 0, wrong };
+}
+
+interface LineProps {
+  game: GameState;
+  fix?: FixSpec;
+  /** Code is typed beside the game and the game is over before any move (see LevelPlay). */
+  overBeforeMoves: boolean;
+  /** The code being typed has problems: the game shown is the last code without any. */
+  codeHasProblems?: boolean;
+}
+
+/** Under the controls: how the game on the board ended, once its dialog is closed (or when it
+ *  ended before any move while code is typed), and whether the typed code runs at all. */
+export function OutcomeLine({ game, fix, overBeforeMoves, codeHasProblems = false }: LineProps) {
+  const closed = useApp((s) => s.closedOutcome !== null && s.closedOutcome === s.game);
+  const outcome = game.outcome;
+  if (codeHasProblems) {
+    return (
+      <p className="over-before-moves outcome-line" role="status">
+        Your code has errors: fix them to run it. The threads here still run your last code without errors.
+      </p>
+    );
+  }
+  if (!outcome || !(closed || overBeforeMoves)) return null;
+  if (overBeforeMoves) {
+    return (
+      <p className="over-before-moves outcome-line" role="status">
+        Over before any move: {outcomeSentence(outcome)}
+      </p>
+    );
+  }
+  const verdict = fix ? (fixVerdict(fix, outcome, game).forbidden ? "Broken" : "Ended") : outcome.win ? "Won" : "Lost";
+  const moves = game.schedule.length;
+  return (
+    <p className="over-before-moves outcome-line" role="status">
+      {verdict} {moves === 0 ? "before any move" : `in move ${moves}`}: {outcomeSentence(outcome)} Undo to go back, Reset to play again.{" "}
+      <button type="button" className="quiet" onClick={() => appStore.getState().reopenOutcome()}>
+        Show the outcome
+      </button>
+    </p>
   );
 }

@@ -1,65 +1,97 @@
-// A prove-it level ("breakable": false) cannot be won by breaking it: the student plays until
-// convinced, then asks for the proof. The solver, in a Web Worker, explores every reachable
-// state from the start; "safe" solves the level and says how many states it checked.
+// The player's claim that the code cannot break. On a prove-it level ("breakable": false) it is
+// how the level is won: the student tries to break it first (every thread has moved, or a game
+// has ended), then commits to "It cannot break", and only then does the solver, in a Web Worker,
+// check every reachable state and show its proof. On a level that can break, the same claim is a
+// bet: a wrong one is answered with a shortest schedule that breaks the code, and costs the win
+// (game-slice: breaking the code afterwards no longer counts as solving the level).
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { REACHED } from "../fix-words";
 import { searchInWorker } from "../search-workers";
 import type { LoadedLevel } from "../store/game-slice";
-import { appStore } from "../use-app";
-import { formatCount, goalText } from "../words";
+import { appStore, useApp } from "../use-app";
+import { formatCount, goalList } from "../words";
+import { MoveList } from "./MoveList";
 
 /** States the proof may explore; the campaign's prove-it levels need far fewer. */
 export const PROOF_STATE_BUDGET = 5_000_000;
 
-type Proof =
+type Search =
   | { status: "idle" }
   | { status: "searching"; states: number }
-  | { status: "proved"; states: number }
-  | { status: "broken"; outcome: string; length: number }
   | { status: "gave-up"; states: number }
   | { status: "failed"; message: string };
 
 export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref: string | null }) {
-  const [proof, setProof] = useState<Proof>({ status: "idle" });
+  const headingId = useId();
+  const whyId = useId();
+  const proveIt = loaded.level.spec.breakable === false;
+  const tried = useApp((s) => s.tried);
+  const claim = useApp((s) => s.claim);
+  const broken = useApp((s) => s.game?.outcome?.win === true);
+  const [search, setSearch] = useState<Search>({ status: "idle" });
   const cancel = useRef<(() => void) | null>(null);
   useEffect(() => () => cancel.current?.(), []);
 
-  const prove = () => {
+  const problem = claim
+    ? "You have made your claim."
+    : search.status === "searching"
+      ? "The solver is checking your claim."
+      : broken && !proveIt
+        ? "You have broken it already."
+        : !tried
+          ? "Try to break it first: step every thread that can move."
+          : null;
+
+  const makeClaim = () => {
+    if (problem) return;
     cancel.current?.();
-    setProof({ status: "searching", states: 0 });
+    setSearch({ status: "searching", states: 0 });
     cancel.current = searchInWorker(
       { levelText: loaded.text, packed: loaded.level.program.initial, maxStates: PROOF_STATE_BUDGET },
       {
-        progress: (states) => setProof({ status: "searching", states }),
+        progress: (states) => setSearch({ status: "searching", states }),
         result: (found) => {
-          if (found.verdict === "safe") {
-            setProof({ status: "proved", states: found.states });
-            if (loaded.source === "campaign") appStore.getState().recordSolved(loaded.id, []);
-          } else if (found.verdict === "breakable") {
-            setProof({ status: "broken", outcome: found.outcome ?? "a winning outcome", length: found.schedule?.length ?? 0 });
-          } else {
-            setProof({ status: "gave-up", states: found.states });
-          }
+          cancel.current = null;
+          if (found.verdict === "safe") appStore.getState().settleClaim({ right: true, states: found.states });
+          else if (found.verdict === "breakable" && found.outcome && found.schedule) {
+            appStore.getState().settleClaim({ right: false, outcome: found.outcome, schedule: found.schedule });
+          } else return setSearch({ status: "gave-up", states: found.states });
+          setSearch({ status: "idle" });
         },
-        failed: (message) => setProof({ status: "failed", message }),
+        failed: (message) => {
+          cancel.current = null;
+          setSearch({ status: "failed", message });
+        },
       },
     );
   };
 
-  const outcomes = goalText(loaded.level.spec.win).replace(/^Win: /, "");
+  const goals = goalList(loaded.level.spec.win);
   return (
-    <section className="proof-panel" aria-labelledby="proof-heading">
-      <h2 id="proof-heading">Prove it</h2>
-      <p>Convinced that no order of steps can break this code? Ask the solver to check every reachable state.</p>
-      <button type="button" className="button" onClick={prove} disabled={proof.status === "searching"}>
-        Ask for the proof
+    <section className="proof-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{proveIt ? "Prove it" : "Claim it cannot break"}</h2>
+      <p>
+        {proveIt
+          ? "Try to break it first. Once you are convinced that no order of steps can, claim it: then the solver checks every reachable state and shows you its proof."
+          : "Convinced that no order of steps can break this code? Claim it, and the solver checks every reachable state. A wrong claim costs the win: the solver shows how it breaks, and breaking it afterwards does not count."}
+      </p>
+      <button type="button" aria-disabled={problem ? true : undefined} aria-describedby={problem ? whyId : undefined} onClick={makeClaim}>
+        It cannot break
       </button>
+      {problem && !claim && (
+        <p id={whyId} className="muted">
+          {problem}
+        </p>
+      )}
       <div role="status" className="proof-result">
-        {proof.status === "searching" && <p>Checking… {formatCount(proof.states)} states so far.</p>}
-        {proof.status === "proved" && (
+        {search.status === "searching" && <p>Checking your claim… {formatCount(search.states)} states so far.</p>}
+        {search.status === "gave-up" && <p>The solver gave up after {formatCount(search.states)} states without a verdict: your claim is still open.</p>}
+        {search.status === "failed" && <p>Your claim could not be checked: {search.message}</p>}
+        {claim?.right === true && (
           <>
             <p>
-              <strong>Proved.</strong> The solver checked all {formatCount(proof.states)} reachable states: no schedule can {outcomes}.
+              <strong>Right: it cannot break.</strong> The solver checked all {formatCount(claim.states)} reachable states: no schedule can {goals}.
             </p>
             <p>
               <a className="button-link" href={nextHref ?? "#/"}>
@@ -68,12 +100,14 @@ export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref
             </p>
           </>
         )}
-        {proof.status === "broken" && (
-          <p>Not proved: the solver found a schedule of {proof.length} steps that ends in {proof.outcome}. Look again!</p>
+        {claim?.right === false && (
+          <p>
+            <strong>Wrong: it can break.</strong> A schedule of {claim.schedule.length} {claim.schedule.length === 1 ? "move" : "moves"} reaches {REACHED[claim.outcome]}. This level
+            no longer counts as solved when you break it.
+          </p>
         )}
-        {proof.status === "gave-up" && <p>The solver gave up after {formatCount(proof.states)} states without a verdict.</p>}
-        {proof.status === "failed" && <p>The proof could not run: {proof.message}</p>}
       </div>
+      {claim?.right === false && <MoveList program={loaded.level.program} moves={claim.schedule} label="Moves that break it" className="proof-schedule" />}
     </section>
   );
 }

@@ -54,7 +54,7 @@ export const SharedPanel = memo(function SharedPanel({ view, tso }: { view: Stat
                 ) : (
                   t.buffer.map((b, i) => (
                     <span key={i} className="cell">
-                      {b.variable} = {b.value}
+                      {b.variable} = {showValue(b.type, b.value)}
                     </span>
                   ))
                 )}

@@ -14,7 +14,7 @@ export function ShortcutsDialog({ commands }: { commands: readonly Command[] }) 
     [threadCount > 1 ? `1–${Math.min(9, threadCount)}` : "1", "Step thread 1, 2, … (one atomic step)"],
     [threadCount > 1 ? `Shift+1–${Math.min(9, threadCount)}` : "Shift+1", "Step statement: run the thread's current statement to its end"],
     ...commands.filter((c) => c.keys && !c.name.includes(":")).map((c): [string, string] => [c.keys!, c.label]),
-    ["Escape", "Close a dialog (after a win: back to code)"],
+    ["Escape", "Close a dialog (the board keeps the final state)"],
   ];
   return (
     <ModalDialog labelledBy={titleId} onCancel={done} initialFocus={close} className="shortcuts">

@@ -218,7 +218,16 @@ export function WaitForBody({ game, levelId }: { game: GameState; levelId: strin
   return (
     <>
       <div className="wf-words" id={summaryId}>
-        <p className={graph.cycle ? "wf-cycle-text" : undefined}>{graph.cycle ? graph.summary : "No cycle: no thread waits, through the others, for itself."}</p>
+        {graph.cycle ? (
+          <p className="wf-cycle-text">{graph.summary}</p>
+        ) : graph.deadlock ? (
+          // A deadlock without a cycle still has a kind: say it, not "No cycle".
+          <p className="wf-kind">
+            <strong>{graph.deadlock.name.charAt(0).toUpperCase() + graph.deadlock.name.slice(1)}.</strong> {graph.deadlock.sentence}
+          </p>
+        ) : (
+          <p>No cycle: no thread waits, through the others, for itself.</p>
+        )}
         {listed.length > 0 && (
           <ul>
             {listed.map((w, k) => (

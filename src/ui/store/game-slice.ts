@@ -1,9 +1,11 @@
 // The game being played: the level, the current engine state, and the states before it (undo)
 // and after it (redo). A thin shell: every rule is the engine's `step`; states are immutable
-// values, so undo keeps earlier GameState objects and shares them freely.
+// values, so undo keeps earlier GameState objects and shares them freely. It also keeps whether
+// the player closed the outcome dialog (the final state stays on the board) and the player's
+// claim that the code cannot break. Which wins count as solving the level is decided here.
 
 import type { StateCreator } from "zustand/vanilla";
-import { formatMove, initialState, replay, step, stepStatement, type GameState, type Level, type Move, type MoveError, type Result } from "../../engine/index";
+import { formatMove, initialState, moveProblem, replay, step, stepStatement, type GameState, type Level, type Move, type MoveError, type OutcomeKind, type Result } from "../../engine/index";
 import type { AppMutators, AppState } from "./store";
 import { IDLE_SEARCH } from "./hint-slice";
 
@@ -16,11 +18,28 @@ export interface LoadedLevel {
   source: "campaign" | "link" | "draft";
 }
 
+/** The solver's answer to "it cannot break": right (with the states it checked), or wrong, with
+ *  a shortest schedule that breaks the code. */
+export type ClaimVerdict = { right: true; states: number } | { right: false; outcome: OutcomeKind; schedule: Move[] };
+
 export interface GameSlice {
   loaded: LoadedLevel | null;
   game: GameState | null;
   past: GameState[];
   future: GameState[];
+  /** The ended game whose outcome dialog the player closed: it stays on the board, with a line
+   *  saying how it ended, until a move, Undo or Reset changes the game. */
+  closedOutcome: GameState | null;
+  closeOutcome(): void;
+  reopenOutcome(): void;
+  /** The player has tried the level since opening it: in one game every thread has moved (or
+   *  could not), or a game has ended. Only then may they claim that it cannot break. */
+  tried: boolean;
+  /** The answer to the player's claim that this level's code cannot break; null before one. */
+  claim: ClaimVerdict | null;
+  /** Records the solver's answer to the claim: a right one solves the level, a wrong one costs
+   *  the win (breaking the code afterwards no longer counts). */
+  settleClaim(verdict: ClaimVerdict): void;
   /** Opens a level; opening the one already open keeps its game. */
   openLevel(loaded: LoadedLevel): void;
   /** Forgets the open level and its game: after a screen failed, opening it again starts afresh. */
@@ -39,13 +58,21 @@ export interface GameSlice {
 
 const NO_GAME: MoveError = { code: "game-over", message: "No level is open." };
 
+/** Every thread has moved in this game, or cannot move now (blocked, finished), or it has ended. */
+function hasTried(game: GameState): boolean {
+  if (game.outcome) return true;
+  const moved = new Set(game.schedule.map((m) => m.thread));
+  return game.program.threads.every((_, t) => moved.has(t) || moveProblem(game, { kind: "step", thread: t }) !== null);
+}
+
 export const createGameSlice: StateCreator<AppState, AppMutators, [], GameSlice> = (set, get) => {
   /** Moves to `next` as a new move: the current state goes on the undo stack, redo is cleared. */
   const advance = (next: GameState) => {
-    const { game, past, loaded } = get();
-    set({ game: next, past: game ? [...past, game] : past, future: [], hintSearch: IDLE_SEARCH });
-    // On a fix-it level, breaking the code is exploration: the level is won by fixing it.
-    if (next.outcome?.win && loaded?.source === "campaign" && !loaded.level.spec.fix) {
+    const { game, past, loaded, tried, claim } = get();
+    set({ game: next, past: game ? [...past, game] : past, future: [], hintSearch: IDLE_SEARCH, tried: tried || hasTried(next) });
+    // On a fix-it level, breaking the code is exploration: the level is won by fixing it. After
+    // a wrong claim that it cannot break, breaking it is no longer a win that counts.
+    if (next.outcome?.win && loaded?.source === "campaign" && !loaded.level.spec.fix && claim?.right !== false) {
       get().recordSolved(loaded.id, next.schedule.map((m) => formatMove(next.program, m)));
     }
   };
@@ -59,10 +86,27 @@ export const createGameSlice: StateCreator<AppState, AppMutators, [], GameSlice>
     game: null,
     past: [],
     future: [],
+    closedOutcome: null,
+    tried: false,
+    claim: null,
     openLevel: (loaded) => {
       const open = get().loaded;
       if (open && open.id === loaded.id && open.text === loaded.text && open.source === loaded.source) return;
-      set({ loaded, game: initialState(loaded.level.program), past: [], future: [], hintShown: false, hintSearch: IDLE_SEARCH });
+      set({
+        loaded, game: initialState(loaded.level.program), past: [], future: [], hintShown: false, hintSearch: IDLE_SEARCH,
+        closedOutcome: null, tried: false, claim: null,
+      });
+    },
+    closeOutcome: () => {
+      const { game } = get();
+      if (game?.outcome) set({ closedOutcome: game });
+    },
+    reopenOutcome: () => set({ closedOutcome: null }),
+    settleClaim: (verdict) => {
+      const { loaded, claim } = get();
+      if (!loaded || loaded.level.spec.fix || claim) return;
+      set({ claim: verdict });
+      if (verdict.right && loaded.source === "campaign") get().recordSolved(loaded.id, []);
     },
     closeLevel: () => set({ loaded: null, game: null, past: [], future: [], hintShown: false, hintSearch: IDLE_SEARCH }),
     play: (move) => {

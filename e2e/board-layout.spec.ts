@@ -33,6 +33,7 @@ async function movesOf(c: CampaignLevel): Promise<string[]> {
 }
 
 async function playAndCheck(page: Page, c: CampaignLevel): Promise<void> {
+  test.setTimeout(90_000); // up to 43 moves, clicked one by one on a busy machine
   await openLevel(page, c.id);
   await expectBoardOnScreen(page, c, "at the start");
   const moves = await movesOf(c);
@@ -129,9 +130,10 @@ test.describe("a big monitor, 1920x1080", () => {
     test(`${id}: the board fits, the threads side by side`, async ({ page }) => {
       const c = campaignLevel(id);
       await playAndCheck(page, c);
-      // Room enough for every thread in one row.
+      // Up to four threads in one row; five or six in two rows of three, so code lines stay whole.
+      const n = c.level.program.threads.length;
       const tops = await Promise.all(c.level.program.threads.map(async (t) => (await page.getByRole("region", { name: t.name, exact: true }).boundingBox())!.y));
-      expect(new Set(tops.map(Math.round)).size).toBe(1);
+      expect(new Set(tops.map(Math.round)).size).toBe(n <= 4 ? 1 : 2);
     });
   }
 });

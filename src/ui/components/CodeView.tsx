@@ -36,6 +36,13 @@ function lineOfOffset(code: string, offset: number): number {
   return line;
 }
 
+/** Where a line's explanation goes: just under the line, in the wrapper's coordinates (the code
+ *  box may be scrolled, on a board short of room). */
+function tipTop(line: HTMLElement): number {
+  const wrap = line.closest(".code-wrap");
+  return wrap ? line.getBoundingClientRect().bottom - wrap.getBoundingClientRect().top : line.offsetTop + line.offsetHeight;
+}
+
 export const CodeView = memo(function CodeView({ code, sharedNames, current, rendered = null, explain }: Props) {
   const lines = useMemo(
     () => (rendered ? rendered.pieces : displayLines(code, sharedNames)),
@@ -124,11 +131,11 @@ export const CodeView = memo(function CodeView({ code, sharedNames, current, ren
                 aria-describedby={tipLine === i ? tipId : undefined}
                 onFocus={stop ? (e) => {
                   setFocusLine(i);
-                  setTip({ line: i, by: "focus", top: e.currentTarget.offsetTop + e.currentTarget.offsetHeight });
+                  setTip({ line: i, by: "focus", top: tipTop(e.currentTarget) });
                 } : undefined}
                 onBlur={stop ? () => setTip((t) => (t?.by === "focus" ? null : t)) : undefined}
                 onMouseEnter={stop ? (e) => {
-                  const top = e.currentTarget.offsetTop + e.currentTarget.offsetHeight;
+                  const top = tipTop(e.currentTarget);
                   setTip((t) => (t?.by === "focus" ? t : { line: i, by: "hover", top }));
                 } : undefined}
                 onMouseLeave={stop ? (e) => {

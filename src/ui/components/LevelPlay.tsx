@@ -3,7 +3,7 @@
 // editor's preview shows it beside the editor. Everything it shows is read off the engine's
 // state with viewState.
 
-import { lazy, Suspense, useEffect, useLayoutEffect, useMemo } from "react";
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { formatMove, type GameState } from "../../engine/index";
 import { viewState, type StateView } from "../../engine/view";
 import { gameCommands, threadCommands, type CommandContext } from "../commands";
@@ -15,6 +15,7 @@ import { appStore, useApp } from "../use-app";
 import { useRenderedLevel } from "../use-rendered";
 import { useSettings } from "../use-settings";
 import { useShortcuts } from "../use-shortcuts";
+import { fitBoard, loosenIfSpilling } from "./board-fit";
 import { Briefing } from "./Briefing";
 import { HardwareSection } from "./HardwareSection";
 import { Declarations, LanguagePicker } from "./LanguagePicker";
@@ -70,38 +71,51 @@ export function LevelPlay({ loaded, nextHref, afterWin, typing = false, codeHasP
   // The tour runs once, on the campaign's first level (never on a linked or edited copy of it).
   const tourDue = useSettings((s) => !s.tourDone) && loaded.source === "campaign" && loaded.id === campaignOrder()[0];
 
-  if (!view || !game || !isOpen(open, loaded)) return null;
+  const board = useRef<HTMLDivElement>(null);
+  const shown = Boolean(view && game && isOpen(open, loaded));
+  useLayoutEffect(() => (shown && board.current ? fitBoard(board.current) : undefined), [shown]);
+  useLayoutEffect(() => {
+    if (board.current) loosenIfSpilling(board.current);
+  });
+
+  if (!view || !game || !shown) return null;
   const overBeforeMoves = typing && game.outcome !== null && game.schedule.length === 0;
   return (
     <ThreadColors.Provider value={colors}>
-      <div className="level-layout">
-        <Briefing level={level} />
-        <div className="play">
+      <div className="level-layout play">
+        {/* The board: on a laptop it fits the screen (threads beside the state, the briefing
+            folding away); on a phone it is a column with the state stuck to the bottom. */}
+        <div className="board" ref={board}>
+          <Briefing level={level} keepOpen={tourDue} />
           <div className="controls">
             <Toolbar commands={commands} ctx={ctx} />
             <ScheduleStrip schedule={game.schedule} program={program} />
+            <LanguagePicker />
             <OutcomeLine game={game} fix={level.spec.fix} overBeforeMoves={overBeforeMoves} codeHasProblems={codeHasProblems} />
           </div>
-          <LanguagePicker />
-          <div className="threads">
-            {view.threads.map((t) => (
-              <ThreadPanel
-                key={t.index}
-                view={t}
-                code={level.spec.threads[program.threads[t.index].spec].code}
-                sharedNames={sharedNames}
-                commands={commands}
-                ctx={ctx}
-                hinted={hinted === t.index}
-                program={program}
-                rendered={rendered?.threads[program.threads[t.index].spec] ?? null}
-              />
-            ))}
+          <div className="threads-box">
+            <div className="threads" data-count={Math.min(view.threads.length, 7)}>
+              {view.threads.map((t) => (
+                <ThreadPanel
+                  key={t.index}
+                  view={t}
+                  code={level.spec.threads[program.threads[t.index].spec].code}
+                  sharedNames={sharedNames}
+                  commands={commands}
+                  ctx={ctx}
+                  hinted={hinted === t.index}
+                  program={program}
+                  rendered={rendered?.threads[program.threads[t.index].spec] ?? null}
+                />
+              ))}
+            </div>
           </div>
-          {rendered && <Declarations shown={rendered} />}
-          <TimelinePanel key={`timeline:${loaded.id}`} game={game} levelId={loaded.id} />
-          {!game.outcome && view.threads.some((t) => t.blocked) && <WaitForPanel game={game} levelId={loaded.id} />}
           <SharedPanel view={view} tso={program.tso} />
+        </div>
+        <div className="below-board">
+          {rendered && <Declarations shown={rendered} />}
+          {!game.outcome && view.threads.some((t) => t.blocked) && <WaitForPanel game={game} levelId={loaded.id} />}
+          <TimelinePanel key={`timeline:${loaded.id}`} game={game} levelId={loaded.id} />
           {!level.spec.fix && <ProofPanel key={`proof:${loaded.id}`} loaded={loaded} nextHref={nextHref} />}
           <HardwareSection key={`hardware:${loaded.id}`} program={program} levelId={loaded.id} />
         </div>

@@ -1,7 +1,7 @@
 // One thread: its name and colour, its code with the current statement, which step comes next
 // (or why it cannot step), its locals, and its controls.
 
-import { memo, useMemo } from "react";
+import { memo, useLayoutEffect, useMemo, useRef, type CSSProperties } from "react";
 import type { Program } from "../../engine/index";
 import { explainStatement } from "../../engine/explain-statement";
 import type { ThreadView } from "../../engine/view";
@@ -50,12 +50,31 @@ export const ThreadPanel = memo(function ThreadPanel({ view, code, sharedNames, 
   }, [program, t]);
   const s = status(view);
   const current = view.statement ? { start: view.statement.span.start.offset, end: view.statement.span.end.offset } : null;
+  const panel = useRef<HTMLElement>(null);
+  // Where the board is short of room the code scrolls inside the panel: keep the marked lines in it.
+  useLayoutEffect(() => {
+    if (panel.current) showCurrentLine(panel.current);
+  }, [current?.start, rendered]);
+  // ...and when the box changes size (the briefing folds, the window is resized).
+  useLayoutEffect(() => {
+    const box = panel.current?.querySelector(".code");
+    if (!box || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => panel.current && showCurrentLine(panel.current));
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
   const button = (name: string, text: string, shortcut?: string) => {
     const command = commands.get(`${name}:${t}`);
     return command && <CommandButton command={command} ctx={ctx} text={text} shortcut={t < 9 ? shortcut : undefined} className={name === "step" ? "primary" : undefined} />;
   };
   return (
-    <section aria-label={view.name} className={`thread ${threadClass(t)} status-${s.kind}${hinted ? " hinted" : ""}`}>
+    <section
+      ref={panel}
+      aria-label={view.name}
+      className={`thread ${threadClass(t)} status-${s.kind}${hinted ? " hinted" : ""}`}
+      // How short the code box may get on a crowded board: see board.css.
+      style={{ "--code-lines": rendered?.pieces.length ?? lineCount(code) } as CSSProperties}
+    >
       <header className="thread-head">
         <h2 className="thread-name">
           <span className="thread-key" aria-hidden="true">
@@ -88,3 +107,19 @@ export const ThreadPanel = memo(function ThreadPanel({ view, code, sharedNames, 
     </section>
   );
 });
+
+const lineCount = (code: string) => code.split("\n").length;
+
+/** Scrolls the panel's code box (not the page) so the current statement's lines are in it, with a
+ *  line of context either side when there is room. */
+function showCurrentLine(panel: HTMLElement) {
+  const box = panel.querySelector<HTMLElement>(".code");
+  const lines = panel.querySelectorAll<HTMLElement>(".line.current");
+  if (!box || lines.length === 0 || box.scrollHeight <= box.clientHeight) return;
+  const view = box.getBoundingClientRect();
+  const first = lines[0].getBoundingClientRect();
+  const last = lines[lines.length - 1].getBoundingClientRect();
+  const margin = Math.min(first.height, Math.max(0, (view.height - (last.bottom - first.top)) / 2));
+  if (first.top < view.top + margin) box.scrollTop += first.top - view.top - margin;
+  else if (last.bottom > view.bottom - margin) box.scrollTop += Math.min(last.bottom - view.bottom + margin, first.top - view.top - margin);
+}

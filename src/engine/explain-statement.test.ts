@@ -35,6 +35,6 @@ describe("explainStatement", () => {
 
   it("explains every statement when a thread has no code, first or last", () => {
     const level = mini({ threads: ["", "critical_section();", ""] });
-    expect(level.program.statements.map((_, k) => explainStatement(level.program, k).text)).toEqual(["Enters the critical section: 1 step."]);
+    expect(level.program.statements.map((_, k) => explainStatement(level.program, k).text)).toEqual(["Leaves the critical section (a thread standing here is in it): 1 step."]);
   });
 });

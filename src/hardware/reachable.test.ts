@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { parseLevel } from "../engine/index";
 import { mini } from "../engine/testing/levels";
 import { solve } from "../solver/solve";
-import { parseTrials } from "./HardwarePanel";
 import * as L from "./layout";
 import { OutcomeTally, sharedValues } from "./outcomes";
 import { outcomeKey, reachableUnderSC, reachableUnderSCAsync, SLICE_STATES, stateKey } from "./reachable";
@@ -148,15 +147,4 @@ describe("sharedValues", () => {
       { name: "s", value: "2" }, { name: "e", value: "set" }, { name: "rw", value: "free" }, { name: "q", value: "[4, 5]" }, { name: "b", value: "0 of 2 arrived" },
     ]);
   });
-});
-
-describe("the panel's trials field", () => {
-  it.each([
-    ["10000", { ok: true, value: 10000 }],
-    ["1,000,000", { ok: true, value: 1_000_000 }],
-    ["99", { ok: false, message: "Enter between 100 and 1,000,000 trials." }],
-    ["1000001", { ok: false, message: "Enter between 100 and 1,000,000 trials." }],
-    ["12.5", { ok: false, message: "Enter a whole number of trials." }],
-    ["", { ok: false, message: "Enter a whole number of trials." }],
-  ])("%s", (text, expected) => expect(parseTrials(text)).toEqual(expected));
 });

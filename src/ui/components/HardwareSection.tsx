@@ -4,7 +4,7 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import type { Program } from "../../engine/index";
 
-const HardwarePanel = lazy(() => import("../../hardware/HardwarePanel").then((m) => ({ default: m.HardwarePanel })));
+const HardwarePanel = lazy(() => import("./HardwarePanel").then((m) => ({ default: m.HardwarePanel })));
 
 export function HardwareSection({ program, levelId }: { program: Program; levelId: string }) {
   const [open, setOpen] = useState(false);

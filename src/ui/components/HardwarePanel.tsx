@@ -1,14 +1,14 @@
 // Hardware mode's panel in the level screen: races the level on real threads, many times over,
 // and shows how often each outcome really happens beside what the engine says can happen.
-// Self-contained: it drives createHardwareRun and styles itself (hardware.css).
+// Self-contained: it drives src/hardware's createHardwareRun and styles itself (hardware.css).
 
 import { useEffect, useId, useRef, useState } from "react";
-import type { Program } from "../engine/program";
-import type { OutcomeRow } from "./outcomes";
-import { createHardwareRun, hardwareUnavailable, JITTER_SPINS, MAX_TRIALS, MIN_TRIALS, type HardwareProgress, type HardwareRun } from "./run";
-import "./hardware.css";
-import { browserName } from "./platform";
-import { formatCount } from "../ui/words";
+import type { Program } from "../../engine/index";
+import type { OutcomeRow } from "../../hardware/outcomes";
+import { browserName } from "../../hardware/platform";
+import { createHardwareRun, hardwareUnavailable, JITTER_SPINS, MAX_TRIALS, MIN_TRIALS, type HardwareProgress, type HardwareRun } from "../../hardware/run";
+import "../styles/hardware.css";
+import { formatCount } from "../words";
 
 export interface HardwarePanelProps {
   program: Program;

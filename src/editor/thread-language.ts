@@ -4,8 +4,7 @@
 // not. Registered once, the first time an editor is made.
 
 import * as monaco from "monaco-editor/editor";
-import { ATOMICS, MARKERS } from "../engine/lang/check";
-import { KEYWORDS } from "../engine/lang/lexer";
+import { ATOMICS, KEYWORDS, MARKERS } from "../engine/index";
 
 export const THREAD_LANGUAGE = "interleave-thread";
 

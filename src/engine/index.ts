@@ -25,3 +25,15 @@ export type { FixSpec, LevelSpec, SyncDecl, SharedDecl, ThreadSpec, WinOutcome }
 export type { Program, ThreadLayout, Descriptor, StatementInfo } from "./program";
 export type { LevelError, Result } from "./result";
 export { formatPath } from "./result";
+
+// What the screens read off a level and a state.
+export { parseCampaign, type Campaign } from "./campaign";
+export { explainStatement, type StatementExplanation } from "./explain-statement";
+export { forbiddenOutcomes, isForbidden, wrongFinals, type WrongFinal } from "./fix";
+export { ATOMICS, MARKERS } from "./lang/check";
+export { KEYWORDS, lex, type Token, type TokenKind } from "./lang/lexer";
+export { expandThreadNames, levelJsonSchema } from "./level";
+export { LANGUAGE_LABELS, LANGUAGES, TARGET_LANGUAGES, type Language, type TargetLanguage } from "./render/languages";
+export { nextStep, viewState, type NextStep, type ObjectView, type StateView, type ThreadView, type VariableView } from "./view";
+export { showBidiControls } from "./visible-text";
+export { waitForGraph, type DeadlockKind, type DeadlockName, type ThreadStatus, type WaitEdge, type WaitForGraph, type WaitNode } from "./wait-for";

@@ -6,8 +6,7 @@
 import { useEffect, useState } from "react";
 import campaignText from "../../levels/campaign.json?raw";
 import cards from "virtual:level-cards";
-import { parseCampaign, type Campaign } from "../engine/campaign";
-import { parseLevel, type Level, type LevelError, type Result } from "../engine/index";
+import { parseCampaign, parseLevel, type Campaign, type Level, type LevelError, type Result } from "../engine/index";
 
 const files = import.meta.glob<string>(["../../levels/*.json", "!../../levels/campaign.json", "!../../levels/level.schema.json"], {
   query: "?raw",

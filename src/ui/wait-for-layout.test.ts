@@ -3,8 +3,7 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseLevel, parseMove, replay, type Move } from "../engine/index";
-import { waitForGraph } from "../engine/wait-for";
+import { parseLevel, parseMove, replay, waitForGraph, type Move } from "../engine/index";
 import { layoutGraph, ringOrder } from "./components/WaitForGraph";
 
 function graphOf(id: string) {

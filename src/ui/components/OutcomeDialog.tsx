@@ -4,8 +4,7 @@
 // game ended, under the controls, until Undo or Reset changes it.
 
 import { useId, useMemo, useRef, type ReactNode } from "react";
-import type { FixSpec, GameState, Outcome } from "../../engine/index";
-import { waitForGraph, type DeadlockName } from "../../engine/wait-for";
+import { waitForGraph, type DeadlockName, type FixSpec, type GameState, type Outcome } from "../../engine/index";
 import { isForbidden, wrongFinals } from "../fix-words";
 import type { Command, CommandContext } from "../commands";
 import { appStore, useApp } from "../use-app";

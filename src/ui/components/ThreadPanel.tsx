@@ -2,9 +2,7 @@
 // (or why it cannot step), its locals, and its controls.
 
 import { memo, useLayoutEffect, useMemo, useRef, type CSSProperties } from "react";
-import type { Program } from "../../engine/index";
-import { explainStatement } from "../../engine/explain-statement";
-import type { ThreadView } from "../../engine/view";
+import { explainStatement, type Program, type ThreadView } from "../../engine/index";
 import type { Command, CommandContext } from "../commands";
 import type { RenderedThread } from "../use-rendered";
 import { CodeView } from "./CodeView";

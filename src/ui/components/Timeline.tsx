@@ -6,7 +6,7 @@
 
 import { useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { initialState, type GameState, type Program } from "../../engine/index";
-import { buildTimeline, stepSentence, type Timeline, type TimelineArrow } from "../../engine/timeline";
+import { buildTimeline, stepSentence, type Timeline, type TimelineArrow } from "../../engine/diagrams";
 import { appStore } from "../use-app";
 import { ThreadColors, threadClass } from "./ThreadChip";
 

@@ -5,8 +5,7 @@
 // with import() when its panel opens (DiagramPanels.tsx).
 
 import { useContext, useId, useMemo, useRef, useState } from "react";
-import type { GameState } from "../../engine/index";
-import { waitForGraph, type WaitEdge, type WaitForGraph, type WaitNode } from "../../engine/wait-for";
+import { waitForGraph, type GameState, type WaitEdge, type WaitForGraph, type WaitNode } from "../../engine/index";
 import { ThreadColors, threadClass } from "./ThreadChip";
 
 const CHAR = 7.2;

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseLevel, parseMove, type Move } from "../../engine/index";
-import { viewState } from "../../engine/view";
+import { parseLevel, parseMove, viewState, type Move } from "../../engine/index";
 import type { StateStorage } from "zustand/middleware";
 import { CORRUPT_KEY, memoryStorage, PROGRESS_KEY } from "./progress";
 import { createAppStore } from "./store";

@@ -139,8 +139,10 @@ test.describe("a static host without the headers (coi-serviceworker in the build
     await expect.poll(() => page.evaluate(() => self.crossOriginIsolated).catch(() => false), { timeout: 20_000 }).toBe(true);
     expect(await page.evaluate(() => typeof SharedArrayBuffer)).toBe("function");
     await page.goto(`${host.url}/#/level/lost-update`);
-    const rows = await runTrials(await openPanel(page), 1_000);
-    expect(rows.reduce((sum, r) => sum + r.count, 0)).toBe(1_000);
+    // A few hundred trials show the workers run here; the count matters less than finishing on a
+    // loaded machine, where trials through the service worker's page can be slow.
+    const rows = await runTrials(await openPanel(page), 300);
+    expect(rows.reduce((sum, r) => sum + r.count, 0)).toBe(300);
   });
 
   test("without isolation, the panel says why and the level still plays", async ({ browser }) => {

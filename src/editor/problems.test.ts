@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseLevel, type LevelError } from "../engine/index";
+import { parseJsonDocument } from "../engine/json-position";
+import { codePlacer } from "../engine/source-map";
 import { isThreadCodeBatch, problemsOf, type Problem } from "./problems";
 
 function errorsOf(text: string): LevelError[] {
@@ -82,7 +84,11 @@ describe("problems in thread code", () => {
 
   it("uses the engine's length when it gives one, across an escape", () => {
     const text = level(String.raw`"int t = 1;\nbool b = t\n== 1;"`);
-    const error: LevelError & { length: number } = { code: "test", message: "a long one", path: "threads[1].code", line: 2, column: 10, length: 6 };
+    // The engine places an error of 6 code characters from line 2, column 10, as parseLevel does.
+    const doc = parseJsonDocument(text);
+    if (!doc.ok) throw new Error("expected JSON");
+    const inFile = codePlacer(doc.value)(["threads", 1, "code"], { line: 2, column: 10, length: 6 });
+    const error: LevelError = { code: "test", message: "a long one", path: "threads[1].code", line: 2, column: 10, inFile };
     const [p] = problemsOf(text, [error]);
     const start = at(text, "t\\n== 1");
     expect(p).toMatchObject({ line: start.line, column: start.column, endLine: start.line, endColumn: start.column + 7 });

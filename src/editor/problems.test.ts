@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseLevel, type LevelError } from "../engine/index";
 import { parseJsonDocument } from "../engine/json-position";
@@ -133,5 +135,30 @@ describe("problems in the file", () => {
     const text = '{\n  "format": 1';
     const [p] = problemsOf(text, errorsOf(text));
     expect(p).toMatchObject({ line: 2, column: 14, endLine: 2, endColumn: 14 });
+  });
+});
+
+describe("the editor marks what levels check prints", () => {
+  it("at the same file, line and column, for every level fixture that does not load", () => {
+    const dir = "src/cli/__fixtures__";
+    const rejected = readdirSync(dir)
+      .filter((name) => name.endsWith(".json"))
+      .sort()
+      .map((name) => ({ file: `${dir}/${name}`, text: readFileSync(`${dir}/${name}`, "utf8") }))
+      .map(({ file, text }) => ({ file, text, result: parseLevel(text) }))
+      .filter(({ result }) => !result.ok);
+    expect(rejected.map(({ file }) => file.slice(dir.length + 1))).toEqual([
+      "bad-json.json", "built-in-name.json", "duplicate-thread.json", "fix-reference-typo.json", "missing-field.json",
+      "nested-too-deep.json", "undeclared-name.json", "unknown-method.json", "wrong-type.json",
+    ]);
+    // Every error the engine gives has a place in the file: inFile for one in code, else its line and column.
+    for (const { result } of rejected) for (const e of result.ok ? [] : result.error) expect((e.inFile ?? e).line).toBeGreaterThanOrEqual(1);
+    const cli = spawnSync(process.execPath, ["--import", "tsx", "src/cli/levels.ts", "check", ...rejected.map(({ file }) => file)], { encoding: "utf8" });
+    const printed = cli.stdout.trim().split("\n");
+    const shown = rejected.flatMap(({ file, text, result }) =>
+      problemsOf(text, result.ok ? [] : result.error).map((p) => `${file}:${p.line}:${p.column}: ${p.message}`),
+    );
+    expect(printed).toHaveLength(shown.length);
+    printed.forEach((line, k) => expect(line.startsWith(shown[k]), `${line}\n  vs ${shown[k]}`).toBe(true));
   });
 });

@@ -1,5 +1,5 @@
 // Golden messages for mistakes in thread code: exact text, path, line and column, through the
-// real parseLevel, as the checker and the editor report them.
+// real parseLevel, as the checker and the editor report them; and each one's place in the file.
 
 import { describe, expect, it } from "vitest";
 import { parseLevel } from "../index";

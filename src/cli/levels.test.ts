@@ -52,6 +52,25 @@ describe("levels check", () => {
     });
   });
 
+  it("adds to each JSON error in code where it is in the file: the place the text output prints", () => {
+    const r = run("check", `${F}/undeclared-name.json`, `${F}/fix-reference-typo.json`, `${F}/bad-json.json`, "--json");
+    const [code, reference, json] = JSON.parse(r.stdout);
+    expect(code.errors).toEqual([
+      {
+        code: "undeclared-name", message: 'undeclared name "countr" (did you mean "counter"?)', path: "threads[0].code", line: 2, column: 1,
+        inFile: { line: 8, column: 41, endLine: 8, endColumn: 47 },
+      },
+    ]);
+    expect(reference.errors).toEqual([
+      {
+        code: "undeclared-name", message: 'reference fix: undeclared name "balanse" (did you mean "balance"?)', path: "fix.reference.Al", line: 2, column: 1,
+        inFile: { line: 14, column: 38, endLine: 14, endColumn: 45 },
+      },
+    ]);
+    // An error in the file itself is at its line and column already; it has no inFile.
+    expect(json.errors).toEqual([{ code: "json-syntax", message: "expected a comma or a closing brace", line: 4, column: 3 }]);
+  });
+
   it("fails a level whose verdict disagrees with breakable", () => {
     const r = run("check", `${F}/safe-but-claims-breakable.json`);
     expect(r.status).toBe(1);

@@ -1,11 +1,11 @@
 // The instructors' command: `npm run -s levels -- check FILE... [--json] [--max-states N]`.
-// Prints errors as file:line:column, or each level's verdict; exits 0 only when all pass.
+// Prints errors as file:line:column (where the engine placed them), or each level's verdict;
+// exits 0 only when all pass.
 
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parseCampaign } from "../engine/campaign";
 import { checkLevelText, emptyRecord, passes, type CheckRecord } from "./check";
-import { fileOffsetOfCode, lineColumnOf, splitPath } from "./source-map";
 import { claimProblem, DEFAULT_MAX_STATES } from "../solver/solve";
 
 const USAGE = `usage: npm run -s levels -- check FILE... [--json] [--max-states N]
@@ -42,7 +42,6 @@ function main(argv: string[]): number {
     return 2;
   }
 
-  const texts = new Map<string, string>();
   const records: CheckRecord[] = files.map((file) => {
     let text: string;
     try {
@@ -51,7 +50,6 @@ function main(argv: string[]): number {
       const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String((e as Error).message);
       return { ...checkLevelText(file, ""), errors: [{ code: "io", message: `cannot read the file: ${reason}` }] };
     }
-    texts.set(file, text);
     if (basename(file) === "campaign.json") return checkCampaign(file, text);
     // The JSON Schema that sits beside the levels is not a level.
     if (file.endsWith(".schema.json")) return { ...emptyRecord(file), kind: "schema" as const, valid: true };
@@ -72,7 +70,7 @@ function main(argv: string[]): number {
   if (json) {
     console.log(JSON.stringify(records.map(({ breakable: _b, ...r }) => r), null, 2));
   } else {
-    for (const r of records) printRecord(r, texts.get(r.file) ?? "");
+    for (const r of records) printRecord(r);
   }
   return records.every(passes) ? 0 : 1;
 }
@@ -90,7 +88,7 @@ function checkCampaign(file: string, text: string): CheckRecord {
   return { ...emptyRecord(file), kind: "campaign", valid: parsed.ok, errors: parsed.ok ? [] : parsed.error };
 }
 
-function printRecord(r: CheckRecord, text: string) {
+function printRecord(r: CheckRecord) {
   if (r.kind === "schema") return;
   if (r.kind === "campaign" && r.valid) {
     console.log(`ok   ${r.file}: campaign`);
@@ -100,12 +98,9 @@ function printRecord(r: CheckRecord, text: string) {
     for (const e of r.errors) {
       let where = r.file;
       let suffix = "";
-      if (e.path && /\.code$|^fix\.reference\./.test(e.path) && e.line && e.column) {
-        const offset = fileOffsetOfCode(text, splitPath(e.path), e.line, e.column);
-        if (offset !== undefined) {
-          const pos = lineColumnOf(text, offset);
-          where += `:${pos.line}:${pos.column}`;
-        }
+      if (e.inFile) {
+        // An error in code: at its place in the file, and where it is in the code.
+        where += `:${e.inFile.line}:${e.inFile.column}`;
         suffix = ` (in ${e.path}, line ${e.line}, col ${e.column})`;
       } else if (e.line && e.column) {
         where += `:${e.line}:${e.column}`;

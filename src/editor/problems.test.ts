@@ -1,5 +1,9 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseLevel, type LevelError } from "../engine/index";
+import { parseJsonDocument } from "../engine/json-position";
+import { codePlacer } from "../engine/source-map";
 import { isThreadCodeBatch, problemsOf, type Problem } from "./problems";
 
 function errorsOf(text: string): LevelError[] {
@@ -82,7 +86,11 @@ describe("problems in thread code", () => {
 
   it("uses the engine's length when it gives one, across an escape", () => {
     const text = level(String.raw`"int t = 1;\nbool b = t\n== 1;"`);
-    const error: LevelError & { length: number } = { code: "test", message: "a long one", path: "threads[1].code", line: 2, column: 10, length: 6 };
+    // The engine places an error of 6 code characters from line 2, column 10, as parseLevel does.
+    const doc = parseJsonDocument(text);
+    if (!doc.ok) throw new Error("expected JSON");
+    const inFile = codePlacer(doc.value)(["threads", 1, "code"], { line: 2, column: 10, length: 6 });
+    const error: LevelError = { code: "test", message: "a long one", path: "threads[1].code", line: 2, column: 10, inFile };
     const [p] = problemsOf(text, [error]);
     const start = at(text, "t\\n== 1");
     expect(p).toMatchObject({ line: start.line, column: start.column, endLine: start.line, endColumn: start.column + 7 });
@@ -127,5 +135,30 @@ describe("problems in the file", () => {
     const text = '{\n  "format": 1';
     const [p] = problemsOf(text, errorsOf(text));
     expect(p).toMatchObject({ line: 2, column: 14, endLine: 2, endColumn: 14 });
+  });
+});
+
+describe("the editor marks what levels check prints", () => {
+  it("at the same file, line and column, for every level fixture that does not load", () => {
+    const dir = "src/cli/__fixtures__";
+    const rejected = readdirSync(dir)
+      .filter((name) => name.endsWith(".json"))
+      .sort()
+      .map((name) => ({ file: `${dir}/${name}`, text: readFileSync(`${dir}/${name}`, "utf8") }))
+      .map(({ file, text }) => ({ file, text, result: parseLevel(text) }))
+      .filter(({ result }) => !result.ok);
+    expect(rejected.map(({ file }) => file.slice(dir.length + 1))).toEqual([
+      "bad-json.json", "built-in-name.json", "duplicate-thread.json", "fix-reference-typo.json", "missing-field.json",
+      "nested-too-deep.json", "undeclared-name.json", "unknown-method.json", "wrong-type.json",
+    ]);
+    // Every error the engine gives has a place in the file: inFile for one in code, else its line and column.
+    for (const { result } of rejected) for (const e of result.ok ? [] : result.error) expect((e.inFile ?? e).line).toBeGreaterThanOrEqual(1);
+    const cli = spawnSync(process.execPath, ["--import", "tsx", "src/cli/levels.ts", "check", ...rejected.map(({ file }) => file)], { encoding: "utf8" });
+    const printed = cli.stdout.trim().split("\n");
+    const shown = rejected.flatMap(({ file, text, result }) =>
+      problemsOf(text, result.ok ? [] : result.error).map((p) => `${file}:${p.line}:${p.column}: ${p.message}`),
+    );
+    expect(printed).toHaveLength(shown.length);
+    printed.forEach((line, k) => expect(line.startsWith(shown[k]), `${line}\n  vs ${shown[k]}`).toBe(true));
   });
 });

@@ -1,11 +1,9 @@
 // The engine's errors as places in the level file, for Monaco's markers and the problems list.
-// A JSON or schema error already has its line and column in the file; an error in thread code has
-// them inside that thread's `code` string, so they are mapped through the string's JSON escapes
-// (`\n`, `\"`, `\u0041` ...) with the CLI's fileOffsetOfCode. Every problem gets a range that
-// covers what is wrong: the engine's `length` when it gives one, else the token there.
+// The engine places every error in the file itself (an error in code through its string's
+// escapes, see src/engine/source-map.ts), so this module only shows what it gets: the engine's
+// range for an error in code, else the JSON token at the error's line and column.
 
-import { createScanner, findNodeAtLocation, parseTree } from "jsonc-parser";
-import { fileOffsetOfCode, splitPath } from "../cli/source-map";
+import { createScanner } from "jsonc-parser";
 import { lineMap } from "../engine/json-position";
 import type { LevelError } from "../engine/index";
 
@@ -23,16 +21,12 @@ export interface Problem {
   inCode?: { line: number; column: number };
 }
 
-const CODE_PATH = /^threads\[\d+\]\.code$/;
-/** Errors of the JSON stage, whose positions are in the file even when their path is a thread's code. */
-const FILE_STAGE = new Set(["json-syntax", "schema", "duplicate-key"]);
-
 /**
  * parseLevel reports the errors of one stage at a time: the file's (JSON, schema, rules), or, when
- * the file is sound, the thread code's. The code's errors all sit at `threads[i].code`.
+ * the file is sound, those in its code strings, which are the ones the engine places with `inFile`.
  */
 export function isThreadCodeBatch(errors: readonly LevelError[]): boolean {
-  return errors.length > 0 && errors.every((e) => CODE_PATH.test(e.path ?? "") && !FILE_STAGE.has(e.code));
+  return errors.length > 0 && errors.every((e) => e.inFile !== undefined);
 }
 
 export function problemsOf(text: string, errors: readonly LevelError[]): Problem[] {
@@ -40,38 +34,14 @@ export function problemsOf(text: string, errors: readonly LevelError[]): Problem
   const starts = lineStarts(text);
   const offsetAt = (line: number, column: number) =>
     Math.min(text.length, (starts[Math.min(line, starts.length) - 1] ?? 0) + Math.max(0, column - 1));
-  const inCode = isThreadCodeBatch(errors);
-  const root = inCode ? parseTree(text) : undefined;
   return errors.map((e) => {
     const base = { code: e.code, message: e.message, ...(e.path ? { path: e.path } : {}) };
-    const range = inCode ? codeRange(e) : fileRange(e);
-    const start = positionAt(range.start);
-    const end = positionAt(Math.max(range.end, range.start));
-    return { ...base, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, ...range.extra };
-  });
-
-  function fileRange(e: LevelError): { start: number; end: number; extra?: Partial<Problem> } {
+    if (e.inFile) return { ...base, ...e.inFile, inCode: { line: e.line ?? 1, column: e.column ?? 1 } };
     const start = offsetAt(e.line ?? 1, e.column ?? 1);
-    return { start, end: start + tokenLengthAt(text, start) };
-  }
-
-  function codeRange(e: LevelError): { start: number; end: number; extra?: Partial<Problem> } {
-    const path = splitPath(e.path!);
-    const node = root && findNodeAtLocation(root, path);
-    const code = typeof node?.value === "string" ? node.value : null;
-    const line = e.line ?? 1;
-    const column = e.column ?? 1;
-    const start = fileOffsetOfCode(text, path, line, column);
-    if (code === null || start === undefined) return fileRange({ ...e, line: 1, column: 1 }); // cannot happen for a sound file
-    const codeStart = codeOffset(code, line, column);
-    const given = (e as LevelError & { length?: number }).length;
-    const length = Math.max(1, given ?? codeTokenLength(code, codeStart));
-    const endIn = codePosition(code, Math.min(code.length, codeStart + length));
-    let end = fileOffsetOfCode(text, path, endIn.line, endIn.column) ?? start + 1;
-    // At the end of the code there is nothing to cover but the closing quote; show one character.
-    if (end <= start) end = start + 1;
-    return { start, end, extra: { inCode: { line, column } } };
-  }
+    const from = positionAt(start);
+    const to = positionAt(start + tokenLengthAt(text, start));
+    return { ...base, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  });
 }
 
 /** Offsets where each line starts; a line ends at "\n", "\r\n" or a lone "\r", as for jsonc-parser. */
@@ -95,35 +65,14 @@ function tokenLengthAt(text: string, offset: number): number {
   const scanner = createScanner(text, true);
   scanner.setPosition(offset);
   const kind = scanner.scan();
-  const lineEnd = text.slice(offset).search(/\r|\n/);
-  const max = lineEnd < 0 ? text.length - offset : lineEnd;
   if (kind === EOF || kind === LINE_BREAK_TRIVIA || kind === TRIVIA || scanner.getTokenOffset() !== offset) {
-    return Math.min(1, max);
+    return isLineBreak(text.charCodeAt(offset)) ? 0 : 1;
   }
-  return Math.max(1, Math.min(scanner.getTokenLength(), max));
+  // A token broken by a line break (a string left open) is covered to the end of its line.
+  const length = scanner.getTokenLength();
+  let n = 0;
+  while (n < length && !isLineBreak(text.charCodeAt(offset + n))) n++;
+  return Math.max(1, n);
 }
 
-/** Offset in `code` of a 1-based line and column of it. */
-function codeOffset(code: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = code.indexOf("\n", offset);
-    if (next < 0) return code.length;
-    offset = next + 1;
-  }
-  return Math.min(code.length, offset + column - 1);
-}
-
-function codePosition(code: string, offset: number): { line: number; column: number } {
-  const before = code.slice(0, offset);
-  const lineStart = before.lastIndexOf("\n") + 1;
-  return { line: before.split("\n").length, column: offset - lineStart + 1 };
-}
-
-const CODE_TOKEN = /[A-Za-z_][A-Za-z0-9_]*|\d+|&&|\|\||[=!<>+\-*/%]=|\+\+|--|[^\s]/y;
-
-/** Length of the thread-code token at `offset`, for errors that come without one. */
-function codeTokenLength(code: string, offset: number): number {
-  CODE_TOKEN.lastIndex = offset;
-  return CODE_TOKEN.exec(code)?.[0].length ?? 1;
-}
+const isLineBreak = (c: number) => c === 10 || c === 13;

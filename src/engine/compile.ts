@@ -1,15 +1,18 @@
 // Compiles a validated level into a Program: allocates the packed state, parses and checks
 // every thread's code, and turns each statement into instructions whose accesses to shared
-// state mark the steps, exactly as the level format's atomicity rules count them.
+// state mark the steps, exactly as the level format's atomicity rules count them. Errors in code
+// are placed inside their code string, and, given a placer (source-map.ts), in the file too.
 
+import type { JsonPath } from "./json-position";
 import type { Expr, MethodExpr, CallExpr, Place, Span, Stmt } from "./lang/ast";
 import { checkThread, type Resolution, type SharedEnv, type SharedSymbol, type SyncType } from "./lang/check";
-import { parseThreadCode } from "./lang/parser";
+import { parseThreadCode, type CodeError } from "./lang/parser";
 import { expandThreadNames, type LevelSpec, type SyncDecl } from "./level";
 import { own } from "./own";
 import * as I from "./program";
 import type { Descriptor, LocalInfo, Program, StatementInfo, ThreadLayout } from "./program";
-import { err, ok, type LevelError, type Result } from "./result";
+import { err, formatPath, ok, type LevelError, type Result } from "./result";
+import type { CodePlacer } from "./source-map";
 
 const OBJECT_SIZE: Record<SyncType, (d: SyncDecl, threads: number) => number> = {
   mutex: () => 1, // owner + 1, or 0 when free
@@ -22,11 +25,12 @@ const OBJECT_SIZE: Record<SyncType, (d: SyncDecl, threads: number) => number> = 
   queue: (d) => 2 + (d as Extract<SyncDecl, { type: "queue" }>).capacity, // busy thread + 1, length, items
 };
 
-export function compileLevel(spec: LevelSpec): Result<Program, LevelError[]> {
-  const names = expandThreadNames(spec.threads);
-  const nThreads = names.length;
+type SymbolTable = Map<string, SharedSymbol & { desc: number }>;
+
+/** Descriptors and symbols of the shared state, laid out from slot 0; `slot` is where it ends. */
+function layoutShared(spec: LevelSpec, nThreads: number): { descriptors: Descriptor[]; symbols: SymbolTable; slot: number } {
   const descriptors: Descriptor[] = [];
-  const symbols = new Map<string, SharedSymbol & { desc: number }>();
+  const symbols: SymbolTable = new Map();
   let slot = 0;
   for (const [name, decl] of Object.entries(spec.shared)) {
     const desc = descriptors.length;
@@ -51,18 +55,54 @@ export function compileLevel(spec: LevelSpec): Result<Program, LevelError[]> {
   for (const d of descriptors) {
     if (d.kind === "condition") d.aux = descriptors.find((m) => m.name === d.mutex)!.base;
   }
-  const sharedLength = slot;
+  return { descriptors, symbols, slot };
+}
+
+/** Parses and checks one code string against the level's shared state. */
+function checkCode(code: string, env: SharedEnv): { body: Stmt[]; resolution?: Resolution; errors: CodeError[] } {
+  const parsed = parseThreadCode(code);
+  if (parsed.errors.length > 0) return { body: parsed.body, errors: parsed.errors };
+  const checked = checkThread(parsed.body, env);
+  return { body: parsed.body, resolution: checked.resolution, errors: checked.errors };
+}
+
+/** A diagnostic of the code string at `path` as a level error: in the code, and in the file if `place` finds it. */
+function codeError(path: JsonPath, e: CodeError, place: CodePlacer | undefined, prefix = ""): LevelError {
+  const inFile = place?.(path, e);
+  return { code: e.code, message: prefix + e.message, path: formatPath(path), line: e.line, column: e.column, ...(inFile ? { inFile } : {}) };
+}
+
+/**
+ * Errors in a fix-it level's reference code, each thread's checked as the judge will compile it
+ * (against the same shared state and noops), at `fix.reference.NAME`. Empty for other levels.
+ */
+export function checkReference(spec: LevelSpec, place?: CodePlacer): LevelError[] {
+  if (!spec.fix) return [];
+  const { symbols } = layoutShared(spec, expandThreadNames(spec.threads).length);
+  const env: SharedEnv = { symbols, noops: new Set(spec.noops) };
+  const errors: LevelError[] = [];
+  for (const name of spec.fix.threads) {
+    const code = own(spec.fix.reference, name);
+    if (typeof code !== "string") continue; // the loader reported the missing reference
+    for (const e of checkCode(code, env).errors) errors.push(codeError(["fix", "reference", name], e, place, "reference fix: "));
+  }
+  return errors;
+}
+
+/** Compiles a validated level; errors in its code come back in the code and, with `place`, in the file. */
+export function compileLevel(spec: LevelSpec, place?: CodePlacer): Result<Program, LevelError[]> {
+  const names = expandThreadNames(spec.threads);
+  const nThreads = names.length;
+  const { descriptors, symbols, slot: sharedLength } = layoutShared(spec, nThreads);
+  let slot = sharedLength;
   const env: SharedEnv = { symbols, noops: new Set(spec.noops) };
 
   // Parse and check each `threads` entry once; copies differ only in `id`.
   const errors: LevelError[] = [];
   const checked = spec.threads.map((t, i) => {
-    const parsed = parseThreadCode(t.code);
-    const checkedThread = parsed.errors.length === 0 ? checkThread(parsed.body, env) : null;
-    for (const e of [...parsed.errors, ...(checkedThread?.errors ?? [])]) {
-      errors.push({ code: e.code, message: e.message, path: `threads[${i}].code`, line: e.line, column: e.column });
-    }
-    return { body: parsed.body, resolution: checkedThread?.resolution };
+    const found = checkCode(t.code, env);
+    for (const e of found.errors) errors.push(codeError(["threads", i, "code"], e, place));
+    return { body: found.body, resolution: found.resolution };
   });
   if (errors.length > 0) return err(errors);
 

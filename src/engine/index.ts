@@ -1,29 +1,37 @@
 // The engine's public face: load a level from text, then play it with the reducer.
-// Everything outside src/engine imports from here.
+// Everything outside src/engine imports from here. Every error parseLevel returns is placed in the
+// file, and an error in code in its code string too (result.ts), so callers print what they get.
 
-import { compileLevel } from "./compile";
-import { parseLevelJson, type LevelSpec } from "./level";
+import { checkReference, compileLevel } from "./compile";
+import { readLevelFile, type LevelSpec } from "./level";
 import type { Program } from "./program";
 import { err, ok, type LevelError, type Result } from "./result";
+import { codePlacer } from "./source-map";
 
 export interface Level {
   spec: LevelSpec;
   program: Program;
 }
 
-/** Parses, validates and compiles a level file; returns the level or every error found. */
-export function parseLevel(text: string, fileName?: string): Result<Level, LevelError[]> {
-  const parsed = parseLevelJson(text, fileName);
-  if (!parsed.ok) return parsed;
-  const compiled = compileLevel(parsed.value);
-  if (!compiled.ok) return err(compiled.error);
-  return ok({ spec: parsed.value, program: compiled.value });
+/**
+ * Parses, validates and compiles a level file (and a fix-it level's reference code); returns the
+ * level or every error found.
+ */
+export function parseLevel(text: string, _fileName?: string): Result<Level, LevelError[]> {
+  const read = readLevelFile(text);
+  if (!read.ok) return read;
+  const { spec, doc } = read.value;
+  const place = codePlacer(doc);
+  const compiled = compileLevel(spec, place);
+  const errors = [...(compiled.ok ? [] : compiled.error), ...checkReference(spec, place)];
+  if (!compiled.ok || errors.length > 0) return err(errors);
+  return ok({ spec, program: compiled.value });
 }
 
 export * from "./engine";
 export type { FixSpec, LevelSpec, SyncDecl, SharedDecl, ThreadSpec, WinOutcome } from "./level";
 export type { Program, ThreadLayout, Descriptor, StatementInfo } from "./program";
-export type { LevelError, Result } from "./result";
+export type { FileRange, LevelError, Result } from "./result";
 export { formatPath } from "./result";
 
 // What the screens read off a level and a state.

@@ -282,6 +282,18 @@ describe("golden messages", () => {
     if (process.env.UPDATE_GOLDEN) writeFileSync(file, renderGolden());
     expect(renderGolden()).toBe(readFileSync(file, "utf8"));
   });
+
+  it("every error of every golden case, through parseLevel, is at a line and column of its file", () => {
+    for (const [name, text] of GOLDEN_CASES) {
+      const result = parseLevel(text);
+      const lines = text.split(/\r\n|\r|\n/);
+      const misplaced = result.ok ? [] : result.error.filter((e) => {
+        const at = e.inFile ?? e;
+        return !(Number.isInteger(at.line) && at.line! >= 1 && at.line! <= lines.length && at.column! >= 1 && at.column! <= lines[at.line! - 1].length + 1);
+      });
+      expect(misplaced, name).toEqual([]);
+    }
+  });
 });
 
 // ---- Never throws -----------------------------------------------------------------------------

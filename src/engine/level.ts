@@ -24,6 +24,12 @@ export { positionOf } from "./json-position";
  * `_fileName` is accepted for callers' convenience; errors carry positions and callers add the file.
  */
 export function parseLevelJson(text: string, _fileName?: string): Result<LevelSpec, LevelError[]> {
+  const read = readLevelFile(text);
+  return read.ok ? ok(read.value.spec) : read;
+}
+
+/** parseLevelJson's work, with the parsed file kept, so that later errors (in code) can be placed in it. */
+export function readLevelFile(text: string): Result<{ spec: LevelSpec; doc: JsonDocument }, LevelError[]> {
   const parsedJson = parseJsonDocument(text);
   if (!parsedJson.ok) return parsedJson;
   const doc = parsedJson.value;
@@ -34,7 +40,7 @@ export function parseLevelJson(text: string, _fileName?: string): Result<LevelSp
   if (!parsed.success) for (const issue of parsed.error.issues) fromIssue(issue, [], data, findings);
   checkRules(data, findings);
   if (findings.length > 0 || !parsed.success) return err(locateAll(findings, doc));
-  return ok(toLevelSpec(parsed.data));
+  return ok({ spec: toLevelSpec(parsed.data), doc });
 }
 
 /** Thread names after `count` is expanded: "Philosopher {id}" with count 5 -> "Philosopher 0".."Philosopher 4". */

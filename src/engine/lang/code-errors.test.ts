@@ -1,5 +1,5 @@
 // Golden messages for mistakes in thread code: exact text, path, line and column, through the
-// real parseLevel, as the checker and the editor report them.
+// real parseLevel, as the checker and the editor report them; and each one's place in the file.
 
 import { describe, expect, it } from "vitest";
 import { parseLevel } from "../index";
@@ -57,6 +57,20 @@ describe("thread-code errors", () => {
   ];
   it.each(cases)("%s", (_what, code, expected) => {
     expect(errorsOf(code, SHARED)).toEqual(expected);
+  });
+
+  it.each(cases)("%s: is placed in the file too, at the character the code position names", (_what, code) => {
+    const text = JSON.stringify({ format: 1, id: "broken", title: "Broken", summary: "S", shared: SHARED, threads: [{ name: "Broken", code }] }, null, 2);
+    const parsed = parseLevel(text);
+    if (parsed.ok) throw new Error("expected errors");
+    const stringStart = text.indexOf(JSON.stringify(code));
+    for (const e of parsed.error) {
+      const start = text.split("\n").slice(0, e.inFile!.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + e.inFile!.column - 1;
+      // The file up to the error decodes to the code up to the error's line and column.
+      const codeLines = code.split("\n").slice(0, e.line!);
+      codeLines[e.line! - 1] = codeLines[e.line! - 1].slice(0, e.column! - 1);
+      expect(JSON.parse(`${text.slice(stringStart, start)}"`)).toBe(codeLines.join("\n"));
+    }
   });
 
   it("reports a noop used as a value", () => {

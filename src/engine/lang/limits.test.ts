@@ -26,9 +26,18 @@ function errorsOf(text: string): LevelError[] {
 }
 
 const TOO_DEEP = `the code nests more than ${MAX_NESTING} levels deep here (each block, parenthesis, bracket, "!", "-", "else if" and operator adds a level)`;
-const tooDeep = (line: number, column: number): LevelError => ({ code: "too-deep", message: TOO_DEEP, path: "threads[0].code", line, column });
 /** Where a file from `levelText` has its code string: the column of its opening quote. */
 const CODE_COLUMN = levelText("").indexOf(`"code":""`) + `"code":`.length + 1;
+/** The error at one character of the first line of code; in the file, that character is right after the quote. */
+const tooDeep = (line: number, column: number): LevelError => ({
+  code: "too-deep", message: TOO_DEEP, path: "threads[0].code", line, column,
+  inFile: { line: 1, column: CODE_COLUMN + column, endLine: 1, endColumn: CODE_COLUMN + column + 1 },
+});
+/** The 1-based range of the first `needle` in a one-line `text`. */
+const rangeOf = (text: string, needle: string) => {
+  const column = text.indexOf(needle) + 1;
+  return { line: 1, column, endLine: 1, endColumn: column + needle.length };
+};
 
 describe("names JavaScript objects have", () => {
   it("the issue's file is an unknown function at its line and column", () => {
@@ -39,6 +48,7 @@ describe("names JavaScript objects have", () => {
         path: "threads[0].code",
         line: 1,
         column: 1,
+        inFile: rangeOf(ISSUE_FILE, "toString"),
       },
     ]);
   });
@@ -48,13 +58,15 @@ describe("names JavaScript objects have", () => {
   });
 
   it.each(["toString", "constructor", "__proto__", "valueOf", "hasOwnProperty"])("m.%s() on a mutex is an unknown method", (name) => {
-    expect(errorsOf(levelText(`m.${name}();`, { m: { type: "mutex" } }))).toEqual([
+    const text = levelText(`m.${name}();`, { m: { type: "mutex" } });
+    expect(errorsOf(text)).toEqual([
       {
         code: "unknown-method",
         message: `a mutex has no method "${name}"; its methods are lock, unlock and tryLock`,
         path: "threads[0].code",
         line: 1,
         column: 3,
+        inFile: rangeOf(text, name),
       },
     ]);
   });

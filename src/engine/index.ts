@@ -1,5 +1,6 @@
 // The engine's public face: load a level from text, then play it with the reducer.
-// Everything outside src/engine imports from here.
+// Everything outside src/engine imports from here: the level, its rules (its kind, when it is
+// solved, a fix-it level's verdicts, the check report), and the reducer.
 
 import { compileLevel } from "./compile";
 import { parseLevelJson, type LevelSpec } from "./level";
@@ -25,3 +26,11 @@ export type { FixSpec, LevelSpec, SyncDecl, SharedDecl, ThreadSpec, WinOutcome }
 export type { Program, ThreadLayout, Descriptor, StatementInfo } from "./program";
 export type { LevelError, Result } from "./result";
 export { formatPath } from "./result";
+export { levelKind, isSolved, type LevelKind, type Attempt } from "./level-kind";
+export {
+  checkReport, claimProblem, replayProblem, type CheckReport, type FixFindings, type SearchFindings, type SearchVerdict,
+} from "./check-report";
+export {
+  compileFix, currentCode, describeVerdict, fixedSpec, fixLevelProblems, forbiddenOutcomes, isForbidden, wrongFinals,
+  type FixCode, type FixProblem, type FixVerdict, type WrongFinal,
+} from "./fix";

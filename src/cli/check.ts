@@ -1,5 +1,7 @@
-// `levels check`: validates each level file, explores every interleaving, replays the given
-// solution, and reports one record per file in the shape LEVEL_FORMAT.md specifies.
+// `levels check`: validates each level file, explores every interleaving (and judges a fix-it
+// level's broken code and reference fix), hands what the searches found to the engine's
+// `checkReport`, and turns that report into one record per file, in the shape LEVEL_FORMAT.md
+// specifies. The editor's Check shows the same report.
 
 import { basename } from "node:path";
 import { checkReport, currentCode, formatMove, parseLevel, type CheckReport, type FixFindings, type LevelError, type LevelSpec, type Program } from "../engine/index";

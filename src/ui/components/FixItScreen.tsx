@@ -1,8 +1,9 @@
 // A fix-it level's screen: the usual level view, playing the CURRENT code (the student's fix once
 // they have edited it), a way from the top straight to the code, and under the level the "Fix it"
 // area (FixPanel.tsx): the editors, the problems as they type, "Check my fix" (the judge, in a
-// worker: the store's "fix" search job), and its verdict; a fix that holds solves the level. A schedule that still breaks the fix is replayed in the level view
-// above, move by move. The code is saved in this browser as typed.
+// worker: the store's "fix" search job), and its verdict; a fix that holds solves the level. A
+// schedule that still breaks the fix is replayed in the level view above, move by move. The code
+// is saved in this browser as typed.
 
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { compileFix, currentCode, formatMove, isSolved, type FixCode, type FixProblem, type FixSpec, type FixVerdict, type Move, type Program } from "../../engine/index";

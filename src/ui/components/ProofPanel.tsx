@@ -28,7 +28,7 @@ export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref
   const claim = useApp((s) => s.claim);
   const won = useApp((s) => s.game?.outcome?.win === true);
   const job = useApp((s) => s.searches.proof);
-  const search = job.status !== "idle" && job.for === loaded ? job : null;
+  const search = job.status !== "idle" && job.for.id === loaded.id ? job : null;
   useEffect(() => () => dropSearch(appStore, "proof"), []);
 
   const problem = claim

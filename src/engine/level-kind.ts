@@ -3,6 +3,7 @@
 // schedule can, and be right), or fix it (change the code until the judge finds no schedule that
 // breaks it). The store, the claim and the fix-it screen all ask `isSolved`.
 
+import type { FixVerdict } from "./fix";
 import type { LevelSpec } from "./level-schema";
 
 export type LevelKind = "break" | "prove" | "fix";
@@ -20,7 +21,7 @@ export interface Attempt {
   /** The solver's answer to the player's claim that the code cannot break. */
   claim?: { right: boolean } | null;
   /** The judge's verdict on the player's fix ("fixed" when it holds). */
-  fix?: string | null;
+  fix?: FixVerdict["verdict"] | null;
 }
 
 /**

@@ -4,7 +4,8 @@
 // until they are gone), the fix kept across a reload, and axe on the screen.
 
 import { expect, test, type Page } from "@playwright/test";
-import { compileFix, currentCode, judge, type FixCode } from "../src/solver/judge";
+import { judge } from "../src/solver/judge";
+import { compileFix, currentCode, type FixCode } from "../src/engine/index";
 import { FIX_CASES } from "../src/solver/fix-cases";
 import { replay as replayMoves } from "../src/engine/index";
 import { waitForGraph } from "../src/engine/wait-for";

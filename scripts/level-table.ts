@@ -55,7 +55,7 @@ function collect(): { rows: Row[]; problems: string[] } {
           ? `solution does not replay: ${record.solutionProblem}`
           : record.fix?.problem
             ? `fix-it: ${record.fix.problem}`
-          : `verdict ${record.verdict}, but the level says it is ${record.breakable ? "breakable" : "safe"}`;
+          : `verdict ${record.verdict}, but the level says it is ${record.report?.breakable ? "breakable" : "safe"}`;
       problems.push(`${file}: ${why}`);
     }
     let title = id;

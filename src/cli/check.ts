@@ -1,10 +1,12 @@
-// `levels check`: validates each level file, explores every interleaving, replays the given
-// solution, and reports one record per file in the shape LEVEL_FORMAT.md specifies.
+// `levels check`: validates each level file, explores every interleaving (and judges a fix-it
+// level's broken code and reference fix), hands what the searches found to the engine's
+// `checkReport`, and turns that report into one record per file, in the shape LEVEL_FORMAT.md
+// specifies. The editor's Check shows the same report.
 
 import { basename } from "node:path";
-import { formatMove, parseLevel, solutionProblem, type LevelError, type LevelSpec, type Program } from "../engine/index";
+import { checkReport, currentCode, formatMove, parseLevel, type CheckReport, type FixFindings, type LevelError, type LevelSpec, type Program } from "../engine/index";
 import { solve, DEFAULT_MAX_STATES } from "../solver/solve";
-import { currentCode, fixLevelProblems, judge } from "../solver/judge";
+import { judge } from "../solver/judge";
 
 export interface CheckRecord {
   file: string;
@@ -23,8 +25,8 @@ export interface CheckRecord {
   solutionProblem?: string;
   states: number | null;
   ms: number | null;
-  /** What the level says it is: true for a breakable level. */
-  breakable: boolean | null;
+  /** The engine's report the record was made from (a checked level's only); not printed in JSON. */
+  report: CheckReport | null;
   /** Fix-it levels only: what the judge says of the broken code and of the reference fix. */
   fix?: FixCheck;
 }
@@ -47,7 +49,7 @@ export interface FixCheck {
 export function emptyRecord(file: string): CheckRecord {
   return {
     file, kind: "level", id: null, valid: false, errors: [], verdict: null, outcome: null, shortest: null, schedule: null,
-    solutionReplays: null, states: null, ms: null, breakable: null,
+    solutionReplays: null, states: null, ms: null, report: null,
   };
 }
 
@@ -62,7 +64,6 @@ export function checkLevelText(file: string, text: string, maxStates = DEFAULT_M
   }
   const { spec, program } = parsed.value;
   record.id = spec.id;
-  record.breakable = spec.breakable;
   const expectedName = `${spec.id}.json`;
   if (file.endsWith(".json") && basename(file) !== expectedName) {
     record.errors.push({ code: "file-name", message: `the file of level "${spec.id}" must be named ${expectedName}`, path: "id" });
@@ -70,62 +71,55 @@ export function checkLevelText(file: string, text: string, maxStates = DEFAULT_M
   }
   record.valid = true;
 
-  const result = solve(program, { maxStates });
-  if (result.schedule?.length === 0) {
-    // Threads that start together in a critical section: the student has nothing to do.
+  const found = solve(program, { maxStates });
+  // A level won before any move is invalid whatever its fix does: its fix is not judged.
+  const fix = spec.fix && found.schedule?.length !== 0 ? judgeFix(spec, maxStates) : undefined;
+  return recordOf(record, program, checkReport(parsed.value, found, fix));
+}
+
+/** What the judge says of a fix-it level's own code and of its reference fix. */
+function judgeFix(spec: LevelSpec, maxStates: number): FixFindings {
+  return { broken: judge(spec, currentCode(spec), { maxStates }), reference: judge(spec, spec.fix!.reference, { maxStates }) };
+}
+
+/** The record of a valid level file, in the shape (and the order of fields) LEVEL_FORMAT.md gives, from the engine's report. */
+function recordOf(record: CheckRecord, program: Program, report: CheckReport): CheckRecord {
+  record.report = report;
+  const invalid = () => {
     record.valid = false;
-    record.errors.push({ code: "won-at-start", message: `the level is already won before any move (${result.outcome})`, path: "threads" });
+    record.errors.push(...report.errors);
     return record;
+  };
+  // Won before any move: the verdict means nothing.
+  if (report.shortest === 0) return invalid();
+  record.verdict = report.verdict;
+  record.states = report.states;
+  record.ms = report.ms;
+  if (report.schedule) {
+    record.outcome = report.outcome;
+    record.shortest = report.shortest;
+    record.schedule = report.schedule.map((m) => formatMove(program, m));
   }
-  record.verdict = result.verdict;
-  record.states = result.states;
-  record.ms = result.ms;
-  if (result.schedule) {
-    record.outcome = result.outcome ?? null;
-    record.shortest = result.schedule.length;
-    record.schedule = result.schedule.map((m) => formatMove(program, m));
-  }
-
-  if (spec.fix) {
-    const fix = checkFix(spec, program, maxStates);
-    if ("errors" in fix) {
-      record.valid = false;
-      record.errors.push(...fix.errors);
-      return record;
-    }
-    record.fix = fix;
-  }
-
-  if (spec.solution) {
-    const problem = solutionProblem(program, spec.solution);
-    record.solutionReplays = problem === null;
-    if (problem) record.solutionProblem = problem;
+  if (report.errors.length > 0) return invalid();
+  if (report.fix) record.fix = fixCheckOf(program, report.fix);
+  if (report.solutionReplays !== null) {
+    record.solutionReplays = report.solutionReplays;
+    if (report.solutionProblem) record.solutionProblem = report.solutionProblem;
   }
   return record;
 }
 
-/** A fix-it level: its broken code must reach a forbidden outcome, and its reference fix must hold. */
-function checkFix(spec: LevelSpec, program: Program, maxStates: number): FixCheck | { errors: LevelError[] } {
-  const broken = judge(spec, currentCode(spec), { maxStates });
-  const reference = judge(spec, spec.fix!.reference, { maxStates });
-  if (reference.verdict === "invalid") {
-    return {
-      errors: reference.problems.map((p) => ({
-        code: p.code, message: `reference fix: ${p.message}`, path: `fix.reference.${p.thread}`, line: p.line, column: p.column,
-      })),
-    };
-  }
+function fixCheckOf(program: Program, { broken, reference, problems }: NonNullable<CheckReport["fix"]>): FixCheck {
   const out: FixCheck = {
     brokenVerdict: broken.verdict, brokenOutcome: null, brokenShortest: null, brokenSchedule: null,
     referenceVerdict: reference.verdict,
-    referenceStates: reference.states, referenceMs: reference.ms,
+    referenceStates: "states" in reference ? reference.states : null, referenceMs: "ms" in reference ? reference.ms : null,
   };
   if (broken.verdict === "broken") {
     out.brokenOutcome = broken.outcome;
     out.brokenShortest = broken.schedule.length;
     out.brokenSchedule = broken.schedule.map((m) => formatMove(program, m));
   }
-  const problems = fixLevelProblems(spec, broken, reference);
   if (problems.length > 0) out.problem = problems.join("; ");
   return out;
 }
@@ -134,6 +128,5 @@ function checkFix(spec: LevelSpec, program: Program, maxStates: number): FixChec
 export function passes(r: CheckRecord): boolean {
   if (!r.valid) return false;
   if (r.kind !== "level") return true;
-  const wanted = r.breakable ? "breakable" : "safe";
-  return r.verdict === wanted && r.solutionReplays !== false && r.fix?.problem === undefined;
+  return r.report !== null && r.report.problems.length === 0;
 }

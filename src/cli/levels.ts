@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parseCampaign } from "../engine/campaign";
 import { checkLevelText, emptyRecord, passes, type CheckRecord } from "./check";
-import { claimProblem, DEFAULT_MAX_STATES } from "../solver/solve";
+import { DEFAULT_MAX_STATES } from "../solver/solve";
 
 const USAGE = `usage: npm run -s levels -- check FILE... [--json] [--max-states N]
 
@@ -68,7 +68,7 @@ function main(argv: string[]): number {
   }
 
   if (json) {
-    console.log(JSON.stringify(records.map(({ breakable: _b, ...r }) => r), null, 2));
+    console.log(JSON.stringify(records.map(({ report: _r, ...r }) => r), null, 2));
   } else {
     for (const r of records) printRecord(r);
   }
@@ -131,8 +131,7 @@ function printRecord(r: CheckRecord) {
   } else {
     console.log(`${mark} ${r.file}: unknown: the state budget ran out (${stats}); try --max-states`);
   }
-  const claim = r.verdict && r.breakable !== null ? claimProblem(r.breakable, r.verdict) : null;
-  if (claim) console.log(`     ${claim}`);
+  if (r.report?.claim) console.log(`     ${r.report.claim}`);
   if (r.solutionReplays === true) console.log(`     solution replays to a win`);
   if (r.solutionReplays === false) console.log(`     solution does not replay: ${r.solutionProblem}`);
 }

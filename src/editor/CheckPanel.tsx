@@ -1,15 +1,20 @@
 // The solver's check of the level being edited: progress while it runs (with Cancel), then the
-// verdict as `levels check` gives it, the shortest schedule and the way to replay it.
+// verdict as `levels check` gives it (the engine's report, shown as it comes), the shortest
+// schedule and the way to replay it. It reads the store's "check" search job.
 
+import type { CheckReport } from "../engine/index";
 import { MoveList } from "../ui/components/MoveList";
-import type { CheckReport, CheckState } from "./check";
+import type { SearchJobs } from "../ui/store/search-slice";
 import { formatCount } from "../ui/words";
 import { CheckButton } from "../ui/components/CheckButton";
 
 const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
 
+type CheckJob = SearchJobs["check"];
+type DoneCheck = Extract<CheckJob, { status: "done" }>;
+
 interface Props {
-  check: CheckState;
+  check: CheckJob;
   /** Is the level as it is now valid? Only then can it be checked. */
   canCheck: boolean;
   /** Is the check's text still the editor's text? */
@@ -47,15 +52,15 @@ export function CheckPanel({ check, canCheck, current, replaying, onCheck, onCan
         {check.status === "failed" && <p>The check failed: {check.message}</p>}
         {check.status === "done" && <Report check={check} current={current} />}
       </div>
-      {check.status === "done" && check.report.schedule && check.report.schedule.length > 0 && (
+      {check.status === "done" && check.result.schedule && check.result.schedule.length > 0 && (
         <Schedule check={check} current={current} replaying={replaying} onReplay={onReplay} onStopReplay={onStopReplay} />
       )}
     </section>
   );
 }
 
-function Report({ check, current }: { check: Extract<CheckState, { status: "done" }>; current: boolean }) {
-  const r = check.report;
+function Report({ check, current }: { check: DoneCheck; current: boolean }) {
+  const r = check.result;
   const verdict =
     r.verdict === "breakable" ? `Breakable: ${r.outcome} in ${r.schedule!.length} ${r.schedule!.length === 1 ? "step" : "steps"}.`
     : r.verdict === "safe" ? "Safe: no schedule wins."
@@ -85,11 +90,11 @@ function Report({ check, current }: { check: Extract<CheckState, { status: "done
 
 function Schedule({
   check, current, replaying, onReplay, onStopReplay,
-}: { check: Extract<CheckState, { status: "done" }>; current: boolean; replaying: Props["replaying"]; onReplay(): void; onStopReplay(): void }) {
+}: { check: DoneCheck; current: boolean; replaying: Props["replaying"]; onReplay(): void; onStopReplay(): void }) {
   return (
     <>
       <h3 className="check-schedule-title">Shortest schedule</h3>
-      <MoveList program={check.level.program} moves={check.report.schedule!} label="Shortest schedule" className="check-schedule" />
+      <MoveList program={check.for.level.program} moves={check.result.schedule!} label="Shortest schedule" className="check-schedule" />
       {replaying ? (
         <p className="replaying">
           Replaying move {replaying.index} of {replaying.total}…{" "}

@@ -12,11 +12,12 @@ import { encodeLevelLink } from "../ui/share";
 import { errorText } from "../ui/store/draft-level";
 import { shown } from "../ui/words";
 import { draftSummary, type DraftId } from "../ui/store/drafts";
-import { appStore } from "../ui/use-app";
+import { appStore, useApp } from "../ui/use-app";
 import { draftStore, useDrafts } from "../ui/use-drafts";
 import { analyse } from "./analysis";
 import { createAutosave, type Autosave } from "./autosave";
-import { startCheck, type CheckState } from "./check";
+import { dropSearch, runSearch, stopSearch } from "../ui/search-jobs";
+import { levelCheck } from "./check";
 import { CheckPanel } from "./CheckPanel";
 import { EditorPane } from "./EditorPane";
 import { downloadText, levelFileName } from "./files";
@@ -43,7 +44,7 @@ export function DraftEditor({ id, initialText }: { id: DraftId; initialText: str
   const [saving, setSaving] = useState(false);
   const saveProblem = useDrafts((s) => s.saveProblem);
   const [cursor, setCursor] = useState({ line: 1, column: 1 });
-  const [check, setCheck] = useState<CheckState>({ status: "idle" });
+  const check = useApp((s) => s.searches.check);
   const [replaying, setReplaying] = useState<{ index: number; total: number } | null>(null);
   const [shareOpen, setShareOpen] = useState(false);
   const [shareLink, setShareLink] = useState<string | null>(null);
@@ -86,19 +87,14 @@ export function DraftEditor({ id, initialText }: { id: DraftId; initialText: str
     document.title = `${shown(summary.title ?? "Untitled level")} · Level editor · Interleave`;
   }, [summary.title]);
 
-  // The check, and replaying its schedule in the preview.
-  const cancelCheck = useRef<(() => void) | null>(null);
+  // The check (the store's "check" search job, gone with this editor), and replaying its schedule in the preview.
   const runCheck = () => {
     const now = reparse();
     if (!now.level) return;
-    cancelCheck.current?.();
-    cancelCheck.current = startCheck(now.text, now.level, (state) => {
-      setCheck(state);
-      if (state.status !== "running") cancelCheck.current = null;
-    });
+    runSearch(appStore, "check", { text: now.text, level: now.level }, levelCheck(now.text, now.level));
   };
-  useEffect(() => () => cancelCheck.current?.(), []);
-  const checkIsCurrent = check.status !== "idle" && check.text === analysis.text;
+  useEffect(() => () => dropSearch(appStore, "check"), []);
+  const checkIsCurrent = check.status !== "idle" && check.for.text === analysis.text;
 
   const replayTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const stopReplay = useCallback(() => {
@@ -107,8 +103,8 @@ export function DraftEditor({ id, initialText }: { id: DraftId; initialText: str
   }, []);
   useEffect(() => () => clearTimeout(replayTimer.current), []);
   const replay = () => {
-    if (check.status !== "done" || !checkIsCurrent || !preview || preview.text !== check.text) return;
-    const moves = check.report.schedule ?? [];
+    if (check.status !== "done" || !checkIsCurrent || !preview || preview.text !== check.for.text) return;
+    const moves = check.result.schedule ?? [];
     const store = appStore.getState();
     if (!store.game || !isOpen(store.loaded, preview)) return;
     stopReplay();
@@ -207,7 +203,7 @@ export function DraftEditor({ id, initialText }: { id: DraftId; initialText: str
               current={checkIsCurrent}
               replaying={replaying}
               onCheck={runCheck}
-              onCancel={() => cancelCheck.current?.()}
+              onCancel={() => stopSearch(appStore, "check")}
               onReplay={replay}
               onStopReplay={stopReplay}
             />

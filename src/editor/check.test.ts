@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseLevel, type Level } from "../engine/index";
+import { checkReport as reportOf, parseLevel, replayProblem as solutionProblem, type Level } from "../engine/index";
 import { solve } from "../solver/solve";
-import { reportOf, solutionProblem } from "./check";
 import { templateNamed } from "./templates";
 
 function level(text: string): Level {

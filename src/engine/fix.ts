@@ -1,10 +1,50 @@
-// The rules of a fix-it level's verdict that the judge (src/solver/judge.ts) and the level screen
-// both apply: which outcomes a fix must make impossible, and which `final` values a finished
-// state gets wrong.
+// The rules of a fix-it level: the student's code and the level it makes, which outcomes a fix
+// must make impossible, which `final` values a finished state gets wrong, and what the judge's
+// verdict means, in words. The judge (src/solver/judge.ts) searches; the level screen, the CLI
+// and the editor read its verdict through here.
 
-import type { OutcomeKind } from "./engine";
-import type { FixSpec } from "./level-schema";
+import { compileLevel } from "./compile";
+import { formatMove, type Move, type OutcomeKind } from "./engine";
+import type { Level } from "./index";
+import type { FixSpec, LevelSpec } from "./level-schema";
+import { own } from "./own";
 import type { Program } from "./program";
+import { err, ok, type LevelError, type Result } from "./result";
+
+/** The student's code, by the name of each editable thread as `fix.threads` writes it. */
+export type FixCode = Record<string, string>;
+
+/** A problem in the student's code: the engine's own diagnostic, positioned inside that thread's code. */
+export interface FixProblem {
+  /** The editable thread, as `fix.threads` names it. */
+  thread: string;
+  code: string;
+  message: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * What the judge says of some code for a fix-it level, as plain data (the judge's own `Verdict`
+ * is one): it holds, a schedule still breaks it, it misses a requirement, the state budget ran
+ * out, or it does not compile.
+ */
+export type FixVerdict =
+  | { verdict: "fixed"; states: number; ms: number }
+  | { verdict: "broken"; outcome: OutcomeKind; schedule: Move[]; states: number; ms: number }
+  | { verdict: "requirement"; requirement: "finish"; states: number; ms: number }
+  | {
+      verdict: "requirement";
+      requirement: "final";
+      variable: string;
+      expected: number | boolean;
+      actual: number | boolean;
+      schedule: Move[];
+      states: number;
+      ms: number;
+    }
+  | { verdict: "unknown"; states: number; ms: number }
+  | { verdict: "invalid"; problems: FixProblem[] };
 
 /** Outcomes no schedule of a fix may reach: the level's `forbid`, and always exit(). */
 export function forbiddenOutcomes(fix: FixSpec): OutcomeKind[] {
@@ -33,4 +73,72 @@ export function wrongFinals(p: Program, fix: FixSpec, state: ArrayLike<number>):
     if (actual !== expected) out.push({ name, expected, actual });
   }
   return out;
+}
+
+/** The student's code for every editable thread: theirs where given, else the level's own (broken) code. */
+export function currentCode(spec: LevelSpec, code: FixCode = {}): FixCode {
+  const out: FixCode = {};
+  for (const name of spec.fix?.threads ?? []) {
+    const given = own(code, name);
+    out[name] = typeof given === "string" ? given : (spec.threads.find((t) => t.name === name)?.code ?? "");
+  }
+  return out;
+}
+
+/** The level with the editable threads' code replaced; other threads and everything else as they were. */
+export function fixedSpec(spec: LevelSpec, code: FixCode): LevelSpec {
+  const editable = new Set(spec.fix?.threads ?? []);
+  const threads = spec.threads.map((t) => {
+    const given = editable.has(t.name) ? own(code, t.name) : undefined;
+    return typeof given === "string" ? { ...t, code: given } : t;
+  });
+  return { ...spec, threads };
+}
+
+/** Compiles the level with the student's code; problems come back by thread, in that thread's own lines. */
+export function compileFix(spec: LevelSpec, code: FixCode): Result<Level, FixProblem[]> {
+  const fixed = fixedSpec(spec, code);
+  const compiled = compileLevel(fixed);
+  if (compiled.ok) return ok({ spec: fixed, program: compiled.value });
+  return err(compiled.error.map((e) => toProblem(fixed, e)));
+}
+
+function toProblem(spec: LevelSpec, e: LevelError): FixProblem {
+  const index = /^threads\[(\d+)\]\.code$/.exec(e.path ?? "");
+  const thread = index ? spec.threads[Number(index[1])].name : (spec.fix?.threads[0] ?? "");
+  return { thread, code: e.code, message: e.message, line: e.line ?? 1, column: e.column ?? 1 };
+}
+
+/** The verdict in one plain sentence, for the CLI and tests. */
+export function describeVerdict(v: FixVerdict): string {
+  switch (v.verdict) {
+    case "fixed":
+      return `the fix holds: no schedule breaks it (${v.states.toLocaleString("en")} states checked)`;
+    case "broken":
+      return `a schedule of ${v.schedule.length} moves still reaches ${v.outcome}`;
+    case "requirement":
+      return v.requirement === "finish"
+        ? "no schedule lets every thread finish"
+        : `"${v.variable}" can end as ${String(v.actual)}, not ${String(v.expected)}`;
+    case "unknown":
+      return `the state budget ran out after ${v.states.toLocaleString("en")} states`;
+    case "invalid":
+      return `the code has errors: ${v.problems.map((p) => `${p.thread}, line ${p.line}: ${p.message}`).join("; ")}`;
+  }
+}
+
+/**
+ * Why a fix-it level is not worth playing, in `levels check`'s words: its broken code must reach a
+ * forbidden outcome, and its reference fix must hold. Empty when both are so.
+ */
+export function fixLevelProblems(spec: LevelSpec, broken: FixVerdict, reference: FixVerdict): string[] {
+  const problems: string[] = [];
+  if (broken.verdict === "fixed") problems.push(`the code the student starts from already holds (${broken.states.toLocaleString("en")} states checked): there is nothing to fix`);
+  else if (broken.verdict !== "broken") problems.push(`the code the student starts from reaches no forbidden outcome: ${describeVerdict(broken)}`);
+  if (reference.verdict !== "fixed") {
+    const fixed = compileFix(spec, spec.fix!.reference);
+    const moves = "schedule" in reference && fixed.ok ? reference.schedule.map((m) => formatMove(fixed.value.program, m)).join(", ") : null;
+    problems.push(`the reference fix does not hold: ${describeVerdict(reference)}${moves === null ? "" : `: ${moves || "before any move"}`}`);
+  }
+  return problems;
 }

@@ -1,6 +1,11 @@
-// The engine's public face: load a level from text, then play it with the reducer.
-// Everything outside src/engine imports from here. Every error parseLevel returns is placed in the
-// file, and an error in code in its code string too (result.ts), so callers print what they get.
+// The engine's public face: load a level from text, then play it with the reducer; the level's
+// rules (its kind, when it is solved, a fix-it level's verdicts, the check report); and what the
+// screens read off a state. Every error parseLevel returns is placed in the file, and an error
+// in code in its code string too (result.ts), so callers print what they get.
+// Outside src/engine, code imports the engine only through its faces (src/boundaries.ts holds
+// that): this one; machine.ts, the compiled program and the step function for the engines that
+// run it (the solver, hardware mode); render/index.ts and diagrams.ts, the parts the screens load
+// on demand.
 
 import { checkReference, compileLevel } from "./compile";
 import { readLevelFile, type LevelSpec } from "./level";
@@ -33,11 +38,18 @@ export type { FixSpec, LevelSpec, SyncDecl, SharedDecl, ThreadSpec, WinOutcome }
 export type { Program, ThreadLayout, Descriptor, StatementInfo } from "./program";
 export type { FileRange, LevelError, Result } from "./result";
 export { formatPath } from "./result";
+export { levelKind, isSolved, type LevelKind, type Attempt } from "./level-kind";
+export {
+  checkReport, claimProblem, replayProblem, type CheckReport, type FixFindings, type SearchFindings, type SearchVerdict,
+} from "./check-report";
+export {
+  compileFix, currentCode, describeVerdict, fixedSpec, fixLevelProblems, forbiddenOutcomes, isForbidden, wrongFinals,
+  type FixCode, type FixProblem, type FixVerdict, type WrongFinal,
+} from "./fix";
 
 // What the screens read off a level and a state.
 export { parseCampaign, type Campaign } from "./campaign";
 export { explainStatement, type StatementExplanation } from "./explain-statement";
-export { forbiddenOutcomes, isForbidden, wrongFinals, type WrongFinal } from "./fix";
 export { ATOMICS, MARKERS } from "./lang/check";
 export { KEYWORDS, lex, type Token, type TokenKind } from "./lang/lexer";
 export { expandThreadNames, levelJsonSchema } from "./level";

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { parseLevel, replay, type Level, type LevelSpec } from "../engine/index";
 import { mini } from "../engine/testing/levels";
 import { FIX_CASES } from "./fix-cases";
-import { compileFix, currentCode, judge, type FixCode } from "./judge";
+import { compileFix, currentCode, type FixCode } from "../engine/index";
+import { judge } from "./judge";
 
 function load(id: string): Level {
   const parsed = parseLevel(readFileSync(`levels/${id}.json`, "utf8"), `${id}.json`);

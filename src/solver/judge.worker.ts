@@ -1,7 +1,8 @@
 // The fix-it judge, off the main thread: judges the student's code and reports its progress now
 // and then.
 
-import { judge, type FixCode, type Verdict } from "./judge";
+import type { FixCode } from "../engine/index";
+import { judge, type Verdict } from "./judge";
 import { serveLevelRequests, type ErrorReply, type ProgressReply } from "./worker-host";
 
 export interface JudgeRequest {

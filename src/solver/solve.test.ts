@@ -6,7 +6,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatMove, initialState, legalMoves, parseLevel, parseMove, replay, step, type Level, type Move } from "../engine/index";
 import { mini } from "../engine/testing/levels";
-import { currentCode, judge } from "./judge";
+import { currentCode } from "../engine/index";
+import { judge } from "./judge";
 import { solve } from "./solve";
 
 const levelFiles = readdirSync("levels").filter((f) => f.endsWith(".json") && f !== "campaign.json" && !f.endsWith(".schema.json"));

@@ -65,11 +65,3 @@ export function solve(p: Program, options: SolveOptions = {}): SolveResult {
   }
   return result(search.status === "stopped" ? "breakable" : search.status === "complete" ? "safe" : "unknown");
 }
-
-/** How a verdict contradicts the level's `breakable` claim, in the words both `levels check` and
- *  the editor use; null when it agrees (or the search gave up). */
-export function claimProblem(breakable: boolean, verdict: SolveResult["verdict"]): string | null {
-  if (breakable && verdict === "safe") return 'the level is meant to be breakable, but no schedule wins (mark it "breakable": false if the code is meant to be correct)';
-  if (!breakable && verdict === "breakable") return 'the level says "breakable": false, but a schedule wins';
-  return null;
-}

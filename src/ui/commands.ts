@@ -2,7 +2,7 @@
 // keyboard shortcut and a test all drive the same code. Whether a move is possible, and why not,
 // is the engine's answer (moveProblem); nothing here knows a rule of the game.
 
-import { moveProblem, type Move, type Program } from "../engine/index";
+import { levelKind, moveProblem, type Move, type Program } from "../engine/index";
 import type { AppState, AppStore } from "./store/store";
 import { shown } from "./words";
 
@@ -129,7 +129,7 @@ export const gameCommands: Command[] = [
       if (p) return p;
       if (!s.hintShown && s.loaded?.level.spec.hint) return null;
       if (s.game!.outcome) return "The game is over: undo or reset to ask for the next move.";
-      const search = s.hintSearch;
+      const search = s.searches.hint;
       if (search.status !== "idle" && search.status !== "failed" && search.for === s.game) return "The hint for this position is shown.";
       return null;
     },
@@ -145,7 +145,7 @@ export const gameCommands: Command[] = [
     keys: "Enter (after a win)",
     keyTest: (k) => plain(k) && !k.shiftKey && k.key === "Enter",
     // A fix-it level is won by its fix, not by breaking its code.
-    problem: (s) => (s.game?.outcome?.win && !s.loaded?.level.spec.fix ? null : "Win the level first."),
+    problem: (s) => (s.game?.outcome?.win && s.loaded && levelKind(s.loaded.level.spec) !== "fix" ? null : "Win the level first."),
     run: ({ navigate, nextHref, onNext }) => (onNext ? onNext() : navigate(nextHref)),
   }),
   command({

@@ -1,42 +1,14 @@
-// "Check my fix": the judge in a Web Worker, so the page never waits on it. It reports its progress
-// and is cancelled by ending the worker.
+// "Check my fix": the judge, in a Web Worker, on the student's code; run as the store's "fix"
+// search job (search-jobs.ts), which hears its progress and ends the worker to cancel it.
 
-import type { FixCode, Verdict } from "../solver/judge";
+import type { FixCode, FixVerdict } from "../engine/index";
 import { DEFAULT_MAX_STATES } from "../solver/solve";
+import type { Launch } from "./search-jobs";
 import { judgeInWorker } from "./search-workers";
 
-export type FixCheckState =
-  | { status: "idle" }
-  | { status: "running"; code: FixCode; states: number; depth: number }
-  | { status: "done"; code: FixCode; verdict: Verdict }
-  | { status: "stopped"; code: FixCode; states: number }
-  | { status: "failed"; code: FixCode; message: string };
-
-/** Starts judging `code` on the fix-it level `levelText`; returns a function that cancels it. */
-export function startFixCheck(levelText: string, code: FixCode, onUpdate: (state: FixCheckState) => void, budget = DEFAULT_MAX_STATES): () => void {
-  let over = false;
-  let states = 0;
-  const end = (state: FixCheckState) => {
-    over = true;
-    onUpdate(state);
-  };
-  onUpdate({ status: "running", code, states: 0, depth: 0 });
-  const cancel = judgeInWorker(
-    { levelText, code, maxStates: budget },
-    {
-      progress: (seen, depth) => {
-        states = seen;
-        onUpdate({ status: "running", code, states: seen, depth });
-      },
-      result: (verdict) => end({ status: "done", code, verdict }),
-      failed: (message) => end({ status: "failed", code, message }),
-    },
-  );
-  return () => {
-    if (over) return;
-    cancel();
-    end({ status: "stopped", code, states });
-  };
+/** The judge on `code` for the fix-it level `levelText`. */
+export function fixCheck(levelText: string, code: FixCode, budget = DEFAULT_MAX_STATES): Launch<FixVerdict> {
+  return (handlers) => judgeInWorker({ levelText, code, maxStates: budget }, handlers);
 }
 
 /** Is this the same code, thread by thread? */

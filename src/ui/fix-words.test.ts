@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseLevel, replay } from "../engine/index";
-import { compileFix, judge } from "../solver/judge";
+import { compileFix } from "../engine/index";
+import { judge } from "../solver/judge";
 import { editableText, fixGoalText, isForbidden, wrongFinals } from "./fix-words";
 
 const parsed = parseLevel(readFileSync("levels/fix-lost-update.json", "utf8"));

@@ -2,12 +2,13 @@
 // when one is opened (it brings the judge); every other level gets the usual GameScreen.
 
 import { lazy, Suspense, type ComponentProps } from "react";
+import { levelKind } from "../../engine/index";
 import { GameScreen } from "./GameScreen";
 
 const FixItScreen = lazy(() => import("./FixItScreen").then((m) => ({ default: m.FixItScreen })));
 
 export function AnyGameScreen(props: ComponentProps<typeof GameScreen>) {
-  if (!props.loaded.level.spec.fix) return <GameScreen {...props} />;
+  if (levelKind(props.loaded.level.spec) !== "fix") return <GameScreen {...props} />;
   return (
     <Suspense fallback={<p role="status">Loading the level…</p>}>
       <FixItScreen loaded={props.loaded} nextHref={props.nextHref} links={props.links} />

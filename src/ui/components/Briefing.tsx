@@ -3,7 +3,7 @@
 // may open them again); the hint stays outside the fold and is scrolled into view when asked for.
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import type { Level } from "../../engine/index";
+import { levelKind, type Level } from "../../engine/index";
 import { editableText, fixGoalText } from "../fix-words";
 import { useApp } from "../use-app";
 import { goalText, LOSS_TEXT } from "../words";
@@ -16,6 +16,7 @@ const folded = new Set<string>();
 
 export function Briefing({ level, keepOpen = false }: { level: Level; /** The tour points at the goal. */ keepOpen?: boolean }) {
   const spec = level.spec;
+  const kind = levelKind(spec);
   const [open, setOpen] = useState(() => !folded.has(spec.id));
   const moved = useApp((s) => (s.game?.schedule.length ?? 0) > 0);
   useEffect(() => {
@@ -39,12 +40,12 @@ export function Briefing({ level, keepOpen = false }: { level: Level; /** The to
         )}
         <section className="goal" aria-labelledby="goal-heading">
           <h2 id="goal-heading">Goal</h2>
-          {spec.fix ? (
+          {kind === "fix" ? (
             <>
-              <p>{fixGoalText(spec.fix)}</p>
-              <p className="muted">{editableText(spec.fix, spec.threads)} Play the broken code first if you like, to watch it fail; the level is won when your fix holds.</p>
+              <p>{fixGoalText(spec.fix!)}</p>
+              <p className="muted">{editableText(spec.fix!, spec.threads)} Play the broken code first if you like, to watch it fail; the level is won when your fix holds.</p>
             </>
-          ) : spec.breakable === false ? (
+          ) : kind === "prove" ? (
             <p>
               This code is meant to be correct. Try every order you like: no schedule should reach any of these outcomes. {goalText(spec.win).replace(/^Win: /, "They are: ")}
             </p>
@@ -67,7 +68,7 @@ export function Briefing({ level, keepOpen = false }: { level: Level; /** The to
  *  move clears the next-move part. */
 function HintInView({ children }: { children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
-  const asked = useApp((s) => (s.hintSearch.status !== "idle" ? `search:${s.hintSearch.status}` : s.hintShown ? "written" : ""));
+  const asked = useApp((s) => (s.searches.hint.status !== "idle" ? `search:${s.searches.hint.status}` : s.hintShown ? "written" : ""));
   const last = useRef(asked);
   useEffect(() => {
     const before = last.current;

@@ -1,13 +1,14 @@
 // A fix-it level's screen: the usual level view, playing the CURRENT code (the student's fix once
 // they have edited it), a way from the top straight to the code, and under the level the "Fix it"
 // area (FixPanel.tsx): the editors, the problems as they type, "Check my fix" (the judge, in a
-// worker), and its verdict. A schedule that still breaks the fix is replayed in the level view
-// above, move by move. The code is saved in this browser as typed.
+// worker: the store's "fix" search job), and its verdict; a fix that holds solves the level. A
+// schedule that still breaks the fix is replayed in the level view above, move by move. The code
+// is saved in this browser as typed.
 
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { formatMove, type FixSpec, type Move, type Program } from "../../engine/index";
-import { compileFix, currentCode, type FixCode, type FixProblem, type Verdict } from "../../solver/judge";
-import { sameCode, startFixCheck, type FixCheckState } from "../fix-check";
+import { compileFix, currentCode, formatMove, isSolved, type FixCode, type FixProblem, type FixSpec, type FixVerdict, type Move, type Program } from "../../engine/index";
+import { fixCheck, sameCode } from "../fix-check";
+import { dropSearch, runSearch, stopSearch } from "../search-jobs";
 import { campaignHref, navigate } from "../router";
 import { browserStorage } from "../store/progress";
 import { createFixStore, type FixStore } from "../store/fixes";
@@ -79,28 +80,26 @@ export function FixItScreen({ loaded, nextHref, links }: Props) {
   };
 
   // The check.
-  const [check, setCheck] = useState<FixCheckState>({ status: "idle" });
-  const cancel = useRef<(() => void) | null>(null);
-  useEffect(() => () => cancel.current?.(), []);
+  const check = useApp((s) => s.searches.fix);
+  useEffect(() => () => dropSearch(appStore, "fix"), []);
   const runCheck = () => {
     if (!compiled.ok) return;
-    cancel.current?.();
-    cancel.current = startFixCheck(loaded.text, code, (state) => {
-      setCheck(state);
-      if (state.status !== "running") cancel.current = null;
-      if (state.status === "done" && state.verdict.verdict === "fixed" && loaded.source === "campaign") {
-        appStore.getState().recordSolved(loaded.id, []);
-      }
-    });
+    const launch = fixCheck(loaded.text, code);
+    runSearch(appStore, "fix", code, (handlers) =>
+      launch({
+        ...handlers,
+        result: (verdict) => {
+          handlers.result(verdict);
+          if (isSolved(spec, { fix: verdict.verdict }) && loaded.source === "campaign") appStore.getState().recordSolved(loaded.id, []);
+        },
+      }),
+    );
   };
-  const checkIsCurrent = check.status !== "idle" && sameCode(check.code, code);
-  const [victoryClosed, setVictoryClosed] = useState<Verdict | null>(null);
+  const checkIsCurrent = check.status !== "idle" && sameCode(check.for, code);
+  const [victoryClosed, setVictoryClosed] = useState<FixVerdict | null>(null);
   // Code that does not compile has no verdict: the last check's (or the one running) is gone.
   useEffect(() => {
-    if (compiled.ok) return;
-    cancel.current?.();
-    cancel.current = null;
-    setCheck({ status: "idle" });
+    if (!compiled.ok) dropSearch(appStore, "fix");
   }, [compiled.ok]);
 
   // The code's editors: opened on request, here or from the top of the page.
@@ -172,12 +171,12 @@ export function FixItScreen({ loaded, nextHref, links }: Props) {
       onEdit={edit}
       onReset={resetCode}
       onCheck={runCheck}
-      onCancel={() => cancel.current?.()}
+      onCancel={() => stopSearch(appStore, "fix")}
       onReplay={startReplay}
     />
   );
 
-  const verdict = check.status === "done" && checkIsCurrent ? check.verdict : null;
+  const verdict = check.status === "done" && checkIsCurrent ? check.result : null;
   return (
     <>
       <GameScreen

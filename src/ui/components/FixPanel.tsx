@@ -3,9 +3,9 @@
 // that still breaks the code, to replay in the level view above (FixItScreen does the replaying).
 
 import { lazy, Suspense, useState } from "react";
-import type { FixSpec, Move, Program } from "../../engine/index";
-import type { FixCode, FixProblem, Verdict } from "../../solver/judge";
-import { sameCode, type FixCheckState } from "../fix-check";
+import type { FixCode, FixProblem, FixSpec, FixVerdict, Move, Program } from "../../engine/index";
+import { sameCode } from "../fix-check";
+import type { SearchJobs } from "../store/search-slice";
 import { REACHED } from "../fix-words";
 import { formatCount } from "../words";
 import { CheckButton } from "./CheckButton";
@@ -26,7 +26,7 @@ export interface PanelProps {
   original: FixCode;
   problems: FixProblem[];
   saveProblem: string | null;
-  check: FixCheckState;
+  check: SearchJobs["fix"];
   current: boolean;
   program: Program | null;
   onEdit(thread: string, text: string): void;
@@ -101,11 +101,11 @@ export function FixPanel(props: PanelProps) {
         {check.status === "running" && <p>Trying every schedule… {formatCount(check.states)} states so far.</p>}
         {check.status === "stopped" && <p>Stopped after {formatCount(check.states)} states.</p>}
         {check.status === "failed" && <p>The check could not run: {check.message}</p>}
-        {check.status === "done" && <VerdictView verdict={check.verdict} fix={fix} />}
+        {check.status === "done" && <VerdictView verdict={check.result} fix={fix} />}
         {check.status !== "idle" && check.status !== "running" && !current && <p className="muted">Your code has changed since this check: check again.</p>}
       </div>
-      {check.status === "done" && current && program && "schedule" in check.verdict && (
-        <Counterexample program={program} moves={check.verdict.schedule} onReplay={() => onReplay((check.verdict as { schedule: Move[] }).schedule)} />
+      {check.status === "done" && current && program && "schedule" in check.result && (
+        <Counterexample program={program} moves={check.result.schedule} onReplay={() => onReplay((check.result as { schedule: Move[] }).schedule)} />
       )}
       {confirmReset && (
         <ConfirmDialog
@@ -123,7 +123,7 @@ export function FixPanel(props: PanelProps) {
   );
 }
 
-function VerdictView({ verdict: v, fix }: { verdict: Verdict; fix: FixSpec }) {
+function VerdictView({ verdict: v, fix }: { verdict: FixVerdict; fix: FixSpec }) {
   switch (v.verdict) {
     case "fixed":
       return (

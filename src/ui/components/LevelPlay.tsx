@@ -4,7 +4,7 @@
 // state with viewState.
 
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef } from "react";
-import { formatMove, type GameState } from "../../engine/index";
+import { formatMove, levelKind, type GameState } from "../../engine/index";
 import { viewState, type StateView } from "../../engine/view";
 import { gameCommands, threadCommands, type CommandContext } from "../commands";
 import { campaignOrder } from "../content";
@@ -50,7 +50,7 @@ export function LevelPlay({ loaded, nextHref, afterWin, typing = false, codeHasP
   const open = useApp((s) => s.loaded);
   const game = useApp((s) => s.game);
   const dialog = useApp((s) => s.dialog);
-  const hinted = useApp((s) => (s.hintSearch.status === "found" && s.hintSearch.for === s.game ? s.hintSearch.move.thread : -1));
+  const hinted = useApp(({ searches: { hint }, game }) => (hint.status === "done" && hint.for === game && hint.result.kind === "next-move" ? hint.result.move.thread : -1));
   const { level } = loaded;
   const program = level.program;
 
@@ -116,7 +116,7 @@ export function LevelPlay({ loaded, nextHref, afterWin, typing = false, codeHasP
           {rendered && <Declarations shown={rendered} />}
           {!game.outcome && view.threads.some((t) => t.blocked) && <WaitForPanel game={game} levelId={loaded.id} />}
           <TimelinePanel key={`timeline:${loaded.id}`} game={game} levelId={loaded.id} />
-          {!level.spec.fix && <ProofPanel key={`proof:${loaded.id}`} loaded={loaded} nextHref={nextHref} />}
+          {levelKind(level.spec) !== "fix" && <ProofPanel key={`proof:${loaded.id}`} loaded={loaded} nextHref={nextHref} />}
           <HardwareSection key={`hardware:${loaded.id}`} program={program} levelId={loaded.id} />
         </div>
       </div>

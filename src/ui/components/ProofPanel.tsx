@@ -3,10 +3,13 @@
 // has ended), then commits to "It cannot break", and only then does the solver, in a Web Worker,
 // check every reachable state and show its proof. On a level that can break, the same claim is a
 // bet: a wrong one is answered with a shortest schedule that breaks the code, and costs the win
-// (game-slice: breaking the code afterwards no longer counts as solving the level).
+// (the engine's isSolved: breaking the code afterwards no longer counts). The search is the
+// store's "proof" job (search-jobs.ts); it ends with this panel.
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId } from "react";
+import { isSolved, levelKind } from "../../engine/index";
 import { REACHED } from "../fix-words";
+import { dropSearch, runSearch } from "../search-jobs";
 import { searchInWorker } from "../search-workers";
 import type { LoadedLevel } from "../store/game-slice";
 import { appStore, useApp } from "../use-app";
@@ -16,28 +19,23 @@ import { MoveList } from "./MoveList";
 /** States the proof may explore; the campaign's prove-it levels need far fewer. */
 export const PROOF_STATE_BUDGET = 5_000_000;
 
-type Search =
-  | { status: "idle" }
-  | { status: "searching"; states: number }
-  | { status: "gave-up"; states: number }
-  | { status: "failed"; message: string };
-
 export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref: string | null }) {
   const headingId = useId();
   const whyId = useId();
-  const proveIt = loaded.level.spec.breakable === false;
+  const { spec } = loaded.level;
+  const proveIt = levelKind(spec) === "prove";
   const tried = useApp((s) => s.tried);
   const claim = useApp((s) => s.claim);
-  const broken = useApp((s) => s.game?.outcome?.win === true);
-  const [search, setSearch] = useState<Search>({ status: "idle" });
-  const cancel = useRef<(() => void) | null>(null);
-  useEffect(() => () => cancel.current?.(), []);
+  const won = useApp((s) => s.game?.outcome?.win === true);
+  const job = useApp((s) => s.searches.proof);
+  const search = job.status !== "idle" && job.for.id === loaded.id ? job : null;
+  useEffect(() => () => dropSearch(appStore, "proof"), []);
 
   const problem = claim
     ? "You have made your claim."
-    : search.status === "searching"
+    : search?.status === "running"
       ? "The solver is checking your claim."
-      : broken && !proveIt
+      : !proveIt && isSolved(spec, { won, claim })
         ? "You have broken it already."
         : !tried
           ? "Try to break it first: step every thread that can move."
@@ -45,25 +43,20 @@ export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref
 
   const makeClaim = () => {
     if (problem) return;
-    cancel.current?.();
-    setSearch({ status: "searching", states: 0 });
-    cancel.current = searchInWorker(
-      { levelText: loaded.text, packed: loaded.level.program.initial, maxStates: PROOF_STATE_BUDGET },
-      {
-        progress: (states) => setSearch({ status: "searching", states }),
-        result: (found) => {
-          cancel.current = null;
-          if (found.verdict === "safe") appStore.getState().settleClaim({ right: true, states: found.states });
-          else if (found.verdict === "breakable" && found.outcome && found.schedule) {
-            appStore.getState().settleClaim({ right: false, outcome: found.outcome, schedule: found.schedule });
-          } else return setSearch({ status: "gave-up", states: found.states });
-          setSearch({ status: "idle" });
+    runSearch(appStore, "proof", loaded, (handlers) =>
+      searchInWorker(
+        { levelText: loaded.text, packed: loaded.level.program.initial, maxStates: PROOF_STATE_BUDGET },
+        {
+          ...handlers,
+          result: (found) => {
+            handlers.result(found);
+            if (found.verdict === "safe") appStore.getState().settleClaim({ right: true, states: found.states });
+            else if (found.verdict === "breakable" && found.outcome && found.schedule) {
+              appStore.getState().settleClaim({ right: false, outcome: found.outcome, schedule: found.schedule });
+            }
+          },
         },
-        failed: (message) => {
-          cancel.current = null;
-          setSearch({ status: "failed", message });
-        },
-      },
+      ),
     );
   };
 
@@ -85,9 +78,11 @@ export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref
         </p>
       )}
       <div role="status" className="proof-result">
-        {search.status === "searching" && <p>Checking your claim… {formatCount(search.states)} states so far.</p>}
-        {search.status === "gave-up" && <p>The solver gave up after {formatCount(search.states)} states without a verdict: your claim is still open.</p>}
-        {search.status === "failed" && <p>Your claim could not be checked: {search.message}</p>}
+        {search?.status === "running" && <p>Checking your claim… {formatCount(search.states)} states so far.</p>}
+        {search?.status === "done" && search.result.verdict === "unknown" && (
+          <p>The solver gave up after {formatCount(search.result.states)} states without a verdict: your claim is still open.</p>
+        )}
+        {search?.status === "failed" && <p>Your claim could not be checked: {search.message}</p>}
         {claim?.right === true && (
           <>
             <p>

@@ -2,12 +2,16 @@
 // and after it (redo). A thin shell: every rule is the engine's `step`; states are immutable
 // values, so undo keeps earlier GameState objects and shares them freely. It also keeps whether
 // the player closed the outcome dialog (the final state stays on the board) and the player's
-// claim that the code cannot break. Which wins count as solving the level is decided here.
+// claim that the code cannot break. Which of them solve the level is the engine's rule (isSolved);
+// a change of game or level ends the searches that were about the old one (search-slice.ts).
 
 import type { StateCreator } from "zustand/vanilla";
-import { formatMove, initialState, moveProblem, replay, step, stepStatement, type GameState, type Level, type Move, type MoveError, type OutcomeKind, type Result } from "../../engine/index";
+import {
+  formatMove, initialState, isSolved, levelKind, moveProblem, replay, step, stepStatement,
+  type GameState, type Level, type Move, type MoveError, type OutcomeKind, type Result,
+} from "../../engine/index";
 import type { AppMutators, AppState } from "./store";
-import { IDLE_SEARCH } from "./hint-slice";
+import { IDLE_SEARCH } from "./search-slice";
 
 export interface LoadedLevel {
   id: string;
@@ -66,13 +70,16 @@ function hasTried(game: GameState): boolean {
 }
 
 export const createGameSlice: StateCreator<AppState, AppMutators, [], GameSlice> = (set, get) => {
+  /** The hint was for the state being left. */
+  const noHint = () => ({ searches: { ...get().searches, hint: IDLE_SEARCH } });
+  /** The hint and the proof were for the level being left. */
+  const noLevelSearches = () => ({ searches: { ...get().searches, hint: IDLE_SEARCH, proof: IDLE_SEARCH } });
   /** Moves to `next` as a new move: the current state goes on the undo stack, redo is cleared. */
   const advance = (next: GameState) => {
     const { game, past, loaded, tried, claim } = get();
-    set({ game: next, past: game ? [...past, game] : past, future: [], hintSearch: IDLE_SEARCH, tried: tried || hasTried(next) });
-    // On a fix-it level, breaking the code is exploration: the level is won by fixing it. After
-    // a wrong claim that it cannot break, breaking it is no longer a win that counts.
-    if (next.outcome?.win && loaded?.source === "campaign" && !loaded.level.spec.fix && claim?.right !== false) {
+    set({ game: next, past: game ? [...past, game] : past, future: [], ...noHint(), tried: tried || hasTried(next) });
+    // On a fix-it level, breaking the code is exploration; after a wrong claim, it no longer counts.
+    if (next.outcome?.win && loaded?.source === "campaign" && isSolved(loaded.level.spec, { won: true, claim })) {
       get().recordSolved(loaded.id, next.schedule.map((m) => formatMove(next.program, m)));
     }
   };
@@ -93,7 +100,7 @@ export const createGameSlice: StateCreator<AppState, AppMutators, [], GameSlice>
       const open = get().loaded;
       if (open && open.id === loaded.id && open.text === loaded.text && open.source === loaded.source) return;
       set({
-        loaded, game: initialState(loaded.level.program), past: [], future: [], hintShown: false, hintSearch: IDLE_SEARCH,
+        loaded, game: initialState(loaded.level.program), past: [], future: [], hintShown: false, ...noLevelSearches(),
         closedOutcome: null, tried: false, claim: null,
       });
     },
@@ -104,11 +111,11 @@ export const createGameSlice: StateCreator<AppState, AppMutators, [], GameSlice>
     reopenOutcome: () => set({ closedOutcome: null }),
     settleClaim: (verdict) => {
       const { loaded, claim } = get();
-      if (!loaded || loaded.level.spec.fix || claim) return;
+      if (!loaded || levelKind(loaded.level.spec) === "fix" || claim) return;
       set({ claim: verdict });
-      if (verdict.right && loaded.source === "campaign") get().recordSolved(loaded.id, []);
+      if (isSolved(loaded.level.spec, { claim: verdict }) && loaded.source === "campaign") get().recordSolved(loaded.id, []);
     },
-    closeLevel: () => set({ loaded: null, game: null, past: [], future: [], hintShown: false, hintSearch: IDLE_SEARCH }),
+    closeLevel: () => set({ loaded: null, game: null, past: [], future: [], hintShown: false, ...noLevelSearches() }),
     play: (move) => {
       const { game } = get();
       return game ? apply(step(game, move)) : NO_GAME;
@@ -120,13 +127,13 @@ export const createGameSlice: StateCreator<AppState, AppMutators, [], GameSlice>
     undo: () => {
       const { game, past, future } = get();
       if (!game || past.length === 0) return false;
-      set({ game: past[past.length - 1], past: past.slice(0, -1), future: [...future, game], hintSearch: IDLE_SEARCH });
+      set({ game: past[past.length - 1], past: past.slice(0, -1), future: [...future, game], ...noHint() });
       return true;
     },
     redo: () => {
       const { game, past, future } = get();
       if (!game || future.length === 0) return false;
-      set({ game: future[future.length - 1], future: future.slice(0, -1), past: [...past, game], hintSearch: IDLE_SEARCH });
+      set({ game: future[future.length - 1], future: future.slice(0, -1), past: [...past, game], ...noHint() });
       return true;
     },
     rewindTo: (moves) => {
@@ -145,7 +152,7 @@ export const createGameSlice: StateCreator<AppState, AppMutators, [], GameSlice>
         future = [...future, current];
         current = replay(game.program, game.schedule.slice(0, moves)).state;
       }
-      set({ game: current, past, future, hintSearch: IDLE_SEARCH });
+      set({ game: current, past, future, ...noHint() });
       return true;
     },
     reset: () => {

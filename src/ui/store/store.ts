@@ -10,9 +10,10 @@ import {
   type Progress,
 } from "./progress";
 import { createProgressSlice, type ProgressSlice } from "./progress-slice";
+import { createSearchSlice, type SearchSlice } from "./search-slice";
 import { createUiSlice, type UiSlice } from "./ui-slice";
 
-export type AppState = ProgressSlice & GameSlice & HintSlice & UiSlice;
+export type AppState = ProgressSlice & GameSlice & HintSlice & SearchSlice & UiSlice;
 export type AppMutators = [["zustand/persist", unknown]];
 
 export interface AppStoreOptions {
@@ -32,6 +33,7 @@ export function createAppStore({ storage, now = () => new Date() }: AppStoreOpti
         ...createProgressSlice(now, () => saved.release())(...a),
         ...createGameSlice(...a),
         ...createHintSlice(...a),
+        ...createSearchSlice(...a),
         ...createUiSlice(...a),
       }),
       {

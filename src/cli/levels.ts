@@ -4,7 +4,7 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { parseCampaign } from "../engine/campaign";
+import { parseCampaign } from "../engine/index";
 import { checkLevelText, emptyRecord, passes, type CheckRecord } from "./check";
 import { DEFAULT_MAX_STATES } from "../solver/solve";
 

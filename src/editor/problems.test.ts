@@ -1,9 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseLevel, type LevelError } from "../engine/index";
-import { parseJsonDocument } from "../engine/json-position";
-import { codePlacer } from "../engine/source-map";
+import { codePlacer, parseJsonDocument, parseLevel, type LevelError } from "../engine/index";
 import { isThreadCodeBatch, problemsOf, type Problem } from "./problems";
 
 function errorsOf(text: string): LevelError[] {

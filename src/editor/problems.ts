@@ -4,8 +4,7 @@
 // range for an error in code, else the JSON token at the error's line and column.
 
 import { createScanner } from "jsonc-parser";
-import { lineMap } from "../engine/json-position";
-import type { LevelError } from "../engine/index";
+import { lineMap, type LevelError } from "../engine/index";
 
 export interface Problem {
   code: string;

@@ -56,4 +56,8 @@ export { expandThreadNames, levelJsonSchema } from "./level";
 export { LANGUAGE_LABELS, LANGUAGES, TARGET_LANGUAGES, type Language, type TargetLanguage } from "./render/languages";
 export { nextStep, viewState, type NextStep, type ObjectView, type StateView, type ThreadView, type VariableView } from "./view";
 export { showBidiControls } from "./visible-text";
+export { lineMap, parseJsonDocument, type JsonPath, type Position } from "./json-position";
+export { codePlacer, type CodePlacer, type CodeSpan } from "./source-map";
+export { own } from "./own";
+export { err, ok } from "./result";
 export { waitForGraph, type DeadlockKind, type DeadlockName, type ThreadStatus, type WaitEdge, type WaitForGraph, type WaitNode } from "./wait-for";

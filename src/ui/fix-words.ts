@@ -1,7 +1,6 @@
 // A fix-it level's goal and verdicts in plain words.
 
-import { wrongFinals as wrongFinalsIn, type WrongFinal } from "../engine/fix";
-import type { FixSpec, GameState, OutcomeKind, ThreadSpec, WinOutcome } from "../engine/index";
+import { wrongFinals as wrongFinalsIn, type FixSpec, type GameState, type OutcomeKind, type ThreadSpec, type WinOutcome, type WrongFinal } from "../engine/index";
 import { specThreadName } from "./words";
 
 const FORBIDDEN: Record<WinOutcome, string> = {
@@ -36,7 +35,7 @@ export function editableText(fix: FixSpec, threads: readonly ThreadSpec[]): stri
   return `You may edit the code of ${list(fix.threads.map((t) => specThreadName(threads, t)), "and")}.`;
 }
 
-export { isForbidden } from "../engine/fix";
+export { isForbidden } from "../engine/index";
 
 /** The `final` variables whose value in this game's state is not the required one. */
 export function wrongFinals(fix: FixSpec, game: GameState): WrongFinal[] {

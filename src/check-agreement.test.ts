@@ -5,15 +5,15 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
-import { checkLevelText, passes } from "../cli/check";
-import { parseLevel, type CheckReport } from "../engine/index";
-import type { SearchHandlers } from "../ui/search-workers";
-import { levelCheck } from "./check";
+import { checkLevelText, passes } from "./cli/check";
+import { parseLevel, type CheckReport } from "./engine/index";
+import type { SearchHandlers } from "./ui/search-workers";
+import { levelCheck } from "./editor/check";
 
-vi.mock("../ui/search-workers", async () => {
-  const { parseLevel } = await import("../engine/index");
-  const { solve } = await import("../solver/solve");
-  const { judge } = await import("../solver/judge");
+vi.mock("./ui/search-workers", async () => {
+  const { parseLevel } = await import("./engine/index");
+  const { solve } = await import("./solver/solve");
+  const { judge } = await import("./solver/judge");
   const level = (text: string) => {
     const parsed = parseLevel(text);
     if (!parsed.ok) throw new Error("the worker was sent a level that does not parse");

@@ -4,15 +4,21 @@
 //   const run = createHardwareRun(program, { trials: 10_000, onProgress, onDone });
 //   run.stop(); // at any time: the workers are terminated
 //
-// A level's text is never evaluated: the workers interpret its compiled instructions.
+// A level's text is never evaluated: its validated, compiled instructions are compiled on to
+// WebAssembly (wasm/emit.ts) and run natively, one worker per thread, on one shared
+// WebAssembly.Memory. The interpreter (interpreter.ts) remains as `engine: "interpreter"`, for the
+// benchmark's comparison and for hosts without shared wasm memory.
 
 import type { Program } from "../engine/program";
 import { spawnBrowserWorker } from "./browser-worker";
 import { Coordinator, startPool, STOP_GRACE_MS, TRIAL_TIME_LIMIT_MS, type Limits, type SpawnWorker, type WorkerLike } from "./coordinator";
+import type { RunSettings } from "./interpreter";
 import type { ToWorker } from "./messages";
 import { OutcomeTally, type OutcomeRow } from "./outcomes";
 import { reachableUnderSCAsync } from "./reachable";
 import { translateProgram } from "./translate";
+import { compileToWasm } from "./wasm/emit";
+import { levelMemory } from "./wasm/thread";
 
 export const MIN_TRIALS = 100;
 export const MAX_TRIALS = 1_000_000;
@@ -37,6 +43,8 @@ export interface HardwareRunOptions {
   progressEveryMs?: number;
   /** The watchdog's limits (defaults: TRIAL_TIME_LIMIT_MS, STOP_GRACE_MS). */
   limits?: Partial<Limits>;
+  /** How the workers run the threads: native wasm (default), or the JavaScript interpreter. */
+  engine?: "wasm" | "interpreter";
 }
 
 export interface HardwareProgress {
@@ -112,15 +120,15 @@ export function createHardwareRun(program: Program, options: HardwareRunOptions)
     await Promise.resolve(); // callbacks never run before createHardwareRun returns
     const unavailable = hardwareUnavailable();
     if (unavailable) return end("failed", unavailable);
-    const hc = translateProgram(program);
+    const threads = threadsFor(program, options.engine ?? "wasm");
     const reach = options.compareWithSC === false ? null : await reachableUnderSCAsync(program, () => stopped);
     if (stopped) return end("stopped");
     comparison = options.compareWithSC === false ? "off" : !reach ? "tso" : reach.complete ? "sc" : "partial";
-    const mem = new Int32Array(new SharedArrayBuffer(hc.layout.length * 4));
-    tally = new OutcomeTally(program, hc.layout, reach, budget);
-    coordinator = new Coordinator(mem, hc.layout, hc.initialShared, { timeLimitMs: TRIAL_TIME_LIMIT_MS, graceMs: STOP_GRACE_MS, ...options.limits });
+    const { mem, layout, initialShared } = threads;
+    tally = new OutcomeTally(program, layout, reach, budget);
+    coordinator = new Coordinator(mem, layout, initialShared, { timeLimitMs: TRIAL_TIME_LIMIT_MS, graceMs: STOP_GRACE_MS, ...options.limits });
     const settings = { budget, jitter: Math.max(0, Math.floor(options.jitter ?? 0)) };
-    const messages: ToWorker[] = program.threads.map((_, thread) => ({ type: "init", memory: mem.buffer as SharedArrayBuffer, thread, code: hc, settings }));
+    const messages = program.threads.map((_, thread) => threads.message(thread, settings));
     const onFailure = (message: string) => end("failed", message);
     workers = await startPool(spawn, messages, onFailure);
     if (stopped) return terminate();
@@ -160,5 +168,23 @@ export function createHardwareRun(program: Program, options: HardwareRunOptions)
       end("stopped");
     },
     finished,
+  };
+}
+
+/** The shared memory and the workers' instructions, for the chosen way of running threads. */
+function threadsFor(program: Program, engine: "wasm" | "interpreter") {
+  if (engine === "wasm") {
+    const level = compileToWasm(program);
+    const memory = levelMemory(level);
+    return {
+      mem: new Int32Array(memory.buffer), layout: level.layout, initialShared: level.initialShared,
+      message: (thread: number, settings: RunSettings): ToWorker => ({ type: "init-wasm", memory, thread, level, settings }),
+    };
+  }
+  const code = translateProgram(program);
+  const mem = new Int32Array(new SharedArrayBuffer(code.layout.length * 4));
+  return {
+    mem, layout: code.layout, initialShared: code.initialShared,
+    message: (thread: number, settings: RunSettings): ToWorker => ({ type: "init", memory: mem.buffer as SharedArrayBuffer, thread, code, settings }),
   };
 }

@@ -2,15 +2,9 @@
 // counterpart of the interpreter's ThreadRunner, reused across trials. Its two imports are the
 // slow paths that end a trial (claiming an outcome) or may (the deadlock check before a sleep).
 
+import type { RunSettings } from "../interpreter";
 import * as L from "../layout";
 import type { WasmLevel } from "./emit";
-
-export interface RunSettings {
-  /** Statements a thread may run in one trial before the trial counts as still running. */
-  budget: number;
-  /** 0: full speed. Otherwise, at about one statement in four, spin a random 0..jitter-1 turns. */
-  jitter: number;
-}
 
 /** The shared memory a level's threads run on (its buffer is a SharedArrayBuffer). */
 export function levelMemory(level: WasmLevel): WebAssembly.Memory {

@@ -59,6 +59,8 @@ export interface HardwareProgress {
   comparison: "sc" | "partial" | "tso" | "off";
   /** Times the workers had to be terminated and started again because a trial would not stop. */
   restarts: number;
+  /** How the workers ran the threads (the interpreter when this host cannot run shared wasm). */
+  engine?: "wasm" | "interpreter";
   error?: string;
 }
 
@@ -90,6 +92,7 @@ export function createHardwareRun(program: Program, options: HardwareRunOptions)
   let tally: OutcomeTally | null = null;
   let comparison: HardwareProgress["comparison"] = "off";
   let restarts = 0;
+  let engine: "wasm" | "interpreter" = options.engine ?? "wasm";
   let started = Date.now();
   let resolveFinished!: (p: HardwareProgress) => void;
   const finished = new Promise<HardwareProgress>((r) => (resolveFinished = r));
@@ -99,7 +102,7 @@ export function createHardwareRun(program: Program, options: HardwareRunOptions)
     const elapsedMs = Date.now() - started;
     return {
       status, requested, completed, rows: tally?.rows() ?? [], elapsedMs,
-      trialsPerSecond: elapsedMs > 0 ? (completed * 1000) / elapsedMs : 0, comparison, restarts, ...(error ? { error } : {}),
+      trialsPerSecond: elapsedMs > 0 ? (completed * 1000) / elapsedMs : 0, comparison, restarts, engine, ...(error ? { error } : {}),
     };
   };
   const terminate = () => {
@@ -120,7 +123,8 @@ export function createHardwareRun(program: Program, options: HardwareRunOptions)
     await Promise.resolve(); // callbacks never run before createHardwareRun returns
     const unavailable = hardwareUnavailable();
     if (unavailable) return end("failed", unavailable);
-    const threads = threadsFor(program, options.engine ?? "wasm");
+    const threads = await threadsFor(program, engine);
+    engine = threads.engine;
     const reach = options.compareWithSC === false ? null : await reachableUnderSCAsync(program, () => stopped);
     if (stopped) return end("stopped");
     comparison = options.compareWithSC === false ? "off" : !reach ? "tso" : reach.complete ? "sc" : "partial";
@@ -172,19 +176,30 @@ export function createHardwareRun(program: Program, options: HardwareRunOptions)
 }
 
 /** The shared memory and the workers' instructions, for the chosen way of running threads. */
-function threadsFor(program: Program, engine: "wasm" | "interpreter") {
+async function threadsFor(program: Program, engine: "wasm" | "interpreter") {
   if (engine === "wasm") {
     const level = compileToWasm(program);
-    const memory = levelMemory(level);
-    return {
-      mem: new Int32Array(memory.buffer), layout: level.layout, initialShared: level.initialShared,
-      message: (thread: number, settings: RunSettings): ToWorker => ({ type: "init-wasm", memory, thread, level, settings }),
-    };
+    let memory: WebAssembly.Memory | null = null;
+    try {
+      // A page whose CSP lacks 'wasm-unsafe-eval' refuses to compile, a host without wasm
+      // threads to make shared memory: there the interpreter runs the level instead.
+      await WebAssembly.compile(level.bytes);
+      memory = levelMemory(level);
+    } catch {
+      memory = null;
+    }
+    if (memory) {
+      const shared = memory;
+      return {
+        engine, mem: new Int32Array(shared.buffer), layout: level.layout, initialShared: level.initialShared,
+        message: (thread: number, settings: RunSettings): ToWorker => ({ type: "init-wasm", memory: shared, thread, level, settings }),
+      };
+    }
   }
   const code = translateProgram(program);
   const mem = new Int32Array(new SharedArrayBuffer(code.layout.length * 4));
   return {
-    mem, layout: code.layout, initialShared: code.initialShared,
+    engine: "interpreter" as const, mem, layout: code.layout, initialShared: code.initialShared,
     message: (thread: number, settings: RunSettings): ToWorker => ({ type: "init", memory: mem.buffer as SharedArrayBuffer, thread, code, settings }),
   };
 }

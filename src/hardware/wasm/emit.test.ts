@@ -2,7 +2,9 @@
 // the edges the property test cannot reach by running threads one after the other: the step
 // budget, the abort flag, a second thread standing in a critical section, and jitter.
 
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parseLevel } from "../../engine/index";
 import { mini } from "../../engine/testing/levels";
 import * as L from "../layout";
 import { runSolo } from "../testing";
@@ -34,6 +36,17 @@ describe("encoding", () => {
     const level = compileToWasm(program);
     expect(WebAssembly.validate(level.bytes)).toBe(true);
     expect(level.pages).toBe(1);
+  });
+
+  it("compiles every level of the campaign to a module the platform validates", () => {
+    const files = readdirSync("levels").filter((f) => f.endsWith(".json") && f !== "campaign.json" && !f.endsWith(".schema.json"));
+    expect(files.length).toBeGreaterThan(10);
+    const invalid = files.filter((file) => {
+      const level = parseLevel(readFileSync(`levels/${file}`, "utf8"), file);
+      if (!level.ok) throw new Error(`${file} does not load`);
+      return !WebAssembly.validate(compileToWasm(level.value.program).bytes);
+    });
+    expect(invalid).toEqual([]);
   });
 });
 

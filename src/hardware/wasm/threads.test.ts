@@ -12,6 +12,7 @@ const finishesEveryTime = async (shared: Record<string, unknown>, threads: Param
   const { program } = mini({ shared, threads });
   const result = await createHardwareRun(program, { trials, spawnWorker: spawnNodeWorker, engine: "wasm" }).finished;
   expect(result.status).toBe("done");
+  expect(result.engine, "ran as wasm, not on the interpreter's fallback").toBe("wasm");
   expect(result.rows.map((r) => [r.kind, r.count])).toEqual([["finished", trials]]);
 };
 

@@ -12,14 +12,20 @@
 // every synchronization object use the atomic instructions, and a blocked thread sleeps in
 // memory.atomic.wait32 with waiting.ts's protocol. Two imports run off the hot path, where a
 // trial ends or a thread is about to sleep: claiming an outcome, and the deadlock check.
+// runtime.ts holds the module's frame and its blocking and jitter helpers; objects.ts the
+// objects whose operations touch several words.
 
 import * as I from "../../engine/program";
 import type { Program } from "../../engine/program";
 import * as V from "../../engine/vm";
 import * as L from "../layout";
 import { memoryLayout, type MemoryLayout } from "../layout";
-import { ATOMIC, Body, encodeModule, I32, OP, type FuncType } from "./encode";
-import { WAIT_MS } from "../waiting";
+import { ATOMIC, Body, encodeModule, OP } from "./encode";
+import * as O from "./objects";
+import {
+  AT, blockFunction, BUDGET, EPOCH, F_BLOCK, F_CLAIM, F_JITTER, F_THREAD0, FIRST_REGISTER, G_RNG, IN_SECTION, JITTER, jitterFunction, K, N, PC,
+  RESULT, STEPS, T_BLOCK, T_CLAIM, T_DEADLOCK, T_JITTER, T_THREAD, TYPES, VAL, W, word,
+} from "./runtime";
 
 /** Everything a worker needs to run a level as wasm. Structured-clone safe. */
 export interface WasmLevel {
@@ -31,24 +37,6 @@ export interface WasmLevel {
   /** Word where each thread leaves its registers when it stops (at their engine slots). */
   registerDump: number;
 }
-
-// Import and function indices.
-const F_CLAIM = 0, F_DEADLOCK = 1, F_BLOCK = 2, F_JITTER = 3, F_THREAD0 = 4;
-const T_CLAIM = 0, T_DEADLOCK = 1, T_BLOCK = 2, T_JITTER = 3, T_THREAD = 4;
-const TYPES: FuncType[] = [
-  { params: [I32, I32, I32, I32, I32], results: [] }, // claim(kind, thread, pc, rule, detail)
-  { params: [I32, I32], results: [I32] }, // deadlock(thread, pc): 1 if every thread is stuck (claimed)
-  { params: [I32, I32, I32, I32, I32, I32], results: [I32] }, // block(t, addr, expected, epoch, pc, slot)
-  { params: [I32], results: [] }, // jitter(max)
-  { params: [I32, I32], results: [I32] }, // thread(budget, jitter) -> R_*
-];
-const G_RNG = 0;
-
-// Locals of a thread function: two parameters, the working locals, then one per register.
-const BUDGET = 0, JITTER = 1, PC = 2, STEPS = 3, IN_SECTION = 4, RESULT = 5, AT = 6, VAL = 7, W = 8, K = 9, EPOCH = 10, N = 11;
-const FIRST_REGISTER = 12;
-
-const word = (slot: number) => slot * 4;
 
 /** The opcodes this compiler gives a compiled form (all of program.ts's). */
 export const COMPILED_OPCODES: ReadonlySet<number> = new Set([
@@ -80,62 +68,13 @@ export function compileToWasm(p: Program): WasmLevel {
   return { bytes, layout, initialShared: p.initial.slice(0, p.sharedLength), pages, registerDump };
 }
 
-/** waiting.ts's `block`, in wasm: record where the thread waits, give up if the trial is over or
- *  everyone is stuck, spin a little, then sleep in wait32 (with a timeout, so the abort flag is
- *  always seen). Returns 1 to retry, 0 when the trial is over. */
-function blockFunction(layout: MemoryLayout): ReturnType<Body["finish"]> {
-  const [t, addr, expected, epoch, pc, slot, tb, k] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const C = word(layout.control);
-  const b = new Body();
-  b.get(t).i32(L.THREAD_WORDS * 4).op(OP.i32_mul).i32(word(layout.threadBlocks)).op(OP.i32_add).set(tb);
-  b.get(tb).get(pc).atomic(ATOMIC.store, word(L.WAIT_PC));
-  b.get(tb).get(slot).atomic(ATOMIC.store, word(L.WAIT_SLOT));
-  b.get(tb).get(epoch).atomic(ATOMIC.store, word(L.EPOCH));
-  b.get(tb).i32(L.TS_WAITING).atomic(ATOMIC.store, word(L.STATE));
-  b.i32(C).atomic(ATOMIC.load, word(L.ABORT)).if().i32(0).op(OP.return).end();
-  b.get(t).get(pc).call(F_DEADLOCK).if().i32(0).op(OP.return).end();
-  // Spin before sleeping: most waits are short, and waking from a sleep takes far longer.
-  b.block("spun").loop("spin");
-  b.get(k).i32(2000).op(OP.i32_ge_u).brIf("spun");
-  b.get(addr).atomic(ATOMIC.load).get(expected).op(OP.i32_ne).brIf("spun");
-  b.get(k).i32(1).op(OP.i32_add).set(k).br("spin");
-  b.end().end();
-  b.get(addr).get(expected).code.byte(OP.i64_const).sleb(WAIT_MS * 1_000_000);
-  b.atomic(ATOMIC.wait32).op(OP.drop);
-  b.i32(C).atomic(ATOMIC.load, word(L.ABORT)).if().i32(0).op(OP.return).end();
-  b.get(tb).i32(L.TS_RUNNING).atomic(ATOMIC.store, word(L.STATE));
-  b.i32(1);
-  return b.finish(6, 8);
-}
-
-/** The interpreter's xorshift jitter: at about one statement in four, spin 0..max-1 turns. */
-function jitterFunction(): ReturnType<Body["finish"]> {
-  const [max, x, n] = [0, 1, 2];
-  const b = new Body();
-  b.op(OP.global_get, G_RNG).set(x);
-  b.get(x).get(x).i32(13).op(OP.i32_shl).op(OP.i32_xor).set(x);
-  b.get(x).get(x).i32(17).op(OP.i32_shr_u).op(OP.i32_xor).set(x);
-  b.get(x).get(x).i32(5).op(OP.i32_shl).op(OP.i32_xor).set(x);
-  b.get(x).i32(3).op(OP.i32_and).op(OP.i32_eqz).if();
-  b.get(x).i32(2).op(OP.i32_shr_u).get(max).op(OP.i32_rem_u).set(n);
-  b.block("spun").loop("spin");
-  b.get(n).op(OP.i32_eqz).brIf("spun");
-  b.get(x).i32(1103515245).op(OP.i32_mul).i32(12345).op(OP.i32_add).set(x);
-  b.get(n).i32(1).op(OP.i32_sub).set(n).br("spin");
-  b.end().end();
-  b.end();
-  // rng = x || 1
-  b.get(x).i32(1).get(x).op(OP.select).op(OP.global_set, G_RNG);
-  return b.finish(1, 3);
-}
-
-class ThreadEmitter {
-  private readonly b = new Body();
+class ThreadEmitter implements O.ObjectEmitter {
+  readonly b = new Body();
   private readonly entry: number;
   private readonly end: number;
   private readonly regs = new Map<number, number>();
-  private readonly C: number;
-  private readonly T: number;
+  readonly C: number;
+  readonly T: number;
   private readonly critical: boolean;
   /** The instruction being emitted, and whether its shared slot is static (else it is in AT). */
   private pc = 0;
@@ -143,8 +82,8 @@ class ThreadEmitter {
 
   constructor(
     private readonly p: Program,
-    private readonly layout: MemoryLayout,
-    private readonly t: number,
+    readonly layout: MemoryLayout,
+    readonly t: number,
     private readonly registerDump: number,
   ) {
     this.entry = p.threads[t].entry;
@@ -206,7 +145,7 @@ class ThreadEmitter {
     this.b.call(F_CLAIM);
   }
 
-  private raise(rule: number, detail: () => void) {
+  raise(rule: number, detail: () => void) {
     this.claim(L.OUT_EXCEPTION, rule, detail);
     this.stop(L.R_THROWN);
   }
@@ -218,30 +157,30 @@ class ThreadEmitter {
   // --- addresses -------------------------------------------------------------------------
 
   /** Pushes the byte address of the current access's slot (use memarg offsets for words after it). */
-  private at(): Body {
+  at(): Body {
     return this.staticAt >= 0 ? this.b.i32(word(this.staticAt)) : this.b.get(AT);
   }
   /** Pushes the slot number itself. */
-  private slot(): Body {
+  slot(): Body {
     return this.staticAt >= 0 ? this.b.i32(this.staticAt) : this.b.get(AT).i32(2).op(OP.i32_shr_u);
   }
   /** Pushes the byte address of the slot's guard word (its sequence word is 4 bytes on). */
-  private guardAddr(): Body {
+  guardAddr(): Body {
     if (this.staticAt >= 0) return this.b.i32(word(L.guardOf(this.layout, this.staticAt)));
     return this.b.get(AT).i32(1).op(OP.i32_shl).i32(word(this.layout.shared)).op(OP.i32_add);
   }
-  private seqAddr(): Body {
+  seqAddr(): Body {
     return this.guardAddr().i32(4).op(OP.i32_add);
   }
 
-  private release(addr: () => void) {
+  release(addr: () => void) {
     this.b.i32(this.C).i32(1).atomic(ATOMIC.add, word(L.RELEASES)).op(OP.drop);
     addr();
     this.b.i32(-1).atomic(ATOMIC.notify).op(OP.drop);
   }
 
   /** Sleeps until woken; leaves the thread (R_BLOCKED) if the trial is over. Inside a "retry" loop. */
-  private block(addr: () => void, expected: () => void, slot: () => void) {
+  block(addr: () => void, expected: () => void, slot: () => void) {
     const b = this.b;
     b.i32(this.t);
     addr();
@@ -253,11 +192,11 @@ class ThreadEmitter {
     b.end().br("retry");
   }
 
-  private readEpoch() {
+  readEpoch() {
     this.b.i32(this.C).atomic(ATOMIC.load, word(L.RELEASES)).set(EPOCH);
   }
 
-  private guard() {
+  guard() {
     const b = this.b;
     b.loop("guard");
     this.guardAddr().i32(0).i32(1).atomic(ATOMIC.cmpxchg).if();
@@ -265,7 +204,7 @@ class ThreadEmitter {
     b.atomic(ATOMIC.wait32).op(OP.drop).br("guard").end();
     b.end();
   }
-  private unguard() {
+  unguard() {
     this.guardAddr().i32(0).atomic(ATOMIC.store);
     this.guardAddr().i32(-1).atomic(ATOMIC.notify).op(OP.drop);
   }
@@ -470,16 +409,16 @@ class ThreadEmitter {
         this.release(at);
         return;
       case I.EV_RESET: at().i32(0).atomic(ATOMIC.store); return;
-      case I.COND_WAIT: return this.condWait(aux, me);
+      case I.COND_WAIT: return O.condWait(this, aux, me);
       case I.COND_SIGNAL:
-      case I.COND_BROADCAST: return this.condSignal(op, aux, me);
-      case I.BARRIER_WAIT: return this.barrierWait(aux);
+      case I.COND_BROADCAST: return O.condSignal(this, op, aux, me);
+      case I.BARRIER_WAIT: return O.barrierWait(this, aux);
       case I.RW_RLOCK:
-      case I.RW_WLOCK: return this.rwLock(op, me, bit);
+      case I.RW_WLOCK: return O.rwLock(this, op, me, bit);
       case I.RW_RUNLOCK:
-      case I.RW_WUNLOCK: return this.rwUnlock(op, me, bit);
+      case I.RW_WUNLOCK: return O.rwUnlock(this, op, me, bit);
       case I.Q_ENQ_BEGIN:
-      case I.Q_DEQ_BEGIN: return this.queueBegin(op, aux, me);
+      case I.Q_DEQ_BEGIN: return O.queueBegin(this, op, aux, me);
       case I.Q_ENQ_END:
         // length, then the item at the tail, the new length, and the busy word cleared.
         load(1).set(VAL);
@@ -505,136 +444,5 @@ class ThreadEmitter {
       case I.Q_SIZE: load(1).set(this.reg(a)); return;
     }
     throw new Error(`opcode ${op} has no compiled form`);
-  }
-
-  private condWait(mutex: number, me: number) {
-    const b = this.b;
-    const status = this.T + word(L.STATUS);
-    // The wait set is only touched by holders of the mutex, so the mutex guards it.
-    b.i32(word(mutex)).atomic(ATOMIC.load).tee(VAL).i32(me).op(OP.i32_ne).if();
-    this.raise(V.E_COND_NOT_HELD, () => b.get(VAL));
-    b.end();
-    this.at().atomic(ATOMIC.load).set(N);
-    this.at().get(N).i32(4).op(OP.i32_mul).op(OP.i32_add).i32(this.t).atomic(ATOMIC.store, 4);
-    this.at().get(N).i32(1).op(OP.i32_add).atomic(ATOMIC.store);
-    b.i32(status).i32(0);
-    this.slot();
-    b.i32(1).op(OP.i32_add).op(OP.i32_sub).atomic(ATOMIC.store);
-    b.i32(word(mutex)).i32(0).atomic(ATOMIC.store);
-    this.release(() => b.i32(word(mutex)));
-    b.block("woken").loop("retry");
-    this.readEpoch();
-    b.i32(status).atomic(ATOMIC.load).tee(VAL).op(OP.i32_eqz).brIf("woken");
-    this.block(() => b.i32(status), () => b.get(VAL), () => this.slot());
-    b.end().end();
-  }
-
-  private condSignal(op: number, mutex: number, me: number) {
-    const b = this.b;
-    b.i32(word(mutex)).atomic(ATOMIC.load).tee(VAL).i32(me).op(OP.i32_ne).if();
-    this.raise(V.E_COND_NOT_HELD, () => b.get(VAL));
-    b.end();
-    this.at().atomic(ATOMIC.load).set(N);
-    // W: how many wake (signal: one if anyone waits; broadcast: all).
-    if (op === I.COND_SIGNAL) b.get(N).i32(0).op(OP.i32_ne).set(W);
-    else b.get(N).set(W);
-    // Each woken thread's status word goes to 0, and it is woken (its wait set entry stays
-    // until the shift below, which only holders of the mutex look at).
-    b.i32(0).set(K);
-    b.block("woken").loop("wake");
-    b.get(K).get(W).op(OP.i32_ge_s).brIf("woken");
-    this.at().get(K).i32(4).op(OP.i32_mul).op(OP.i32_add).atomic(ATOMIC.load, 4);
-    b.i32(L.THREAD_WORDS * 4).op(OP.i32_mul).i32(word(this.layout.threadBlocks + L.STATUS)).op(OP.i32_add);
-    b.i32(0).atomic(ATOMIC.store);
-    b.get(K).i32(1).op(OP.i32_add).set(K).br("wake");
-    b.end().end();
-    // Shift the rest of the wait set to the front; clear what is left behind.
-    b.i32(0).set(K);
-    b.block("shifted").loop("shift");
-    b.get(K).get(N).op(OP.i32_ge_s).brIf("shifted");
-    this.at().get(K).i32(4).op(OP.i32_mul).op(OP.i32_add);
-    b.get(K).get(W).op(OP.i32_add).get(N).op(OP.i32_lt_s).if();
-    this.at().get(K).get(W).op(OP.i32_add).i32(4).op(OP.i32_mul).op(OP.i32_add).atomic(ATOMIC.load, 4).set(VAL);
-    b.else().i32(0).set(VAL).end();
-    b.get(VAL).atomic(ATOMIC.store, 4);
-    b.get(K).i32(1).op(OP.i32_add).set(K).br("shift");
-    b.end().end();
-    this.at().get(N).get(W).op(OP.i32_sub).atomic(ATOMIC.store);
-    b.i32(this.C).i32(1).atomic(ATOMIC.add, word(L.RELEASES)).op(OP.drop);
-    // Wake every woken thread's status word (notifying a word nobody sleeps on costs little).
-    for (let u = 0; u < this.layout.threads; u++) b.i32(word(L.threadBlock(this.layout, u) + L.STATUS)).i32(-1).atomic(ATOMIC.notify).op(OP.drop);
-  }
-
-  private barrierWait(parties: number) {
-    const b = this.b;
-    this.guard();
-    this.at().atomic(ATOMIC.load).i32(1).op(OP.i32_add).tee(VAL).i32(parties).op(OP.i32_eq).if();
-    this.at().i32(0).atomic(ATOMIC.store);
-    this.seqAddr().i32(1).atomic(ATOMIC.add).op(OP.drop);
-    this.unguard();
-    this.release(() => this.seqAddr());
-    b.else();
-    this.at().get(VAL).atomic(ATOMIC.store);
-    this.seqAddr().atomic(ATOMIC.load).set(N);
-    this.unguard();
-    b.block("released").loop("retry");
-    this.readEpoch();
-    this.seqAddr().atomic(ATOMIC.load).get(N).op(OP.i32_ne).brIf("released");
-    this.block(() => this.seqAddr(), () => b.get(N), () => this.slot());
-    b.end().end();
-    b.end();
-  }
-
-  private rwLock(op: number, me: number, bit: number) {
-    const b = this.b;
-    b.block("taken").loop("retry");
-    this.readEpoch();
-    this.guard();
-    // free: no writer, and (read) this thread not yet reading / (write) no readers at all
-    this.at().atomic(ATOMIC.load).op(OP.i32_eqz);
-    this.at().atomic(ATOMIC.load, 4);
-    if (op === I.RW_RLOCK) b.i32(bit).op(OP.i32_and);
-    b.op(OP.i32_eqz).op(OP.i32_and).if();
-    if (op === I.RW_RLOCK) this.at().i32(bit).atomic(ATOMIC.or, 4).op(OP.drop);
-    else this.at().i32(me).atomic(ATOMIC.store);
-    this.unguard();
-    b.br("taken").end();
-    this.seqAddr().atomic(ATOMIC.load).set(N);
-    this.unguard();
-    this.block(() => this.seqAddr(), () => b.get(N), () => this.slot());
-    b.end().end();
-  }
-
-  private rwUnlock(op: number, me: number, bit: number) {
-    const b = this.b;
-    this.guard();
-    this.at().atomic(ATOMIC.load).set(VAL); // the writer
-    if (op === I.RW_RUNLOCK) this.at().atomic(ATOMIC.load, 4).i32(bit).op(OP.i32_and).op(OP.i32_eqz);
-    else b.get(VAL).i32(me).op(OP.i32_ne);
-    b.if();
-    this.unguard();
-    this.raise(op === I.RW_RUNLOCK ? V.E_READ_UNLOCK : V.E_WRITE_UNLOCK, () => b.get(VAL));
-    b.end();
-    if (op === I.RW_RUNLOCK) this.at().i32(~bit).atomic(ATOMIC.and, 4).op(OP.drop);
-    else this.at().i32(0).atomic(ATOMIC.store);
-    this.seqAddr().i32(1).atomic(ATOMIC.add).op(OP.drop);
-    this.unguard();
-    this.release(() => this.seqAddr());
-  }
-
-  private queueBegin(op: number, capacity: number, me: number) {
-    const b = this.b;
-    // The busy word is the engine's: whoever finds it taken has caught a concurrent modification.
-    this.at().i32(0).i32(me).atomic(ATOMIC.cmpxchg).tee(VAL).if();
-    this.raise(V.E_QUEUE_CONCURRENT, () => b.get(VAL));
-    b.end();
-    this.at().atomic(ATOMIC.load, 4);
-    if (op === I.Q_DEQ_BEGIN) b.op(OP.i32_eqz);
-    else b.i32(capacity).op(OP.i32_eq);
-    b.if();
-    this.at().i32(0).atomic(ATOMIC.store);
-    if (op === I.Q_DEQ_BEGIN) this.raise(V.E_DEQUEUE_EMPTY, () => b.i32(0));
-    else this.raise(V.E_QUEUE_FULL, () => b.i32(capacity));
-    b.end();
   }
 }

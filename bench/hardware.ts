@@ -10,13 +10,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseLevel, type Program } from "../src/engine/index";
 import * as I from "../src/engine/program";
+import { mini } from "../src/engine/testing/levels";
 import { Coordinator, startPool } from "../src/hardware/coordinator";
 import type { InitBaselineMessage } from "../src/hardware/messages";
 import { spawnNodeWorker } from "../src/hardware/node-worker";
 import { OutcomeTally } from "../src/hardware/outcomes";
 import { reachableUnderSC } from "../src/hardware/reachable";
 import { createHardwareRun } from "../src/hardware/run";
+import { runSolo } from "../src/hardware/testing";
 import { translateProgram } from "../src/hardware/translate";
+import { runWasmSequential } from "../src/hardware/wasm/testing";
 import { fixed, heading, int, median, ROOT_DIR, table, writeJson } from "./report";
 
 interface Workload {
@@ -133,5 +136,29 @@ export async function hardwareBench() {
   }
   console.log(table(["workload", ">trials", ">wasm/s", ">interpreted/s", ">hand-written/s", ">hand/wasm", ">hand/interp", ">asserts (wasm / interp / hand)", ">still running"], rows));
   console.log("Target: within 3x of the hand-written pair on lost-update (ratio = hand-written / hardware mode).");
-  console.log(`Wrote ${writeJson("hardware.json", { environment: "node worker_threads", node: process.version, results: report })}`);
+  const perStatement = statementCost();
+  console.log(table(["one thread in-process, 3,000,000 racy increments", ">wasm ns/statement", ">interpreter ns/statement", ">ratio"], [
+    ["median of 3", fixed(perStatement.wasm, 2), fixed(perStatement.interpreter, 2), `${fixed(perStatement.interpreter / perStatement.wasm, 1)}x`],
+  ]));
+  console.log(`Wrote ${writeJson("hardware.json", { environment: "node worker_threads", node: process.version, results: report, perStatement })}`);
+}
+
+/** What one statement costs, one thread alone in this process (no workers, no trial protocol,
+ *  so the machine's other load matters less): the loop of counter-loop, run long. */
+function statementCost(): { wasm: number; interpreter: number } {
+  const n = 3_000_000;
+  const { program } = mini({ shared: { counter: 0 }, threads: [`int i = 0;\nwhile (i < ${n}) {\n  counter++;\n  i++;\n}`] });
+  const statements = 1 + 3 * n + 1;
+  const time = (run: () => void) => {
+    const t = performance.now();
+    run();
+    return ((performance.now() - t) * 1e6) / statements;
+  };
+  const wasm: number[] = [];
+  const interpreter: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    wasm.push(time(() => runWasmSequential(program, [0], 100_000_000)));
+    interpreter.push(time(() => runSolo(program, 100_000_000)));
+  }
+  return { wasm: median(wasm), interpreter: median(interpreter) };
 }

@@ -3,7 +3,7 @@
 // two, a lock that guards plain racy increments). Each program is correct, so every trial must
 // end "finished", whatever the machine does.
 
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { mini } from "../../engine/testing/levels";
 import { spawnNodeWorker } from "../node-worker";
 import { createHardwareRun } from "../run";
@@ -30,4 +30,16 @@ describe("compiled levels on real threads", { timeout: 60_000 }, () => {
     finishesEveryTime({ rw: { type: "rwlock" }, latch: { type: "countdown", value: 2 }, x: 0 }, [
       { name: "T{id}", count: 2, code: "int i = 0;\nwhile (i < 100) {\n  rw.writeLock();\n  x++;\n  rw.writeUnlock();\n  i++;\n}\nlatch.countDown();\nlatch.wait();\nassert(x == 200);" },
     ]));
+
+  it("where the page may not compile wasm (a CSP without 'wasm-unsafe-eval'), the interpreter runs the level", async () => {
+    const refuse = vi.spyOn(WebAssembly, "compile").mockRejectedValue(new WebAssembly.CompileError("Wasm code generation disallowed by embedder"));
+    try {
+      const { program } = mini({ shared: { n: 0 }, threads: [{ name: "T{id}", count: 2, code: "int r = atomic_add(n, 1);" }] });
+      const result = await createHardwareRun(program, { trials: 50, spawnWorker: spawnNodeWorker }).finished;
+      expect(result.engine).toBe("interpreter");
+      expect(result.rows.map((r) => [r.kind, r.count])).toEqual([["finished", 50]]);
+    } finally {
+      refuse.mockRestore();
+    }
+  });
 });

@@ -1,7 +1,7 @@
 // Compiled levels on real worker_threads, where the property test cannot go: operations that
 // only happen when threads truly overlap (a signalled wait re-acquiring its mutex, a barrier of
 // two, a lock that guards plain racy increments). Each program is correct, so every trial must
-// end "finished", whatever the machine does.
+// end "finished", whatever the machine does. And the interpreter fallback, where wasm may not run.
 
 import { describe, expect, it, vi } from "vitest";
 import { mini } from "../../engine/testing/levels";

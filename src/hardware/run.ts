@@ -22,7 +22,11 @@ import { levelMemory } from "./wasm/thread";
 
 export const MIN_TRIALS = 100;
 export const MAX_TRIALS = 1_000_000;
-export const DEFAULT_BUDGET = 1_000_000;
+/** Statements one thread may run in a trial before it counts as still running, by how the
+ *  threads run. Both are a few tenths of a second's work at most (a statement costs ~3 ns as
+ *  native code, ~60 ns interpreted): long enough that a thread spinning while its partner waits
+ *  for a core on a busy machine is not called stuck, short enough that a real livelock ends. */
+export const DEFAULT_BUDGET: Readonly<Record<"wasm" | "interpreter", number>> = { wasm: 50_000_000, interpreter: 1_000_000 };
 /** The jitter setting the panel offers: up to this many spin turns between statements. */
 export const JITTER_SPINS = 1000;
 
@@ -82,7 +86,6 @@ export function hardwareUnavailable(): string | null {
 
 export function createHardwareRun(program: Program, options: HardwareRunOptions): HardwareRun {
   const requested = Math.max(1, Math.floor(options.trials));
-  const budget = options.budget ?? DEFAULT_BUDGET;
   const spawn = options.spawnWorker ?? spawnBrowserWorker;
   const every = options.progressEveryMs ?? 100;
   let stopped = false;
@@ -125,6 +128,7 @@ export function createHardwareRun(program: Program, options: HardwareRunOptions)
     if (unavailable) return end("failed", unavailable);
     const threads = await threadsFor(program, engine);
     engine = threads.engine;
+    const budget = options.budget ?? DEFAULT_BUDGET[engine];
     const reach = options.compareWithSC === false ? null : await reachableUnderSCAsync(program, () => stopped);
     if (stopped) return end("stopped");
     comparison = options.compareWithSC === false ? "off" : !reach ? "tso" : reach.complete ? "sc" : "partial";

@@ -5,6 +5,7 @@
 import type { RunSettings } from "./interpreter";
 import type { MemoryLayout } from "./layout";
 import type { HardwareCode } from "./translate";
+import type { WasmLevel } from "./wasm/emit";
 
 /** Run thread `thread` of a translated level, trial after trial. */
 export interface InitMessage {
@@ -12,6 +13,15 @@ export interface InitMessage {
   memory: SharedArrayBuffer;
   thread: number;
   code: HardwareCode;
+  settings: RunSettings;
+}
+
+/** Run thread `thread` of a level compiled to wasm, on the level's shared wasm memory. */
+export interface InitWasmMessage {
+  type: "init-wasm";
+  memory: WebAssembly.Memory;
+  thread: number;
+  level: WasmLevel;
   settings: RunSettings;
 }
 
@@ -31,7 +41,7 @@ export interface InitBaselineMessage {
   iterations: number;
 }
 
-export type ToWorker = InitMessage | InitBaselineMessage;
+export type ToWorker = InitMessage | InitWasmMessage | InitBaselineMessage;
 
 export type FromWorker =
   | { type: "ready"; thread: number }

@@ -4,19 +4,29 @@
 //   const run = createHardwareRun(program, { trials: 10_000, onProgress, onDone });
 //   run.stop(); // at any time: the workers are terminated
 //
-// A level's text is never evaluated: the workers interpret its compiled instructions.
+// A level's text is never evaluated: its validated, compiled instructions are compiled on to
+// WebAssembly (wasm/emit.ts) and run natively, one worker per thread, on one shared
+// WebAssembly.Memory. The interpreter (interpreter.ts) remains as `engine: "interpreter"`, for the
+// benchmark's comparison and for hosts without shared wasm memory.
 
 import type { Program } from "../engine/program";
 import { spawnBrowserWorker } from "./browser-worker";
 import { Coordinator, startPool, STOP_GRACE_MS, TRIAL_TIME_LIMIT_MS, type Limits, type SpawnWorker, type WorkerLike } from "./coordinator";
+import type { RunSettings } from "./interpreter";
 import type { ToWorker } from "./messages";
 import { OutcomeTally, type OutcomeRow } from "./outcomes";
 import { reachableUnderSCAsync } from "./reachable";
 import { translateProgram } from "./translate";
+import { compileToWasm } from "./wasm/emit";
+import { levelMemory } from "./wasm/thread";
 
 export const MIN_TRIALS = 100;
 export const MAX_TRIALS = 1_000_000;
-export const DEFAULT_BUDGET = 1_000_000;
+/** Statements one thread may run in a trial before it counts as still running, by how the
+ *  threads run. Both are a few tenths of a second's work at most (a statement costs ~3 ns as
+ *  native code, ~60 ns interpreted): long enough that a thread spinning while its partner waits
+ *  for a core on a busy machine is not called stuck, short enough that a real livelock ends. */
+export const DEFAULT_BUDGET: Readonly<Record<"wasm" | "interpreter", number>> = { wasm: 50_000_000, interpreter: 1_000_000 };
 /** The jitter setting the panel offers: up to this many spin turns between statements. */
 export const JITTER_SPINS = 1000;
 
@@ -37,6 +47,8 @@ export interface HardwareRunOptions {
   progressEveryMs?: number;
   /** The watchdog's limits (defaults: TRIAL_TIME_LIMIT_MS, STOP_GRACE_MS). */
   limits?: Partial<Limits>;
+  /** How the workers run the threads: native wasm (default), or the JavaScript interpreter. */
+  engine?: "wasm" | "interpreter";
 }
 
 export interface HardwareProgress {
@@ -51,6 +63,8 @@ export interface HardwareProgress {
   comparison: "sc" | "partial" | "tso" | "off";
   /** Times the workers had to be terminated and started again because a trial would not stop. */
   restarts: number;
+  /** How the workers ran the threads (the interpreter when this host cannot run shared wasm). */
+  engine?: "wasm" | "interpreter";
   error?: string;
 }
 
@@ -72,7 +86,6 @@ export function hardwareUnavailable(): string | null {
 
 export function createHardwareRun(program: Program, options: HardwareRunOptions): HardwareRun {
   const requested = Math.max(1, Math.floor(options.trials));
-  const budget = options.budget ?? DEFAULT_BUDGET;
   const spawn = options.spawnWorker ?? spawnBrowserWorker;
   const every = options.progressEveryMs ?? 100;
   let stopped = false;
@@ -82,6 +95,7 @@ export function createHardwareRun(program: Program, options: HardwareRunOptions)
   let tally: OutcomeTally | null = null;
   let comparison: HardwareProgress["comparison"] = "off";
   let restarts = 0;
+  let engine: "wasm" | "interpreter" = options.engine ?? "wasm";
   let started = Date.now();
   let resolveFinished!: (p: HardwareProgress) => void;
   const finished = new Promise<HardwareProgress>((r) => (resolveFinished = r));
@@ -91,7 +105,7 @@ export function createHardwareRun(program: Program, options: HardwareRunOptions)
     const elapsedMs = Date.now() - started;
     return {
       status, requested, completed, rows: tally?.rows() ?? [], elapsedMs,
-      trialsPerSecond: elapsedMs > 0 ? (completed * 1000) / elapsedMs : 0, comparison, restarts, ...(error ? { error } : {}),
+      trialsPerSecond: elapsedMs > 0 ? (completed * 1000) / elapsedMs : 0, comparison, restarts, engine, ...(error ? { error } : {}),
     };
   };
   const terminate = () => {
@@ -112,15 +126,17 @@ export function createHardwareRun(program: Program, options: HardwareRunOptions)
     await Promise.resolve(); // callbacks never run before createHardwareRun returns
     const unavailable = hardwareUnavailable();
     if (unavailable) return end("failed", unavailable);
-    const hc = translateProgram(program);
+    const threads = await threadsFor(program, engine);
+    engine = threads.engine;
+    const budget = options.budget ?? DEFAULT_BUDGET[engine];
     const reach = options.compareWithSC === false ? null : await reachableUnderSCAsync(program, () => stopped);
     if (stopped) return end("stopped");
     comparison = options.compareWithSC === false ? "off" : !reach ? "tso" : reach.complete ? "sc" : "partial";
-    const mem = new Int32Array(new SharedArrayBuffer(hc.layout.length * 4));
-    tally = new OutcomeTally(program, hc.layout, reach, budget);
-    coordinator = new Coordinator(mem, hc.layout, hc.initialShared, { timeLimitMs: TRIAL_TIME_LIMIT_MS, graceMs: STOP_GRACE_MS, ...options.limits });
+    const { mem, layout, initialShared } = threads;
+    tally = new OutcomeTally(program, layout, reach, budget);
+    coordinator = new Coordinator(mem, layout, initialShared, { timeLimitMs: TRIAL_TIME_LIMIT_MS, graceMs: STOP_GRACE_MS, ...options.limits });
     const settings = { budget, jitter: Math.max(0, Math.floor(options.jitter ?? 0)) };
-    const messages: ToWorker[] = program.threads.map((_, thread) => ({ type: "init", memory: mem.buffer as SharedArrayBuffer, thread, code: hc, settings }));
+    const messages = program.threads.map((_, thread) => threads.message(thread, settings));
     const onFailure = (message: string) => end("failed", message);
     workers = await startPool(spawn, messages, onFailure);
     if (stopped) return terminate();
@@ -160,5 +176,34 @@ export function createHardwareRun(program: Program, options: HardwareRunOptions)
       end("stopped");
     },
     finished,
+  };
+}
+
+/** The shared memory and the workers' instructions, for the chosen way of running threads. */
+async function threadsFor(program: Program, engine: "wasm" | "interpreter") {
+  if (engine === "wasm") {
+    const level = compileToWasm(program);
+    let memory: WebAssembly.Memory | null = null;
+    try {
+      // A page whose CSP lacks 'wasm-unsafe-eval' refuses to compile, a host without wasm
+      // threads to make shared memory: there the interpreter runs the level instead.
+      await WebAssembly.compile(level.bytes);
+      memory = levelMemory(level);
+    } catch {
+      memory = null;
+    }
+    if (memory) {
+      const shared = memory;
+      return {
+        engine, mem: new Int32Array(shared.buffer), layout: level.layout, initialShared: level.initialShared,
+        message: (thread: number, settings: RunSettings): ToWorker => ({ type: "init-wasm", memory: shared, thread, level, settings }),
+      };
+    }
+  }
+  const code = translateProgram(program);
+  const mem = new Int32Array(new SharedArrayBuffer(code.layout.length * 4));
+  return {
+    engine: "interpreter" as const, mem, layout: code.layout, initialShared: code.initialShared,
+    message: (thread: number, settings: RunSettings): ToWorker => ({ type: "init", memory: mem.buffer as SharedArrayBuffer, thread, code, settings }),
   };
 }

@@ -1,16 +1,34 @@
 // What a hardware worker does, whatever hosts it (a browser Worker or Node's worker_threads):
-// on its one "init" message it builds the thread's interpreter over the shared memory, says it
-// is ready, and serves trials from then on.
+// on its one "init" message it builds the thread's runner over the shared memory (the level
+// compiled to wasm, or the interpreter over its translated instructions), says it is ready,
+// and serves trials from then on.
 
 import { ThreadRunner } from "./interpreter";
-import type { FromWorker, InitMessage } from "./messages";
+import type { MemoryLayout } from "./layout";
+import type { FromWorker, InitMessage, InitWasmMessage } from "./messages";
 import { serveTrials } from "./protocol";
+import { WasmThread } from "./wasm/thread";
 
-export function serveThread(msg: InitMessage, post: (m: FromWorker) => void): void {
+interface Runner {
+  mem: Int32Array;
+  layout: MemoryLayout;
+  run: () => number;
+}
+
+function runnerFor(msg: InitMessage | InitWasmMessage): Runner {
+  if (msg.type === "init-wasm") {
+    const thread = new WasmThread(msg.level, msg.memory, msg.thread, msg.settings);
+    return { mem: new Int32Array(msg.memory.buffer), layout: msg.level.layout, run: () => thread.run() };
+  }
+  const mem = new Int32Array(msg.memory);
+  const thread = new ThreadRunner(msg.code, mem, msg.thread, msg.settings);
+  return { mem, layout: msg.code.layout, run: () => thread.run() };
+}
+
+export function serveThread(msg: InitMessage | InitWasmMessage, post: (m: FromWorker) => void): void {
   try {
-    const mem = new Int32Array(msg.memory);
-    const runner = new ThreadRunner(msg.code, mem, msg.thread, msg.settings);
-    serveTrials(mem, msg.code.layout, () => runner.run(), () => post({ type: "ready", thread: msg.thread }));
+    const { mem, layout, run } = runnerFor(msg);
+    serveTrials(mem, layout, run, () => post({ type: "ready", thread: msg.thread }));
   } catch (e) {
     post({ type: "failed", thread: msg.thread, message: e instanceof Error ? e.message : String(e) });
   }

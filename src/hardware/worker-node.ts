@@ -9,6 +9,6 @@ import { serveThread } from "./worker-core";
 const port = parentPort!;
 const post = (m: FromWorker) => port.postMessage(m);
 port.once("message", (msg: ToWorker) => {
-  if (msg.type === "init") serveThread(msg, post);
+  if (msg.type === "init" || msg.type === "init-wasm") serveThread(msg, post);
   else serveBaseline(msg, post);
 });

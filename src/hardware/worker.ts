@@ -6,6 +6,6 @@ import { serveThread } from "./worker-core";
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ToWorker>) => void) | null; postMessage(m: FromWorker): void };
 
 scope.onmessage = (e) => {
-  if (e.data.type === "init") serveThread(e.data, (m) => scope.postMessage(m));
+  if (e.data.type === "init" || e.data.type === "init-wasm") serveThread(e.data, (m) => scope.postMessage(m));
   else scope.postMessage({ type: "failed", thread: e.data.thread, message: `unknown message ${e.data.type}` });
 };

@@ -21,6 +21,15 @@ export const CD_DOWN = 50, CD_WAIT = 51, EV_SET = 52, EV_RESET = 53, EV_WAIT = 5
 export const RW_RLOCK = 55, RW_RUNLOCK = 56, RW_WLOCK = 57, RW_WUNLOCK = 58;
 export const Q_ENQ_BEGIN = 59, Q_ENQ_END = 60, Q_DEQ_BEGIN = 61, Q_DEQ_END = 62, Q_SIZE = 63;
 
+/** Every opcode by name: the list tests walk to prove each executor knows each one (a test also
+ *  checks that it names every opcode constant above, so the two cannot drift apart). */
+export const OPCODES: Readonly<Record<string, number>> = {
+  END, STMT, CONST, MOV, ADD, SUB, MUL, DIV, MOD, EQ, NE, LT, LE, GT, GE, NOT, NEG, ADDI, JMP, JZ, JNZ, ASSERT, EXIT, FENCE,
+  LD, ST, AADD, AXCHG, ACAS, LOCK, UNLOCK, TRYLOCK, SEM_WAIT, SEM_SIGNAL, COND_WAIT, COND_REACQUIRE, COND_SIGNAL, COND_BROADCAST,
+  BARRIER_WAIT, CD_DOWN, CD_WAIT, EV_SET, EV_RESET, EV_WAIT, RW_RLOCK, RW_RUNLOCK, RW_WLOCK, RW_WUNLOCK,
+  Q_ENQ_BEGIN, Q_ENQ_END, Q_DEQ_BEGIN, Q_DEQ_END, Q_SIZE,
+};
+
 export const isAccessOp = (op: number): boolean => op >= 32;
 
 /** Which operands (1-4) of each opcode are registers it writes (`defs`) and reads (`uses`).

@@ -26,27 +26,15 @@ export const LOCAL_DIVIDE_BY_ZERO = -5, LOCAL_REMAINDER_BY_ZERO = -6, LOCAL_UNKN
  * operands are indexes into `r`. Returns the next instruction, or a LOCAL_* code (< 0).
  */
 export function execLocal(r: Int32Array, op: number, a: number, b: number, c: number, pc: number): number {
+  if (op >= ADD && op <= GE) {
+    if (r[c] === 0 && (op === DIV || op === MOD)) return op === DIV ? LOCAL_DIVIDE_BY_ZERO : LOCAL_REMAINDER_BY_ZERO;
+    r[a] = binary(op, r[b], r[c]);
+    return pc + 1;
+  }
   switch (op) {
     case STMT: return pc + 1; // only a marker: what a statement boundary means is the executor's
     case CONST: r[a] = b; return pc + 1;
     case MOV: r[a] = r[b]; return pc + 1;
-    case ADD: r[a] = (r[b] + r[c]) | 0; return pc + 1;
-    case SUB: r[a] = (r[b] - r[c]) | 0; return pc + 1;
-    case MUL: r[a] = Math.imul(r[b], r[c]); return pc + 1;
-    case DIV:
-      if (r[c] === 0) return LOCAL_DIVIDE_BY_ZERO;
-      r[a] = (r[b] / r[c]) | 0;
-      return pc + 1;
-    case MOD:
-      if (r[c] === 0) return LOCAL_REMAINDER_BY_ZERO;
-      r[a] = (r[b] % r[c]) | 0;
-      return pc + 1;
-    case EQ: r[a] = r[b] === r[c] ? 1 : 0; return pc + 1;
-    case NE: r[a] = r[b] !== r[c] ? 1 : 0; return pc + 1;
-    case LT: r[a] = r[b] < r[c] ? 1 : 0; return pc + 1;
-    case LE: r[a] = r[b] <= r[c] ? 1 : 0; return pc + 1;
-    case GT: r[a] = r[b] > r[c] ? 1 : 0; return pc + 1;
-    case GE: r[a] = r[b] >= r[c] ? 1 : 0; return pc + 1;
     case NOT: r[a] = r[b] === 0 ? 1 : 0; return pc + 1;
     case NEG: r[a] = -r[b] | 0; return pc + 1;
     case ADDI: r[a] = (r[b] + c) | 0; return pc + 1;
@@ -58,6 +46,26 @@ export function execLocal(r: Int32Array, op: number, a: number, b: number, c: nu
     case FENCE: return LOCAL_FENCE;
     case END: return LOCAL_END;
     default: return LOCAL_UNKNOWN;
+  }
+}
+
+/** `x op y` for the binary operators ADD..GE, as 32-bit ints (comparisons give 1 or 0). The
+ *  divisor of DIV and MOD is not 0: execLocal has thrown already. (A function of its own, and
+ *  execLocal's other half, so that each stays small enough for V8 to inline into the loops.) */
+export function binary(op: number, x: number, y: number): number {
+  switch (op) {
+    case ADD: return (x + y) | 0;
+    case SUB: return (x - y) | 0;
+    case MUL: return Math.imul(x, y);
+    case DIV: return (x / y) | 0;
+    case MOD: return (x % y) | 0;
+    case EQ: return x === y ? 1 : 0;
+    case NE: return x !== y ? 1 : 0;
+    case LT: return x < y ? 1 : 0;
+    case LE: return x <= y ? 1 : 0;
+    case GT: return x > y ? 1 : 0;
+    case GE: return x >= y ? 1 : 0;
+    default: throw new RangeError(`opcode ${op} is no binary operator`); // a bug in the caller
   }
 }
 

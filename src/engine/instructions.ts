@@ -50,8 +50,8 @@ export function execLocal(r: Int32Array, op: number, a: number, b: number, c: nu
 }
 
 /** `x op y` for the binary operators ADD..GE, as 32-bit ints (comparisons give 1 or 0). The
- *  divisor of DIV and MOD is not 0: execLocal has thrown already. (A function of its own, and
- *  execLocal's other half, so that each stays small enough for V8 to inline into the loops.) */
+ *  divisor of DIV and MOD is not 0: execLocal stops on that first. (A function of its own, so
+ *  that it and execLocal each stay small enough for V8 to inline into the executors' loops.) */
 export function binary(op: number, x: number, y: number): number {
   switch (op) {
     case ADD: return (x + y) | 0;

@@ -10,7 +10,8 @@ import type { LevelSpec } from "./level";
  *  absolute slots of the state array (each thread's code is compiled for its own layout). */
 export const STRIDE = 5;
 
-// Opcodes. Below 32: local work. 32 and up: one access to shared state (the unit of a step).
+// Opcodes. Below 32: local work, ADD..GE the binary operators. 32 and up: one access to shared
+// state (the unit of a step). What each one means: instructions.ts.
 export const END = 0, STMT = 1, CONST = 2, MOV = 3, ADD = 4, SUB = 5, MUL = 6, DIV = 7, MOD = 8;
 export const EQ = 9, NE = 10, LT = 11, LE = 12, GT = 13, GE = 14, NOT = 15, NEG = 16, ADDI = 17;
 export const JMP = 18, JZ = 19, JNZ = 20, ASSERT = 21, EXIT = 22, FENCE = 23;

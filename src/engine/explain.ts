@@ -110,6 +110,8 @@ export function describeFault(p: Program, _s: Int32Array, f: Fault): string {
       return `it called readUnlock on ${name} without holding it for reading`;
     case V.E_WRITE_UNLOCK:
       return `it called writeUnlock on ${name} without holding it for writing`;
+    case V.E_UNKNOWN_OPCODE:
+      return `it ran an instruction Interleave does not know (opcode ${f.detail}): a bug in the game, not in the level`;
     default:
       return "it broke a rule";
   }

@@ -10,7 +10,8 @@ import type { LevelSpec } from "./level";
  *  absolute slots of the state array (each thread's code is compiled for its own layout). */
 export const STRIDE = 5;
 
-// Opcodes. Below 32: local work. 32 and up: one access to shared state (the unit of a step).
+// Opcodes. Below 32: local work, ADD..GE the binary operators. 32 and up: one access to shared
+// state (the unit of a step). What each one means: instructions.ts.
 export const END = 0, STMT = 1, CONST = 2, MOV = 3, ADD = 4, SUB = 5, MUL = 6, DIV = 7, MOD = 8;
 export const EQ = 9, NE = 10, LT = 11, LE = 12, GT = 13, GE = 14, NOT = 15, NEG = 16, ADDI = 17;
 export const JMP = 18, JZ = 19, JNZ = 20, ASSERT = 21, EXIT = 22, FENCE = 23;
@@ -20,6 +21,15 @@ export const COND_WAIT = 45, COND_REACQUIRE = 46, COND_SIGNAL = 47, COND_BROADCA
 export const CD_DOWN = 50, CD_WAIT = 51, EV_SET = 52, EV_RESET = 53, EV_WAIT = 54;
 export const RW_RLOCK = 55, RW_RUNLOCK = 56, RW_WLOCK = 57, RW_WUNLOCK = 58;
 export const Q_ENQ_BEGIN = 59, Q_ENQ_END = 60, Q_DEQ_BEGIN = 61, Q_DEQ_END = 62, Q_SIZE = 63;
+
+/** Every opcode by name: the list tests walk to prove each executor knows each one (a test also
+ *  checks that it names every opcode constant above, so the two cannot drift apart). */
+export const OPCODES: Readonly<Record<string, number>> = {
+  END, STMT, CONST, MOV, ADD, SUB, MUL, DIV, MOD, EQ, NE, LT, LE, GT, GE, NOT, NEG, ADDI, JMP, JZ, JNZ, ASSERT, EXIT, FENCE,
+  LD, ST, AADD, AXCHG, ACAS, LOCK, UNLOCK, TRYLOCK, SEM_WAIT, SEM_SIGNAL, COND_WAIT, COND_REACQUIRE, COND_SIGNAL, COND_BROADCAST,
+  BARRIER_WAIT, CD_DOWN, CD_WAIT, EV_SET, EV_RESET, EV_WAIT, RW_RLOCK, RW_RUNLOCK, RW_WLOCK, RW_WUNLOCK,
+  Q_ENQ_BEGIN, Q_ENQ_END, Q_DEQ_BEGIN, Q_DEQ_END, Q_SIZE,
+};
 
 export const isAccessOp = (op: number): boolean => op >= 32;
 

@@ -1,22 +1,27 @@
-// The interpreter: runs one step of one thread on a packed state, in place. This is the only
-// place the rules of the thread language live; the engine, the solver and the tests call it.
+// The engine's executor: runs one step of one thread on a packed state, in place. What each
+// instruction means is defined once, in instructions.ts, which hardware mode shares; this file
+// adds what is the engine's own: steps (one shared access each), the TSO store buffer, blocking
+// as a result code, and thread status words. The engine, the solver and the tests call it.
 // It allocates nothing on the hot path and keeps no state of its own: failures are result codes,
 // with the details written into the Fault record the caller passes in (and owns).
 
+import * as X from "./instructions";
 import * as I from "./program";
 import type { Program } from "./program";
 
-// Opcodes as module-local constants: the hot loop must not go through module-namespace lookups.
-const { AADD, ACAS, ADD, ADDI, ASSERT, AXCHG, BARRIER_WAIT, CD_DOWN, CD_WAIT, COND_BROADCAST, COND_REACQUIRE, COND_SIGNAL, COND_WAIT, CONST, DIV, END, EQ, EV_RESET, EV_SET, EV_WAIT, EXIT, FENCE, GE, GT, JMP, JNZ, JZ, LD, LE, LOCK, LT, MOD, MOV, MUL, NE, NEG, NOT, Q_DEQ_BEGIN, Q_DEQ_END, Q_ENQ_BEGIN, Q_ENQ_END, Q_SIZE, RW_RLOCK, RW_RUNLOCK, RW_WLOCK, RW_WUNLOCK, SEM_SIGNAL, SEM_WAIT, ST, STMT, STRIDE, SUB, TRYLOCK, UNLOCK } = I;
+// Module-local constants: the hot loop must not go through module-namespace lookups.
+const { AADD, ACAS, AXCHG, BARRIER_WAIT, CD_DOWN, CD_WAIT, COND_BROADCAST, COND_REACQUIRE, COND_SIGNAL, COND_WAIT, END, EV_RESET, EV_SET, EV_WAIT, LD, LOCK, Q_DEQ_BEGIN, Q_DEQ_END, Q_ENQ_BEGIN, Q_ENQ_END, Q_SIZE, RW_RLOCK, RW_RUNLOCK, RW_WLOCK, RW_WUNLOCK, SEM_SIGNAL, SEM_WAIT, ST, STMT, STRIDE, TRYLOCK, UNLOCK } = I;
+const { E_COND_NOT_HELD, E_COUNTDOWN_BELOW_ZERO, E_DIVISION, E_INDEX, E_QUEUE_CONCURRENT, E_QUEUE_FULL, E_READ_UNLOCK, E_SEMAPHORE_MAX, E_UNKNOWN_OPCODE, E_UNLOCK_NOT_OWNER, E_WRITE_UNLOCK } = X;
+const { LOCAL_ASSERT_FAILED, LOCAL_DIVIDE_BY_ZERO, LOCAL_EXIT, LOCAL_FENCE, LOCAL_REMAINDER_BY_ZERO } = X;
+const { barrierArrive, countdownMayDown, elementSlot, execLocal, queueBeginFault, queueLength, queuePush, queueShift, rwAddReader, rwMayRead, rwMayWrite, rwReads, rwRemoveReader, semaphoreMaySignal, waitMayPass, waiterAt, waitSetAdd, waitSetRemove, waitSetRemoveFirst, wakeCount } = X;
 
 /** Results of `execStep`. */
 export const OK = 0, BLOCKED = 1, DONE = 2, THROWN = 3, ASSERTED = 4, EXITED = 5;
 
-/** Why a step threw: a rule code, the instruction, and one number of context. */
-export const E_UNLOCK_NOT_OWNER = 1, E_COND_NOT_HELD = 2, E_DEQUEUE_EMPTY = 3, E_QUEUE_CONCURRENT = 4;
-export const E_SEMAPHORE_MAX = 5, E_COUNTDOWN_BELOW_ZERO = 6, E_INDEX = 7, E_DIVISION = 8, E_QUEUE_FULL = 9;
-export const E_READ_UNLOCK = 10, E_WRITE_UNLOCK = 11;
+/** The rules a step can break, defined with the instructions. */
+export { E_COND_NOT_HELD, E_COUNTDOWN_BELOW_ZERO, E_DEQUEUE_EMPTY, E_DIVISION, E_INDEX, E_QUEUE_CONCURRENT, E_QUEUE_FULL, E_READ_UNLOCK, E_SEMAPHORE_MAX, E_UNKNOWN_OPCODE, E_UNLOCK_NOT_OWNER, E_WRITE_UNLOCK } from "./instructions";
 
+/** Why a step threw: a rule code, the instruction, and one number of context. */
 export interface Fault {
   rule: number;
   pc: number;
@@ -91,18 +96,9 @@ export function wakeSpuriously(p: Program, s: Int32Array, t: number): boolean {
   const base = p.threadBase[t];
   const status = s[base + 1];
   if (status >= 0) return false;
-  removeWaiter(s, -status - 1, t);
+  waitSetRemove(s, -status - 1, t);
   s[base + 1] = 0;
   return true;
-}
-
-function removeWaiter(s: Int32Array, cond: number, t: number) {
-  const n = s[cond];
-  let k = 0;
-  while (k < n && s[cond + 1 + k] !== t) k++;
-  for (; k < n - 1; k++) s[cond + 1 + k] = s[cond + 2 + k];
-  s[cond + n] = 0;
-  s[cond] = n - 1;
 }
 
 /** Runs one step of thread `t` on `s`, in place. On BLOCKED or DONE, `s` may hold scratch
@@ -127,49 +123,29 @@ export function execStep(p: Program, s: Int32Array, t: number, fault: Fault): nu
     first = false;
     const a = code[o + 1], b = code[o + 2], c = code[o + 3], d = code[o + 4];
     if (op < 32) {
-      switch (op) {
-        case STMT: break;
-        case CONST: s[a] = b; break;
-        case MOV: s[a] = s[b]; break;
-        case ADD: s[a] = (s[b] + s[c]) | 0; break;
-        case SUB: s[a] = (s[b] - s[c]) | 0; break;
-        case MUL: s[a] = Math.imul(s[b], s[c]); break;
-        case DIV:
-          if (s[c] === 0) return raise(fault, E_DIVISION, pc, t, 0);
-          s[a] = (s[b] / s[c]) | 0;
-          break;
-        case MOD:
-          if (s[c] === 0) return raise(fault, E_DIVISION, pc, t, 1);
-          s[a] = (s[b] % s[c]) | 0;
-          break;
-        case EQ: s[a] = s[b] === s[c] ? 1 : 0; break;
-        case NE: s[a] = s[b] !== s[c] ? 1 : 0; break;
-        case LT: s[a] = s[b] < s[c] ? 1 : 0; break;
-        case LE: s[a] = s[b] <= s[c] ? 1 : 0; break;
-        case GT: s[a] = s[b] > s[c] ? 1 : 0; break;
-        case GE: s[a] = s[b] >= s[c] ? 1 : 0; break;
-        case NOT: s[a] = s[b] === 0 ? 1 : 0; break;
-        case NEG: s[a] = -s[b] | 0; break;
-        case ADDI: s[a] = (s[b] + c) | 0; break;
-        case JMP: pc = a; continue;
-        case JZ: if (s[a] === 0) { pc = b; continue; } break;
-        case JNZ: if (s[a] !== 0) { pc = b; continue; } break;
-        case ASSERT:
-          if (s[a] === 0) { s[base] = pc; fault.pc = pc; fault.thread = t; return ASSERTED; }
-          break;
-        case EXIT: s[base] = pc; fault.pc = pc; fault.thread = t; return EXITED;
-        case FENCE: if (tso) drainBuffer(p, s, t); break;
+      const next = execLocal(s, op, a, b, c, pc);
+      if (next >= 0) {
+        pc = next;
+        continue;
       }
-      pc++;
-      continue;
+      switch (next) {
+        case LOCAL_FENCE:
+          if (tso) drainBuffer(p, s, t);
+          pc++;
+          continue;
+        case LOCAL_DIVIDE_BY_ZERO: return raise(fault, E_DIVISION, pc, t, 0);
+        case LOCAL_REMAINDER_BY_ZERO: return raise(fault, E_DIVISION, pc, t, 1);
+        case LOCAL_ASSERT_FAILED: s[base] = pc; fault.pc = pc; fault.thread = t; return ASSERTED;
+        case LOCAL_EXIT: s[base] = pc; fault.pc = pc; fault.thread = t; return EXITED;
+        default: return raise(fault, E_UNKNOWN_OPCODE, pc, t, op); // END never gets here: a step stops before it
+      }
     }
 
     // One access to shared state. First find its slot (with a bounds check).
     let at = p.descBase[b];
     if (c >= 0) {
-      const i = s[c];
-      if (i < 0 || i >= p.descCount[b]) return raise(fault, E_INDEX, pc, t, i);
-      at += i * p.descSize[b];
+      at = elementSlot(at, p.descCount[b], p.descSize[b], s[c]);
+      if (at < 0) return raise(fault, E_INDEX, pc, t, s[c]);
     }
     switch (op) {
       case LD: {
@@ -224,23 +200,23 @@ export function execStep(p: Program, s: Int32Array, t: number, fault: Fault): nu
         if (s[at] === 0) { s[at] = me; s[a] = 1; } else s[a] = 0;
         break;
       case SEM_WAIT:
-        if (s[at] === 0) return blockedAt(fault, pc, t, at);
+        if (!waitMayPass(op, s[at])) return blockedAt(fault, pc, t, at);
         if (tso) drainBuffer(p, s, t);
         s[at]--;
         break;
-      case SEM_SIGNAL:
+      case SEM_SIGNAL: {
         if (tso) drainBuffer(p, s, t);
-        if (p.descAux[b] >= 0 && s[at] >= p.descAux[b]) return raise(fault, E_SEMAPHORE_MAX, pc, t, p.descAux[b]);
+        const max = p.descAux[b];
+        if (!semaphoreMaySignal(s[at], max)) return raise(fault, E_SEMAPHORE_MAX, pc, t, max);
         s[at]++;
         break;
+      }
       case COND_WAIT: {
         if (tso) drainBuffer(p, s, t);
         const m = p.descAux[b];
         if (s[m] !== me) return raise(fault, E_COND_NOT_HELD, pc, t, s[m]);
         s[m] = 0;
-        const n = s[at];
-        s[at + 1 + n] = t;
-        s[at] = n + 1;
+        waitSetAdd(s, at, t);
         s[base + 1] = -(at + 1);
         break;
       }
@@ -256,34 +232,29 @@ export function execStep(p: Program, s: Int32Array, t: number, fault: Fault): nu
         if (tso) drainBuffer(p, s, t);
         const m = p.descAux[b];
         if (s[m] !== me) return raise(fault, E_COND_NOT_HELD, pc, t, s[m]);
-        const n = s[at];
-        const wake = op === COND_SIGNAL ? Math.min(1, n) : n;
-        for (let k = 0; k < wake; k++) s[p.threadBase[s[at + 1 + k]] + 1] = 0;
-        for (let k = 0; k < n; k++) s[at + 1 + k] = k + wake < n ? s[at + 1 + k + wake] : 0;
-        s[at] = n - wake;
+        const wake = wakeCount(op, s[at]);
+        for (let k = 0; k < wake; k++) s[p.threadBase[waiterAt(s, at, k)] + 1] = 0;
+        waitSetRemoveFirst(s, at, wake);
         break;
       }
-      case BARRIER_WAIT: {
+      case BARRIER_WAIT:
         if (tso) drainBuffer(p, s, t);
-        const arrivals = s[at] + 1;
-        if (arrivals === p.descAux[b]) {
-          s[at] = 0;
+        if (barrierArrive(s, at, p.descAux[b])) {
           for (let k = 0; k < p.threadBase.length; k++) {
             if (s[p.threadBase[k] + 1] === at + 1) s[p.threadBase[k] + 1] = 0;
           }
         } else {
-          s[at] = arrivals;
           s[base + 1] = at + 1;
         }
         break;
-      }
       case CD_DOWN:
         if (tso) drainBuffer(p, s, t);
-        if (s[at] === 0) return raise(fault, E_COUNTDOWN_BELOW_ZERO, pc, t, 0);
+        if (!countdownMayDown(s[at])) return raise(fault, E_COUNTDOWN_BELOW_ZERO, pc, t, 0);
         s[at]--;
         break;
       case CD_WAIT:
-        if (s[at] !== 0) return blockedAt(fault, pc, t, at);
+      case EV_WAIT:
+        if (!waitMayPass(op, s[at])) return blockedAt(fault, pc, t, at);
         if (tso) drainBuffer(p, s, t);
         break;
       case EV_SET:
@@ -291,22 +262,18 @@ export function execStep(p: Program, s: Int32Array, t: number, fault: Fault): nu
         if (tso) drainBuffer(p, s, t);
         s[at] = op === EV_SET ? 1 : 0;
         break;
-      case EV_WAIT:
-        if (s[at] === 0) return blockedAt(fault, pc, t, at);
-        if (tso) drainBuffer(p, s, t);
-        break;
       case RW_RLOCK:
-        if (s[at] !== 0 || (s[at + 1] & (1 << t)) !== 0) return blockedAt(fault, pc, t, at);
+        if (!rwMayRead(s, at, t)) return blockedAt(fault, pc, t, at);
         if (tso) drainBuffer(p, s, t);
-        s[at + 1] |= 1 << t;
+        rwAddReader(s, at, t);
         break;
       case RW_RUNLOCK:
         if (tso) drainBuffer(p, s, t);
-        if ((s[at + 1] & (1 << t)) === 0) return raise(fault, E_READ_UNLOCK, pc, t, s[at]);
-        s[at + 1] &= ~(1 << t);
+        if (!rwReads(s, at, t)) return raise(fault, E_READ_UNLOCK, pc, t, s[at]);
+        rwRemoveReader(s, at, t);
         break;
       case RW_WLOCK:
-        if (s[at] !== 0 || s[at + 1] !== 0) return blockedAt(fault, pc, t, at);
+        if (!rwMayWrite(s, at)) return blockedAt(fault, pc, t, at);
         if (tso) drainBuffer(p, s, t);
         s[at] = me;
         break;
@@ -316,33 +283,31 @@ export function execStep(p: Program, s: Int32Array, t: number, fault: Fault): nu
         s[at] = 0;
         break;
       case Q_ENQ_BEGIN:
-      case Q_DEQ_BEGIN:
+      case Q_DEQ_BEGIN: {
         if (tso) drainBuffer(p, s, t);
         if (s[at] !== 0) return raise(fault, E_QUEUE_CONCURRENT, pc, t, s[at]);
-        if (op === Q_DEQ_BEGIN && s[at + 1] === 0) return raise(fault, E_DEQUEUE_EMPTY, pc, t, 0);
-        if (op === Q_ENQ_BEGIN && s[at + 1] === p.descAux[b]) return raise(fault, E_QUEUE_FULL, pc, t, p.descAux[b]);
+        const capacity = p.descAux[b];
+        const rule = queueBeginFault(s, at, op, capacity);
+        if (rule !== 0) return raise(fault, rule, pc, t, rule === E_QUEUE_FULL ? capacity : 0);
         s[at] = me;
         break;
+      }
       case Q_ENQ_END:
         if (tso) drainBuffer(p, s, t);
-        s[at + 2 + s[at + 1]] = s[d];
-        s[at + 1]++;
+        queuePush(s, at, s[d]);
         s[at] = 0;
         break;
-      case Q_DEQ_END: {
+      case Q_DEQ_END:
         if (tso) drainBuffer(p, s, t);
-        const n = s[at + 1];
-        s[a] = s[at + 2];
-        for (let k = 0; k < n - 1; k++) s[at + 2 + k] = s[at + 3 + k];
-        s[at + 1 + n] = 0;
-        s[at + 1] = n - 1;
+        s[a] = queueShift(s, at);
         s[at] = 0;
         break;
-      }
       case Q_SIZE:
         if (tso) drainBuffer(p, s, t);
-        s[a] = s[at + 1];
+        s[a] = queueLength(s, at);
         break;
+      default:
+        return raise(fault, E_UNKNOWN_OPCODE, pc, t, op);
     }
     accessed = true;
     pc++;

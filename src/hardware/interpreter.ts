@@ -1,18 +1,24 @@
 // The worker-side interpreter: runs one thread's translated instructions straight through on the
-// shared memory, at full speed. Plain reads and writes of shared variables are plain typed-array
+// shared memory, at full speed. What each instruction means is the engine's (instructions.ts,
+// shared with src/engine/vm.ts, exceptions included); what is this file's own is how memory is
+// reached and how a thread waits. Plain reads and writes of shared variables are plain typed-array
 // accesses, so real races happen; atomics, fences and every synchronization object go through
-// Atomics. The semantics (and the exceptions) are the engine's (src/engine/vm.ts); steps are not:
-// a STMT is only a marker, where the thread counts progress, checks the abort flag and may jitter.
+// Atomics, and the engine's object rules run inside that protocol (under the object's guard, the
+// mutex it belongs to, or the queue's busy word), where plain accesses are safe. Blocking is
+// Atomics.wait. Steps are not the engine's: a STMT is only a marker, where the thread counts
+// progress, checks the abort flag and may jitter.
 // It runs on any Int32Array over a SharedArrayBuffer, in a worker or in a test.
 
+import * as X from "../engine/instructions";
 import * as I from "../engine/program";
-import * as V from "../engine/vm";
 import * as L from "./layout";
 import { HSTRIDE, type HardwareCode } from "./translate";
 import { block, guarded, release, unguard } from "./waiting";
 
-const { AADD, ACAS, ADD, ADDI, ASSERT, AXCHG, BARRIER_WAIT, CD_DOWN, CD_WAIT, COND_BROADCAST, COND_REACQUIRE, COND_SIGNAL, COND_WAIT, CONST, DIV, END, EQ, EV_RESET, EV_SET, EV_WAIT, EXIT, FENCE, FLAG_CRITICAL, GE, GT, JMP, JNZ, JZ, LD, LE, LOCK, LT, MOD, MOV, MUL, NE, NEG, NOT, Q_DEQ_BEGIN, Q_DEQ_END, Q_ENQ_BEGIN, Q_ENQ_END, Q_SIZE, RW_RLOCK, RW_RUNLOCK, RW_WLOCK, RW_WUNLOCK, SEM_SIGNAL, SEM_WAIT, ST, STMT, SUB, TRYLOCK, UNLOCK } = I;
-const { E_COND_NOT_HELD, E_COUNTDOWN_BELOW_ZERO, E_DEQUEUE_EMPTY, E_DIVISION, E_INDEX, E_QUEUE_CONCURRENT, E_QUEUE_FULL, E_READ_UNLOCK, E_SEMAPHORE_MAX, E_UNLOCK_NOT_OWNER, E_WRITE_UNLOCK } = V;
+const { AADD, ACAS, AXCHG, BARRIER_WAIT, CD_DOWN, CD_WAIT, COND_BROADCAST, COND_REACQUIRE, COND_SIGNAL, COND_WAIT, EV_RESET, EV_SET, EV_WAIT, FLAG_CRITICAL, LD, LOCK, Q_DEQ_BEGIN, Q_DEQ_END, Q_ENQ_BEGIN, Q_ENQ_END, Q_SIZE, RW_RLOCK, RW_RUNLOCK, RW_WLOCK, RW_WUNLOCK, SEM_SIGNAL, SEM_WAIT, ST, STMT, TRYLOCK, UNLOCK } = I;
+const { E_COND_NOT_HELD, E_COUNTDOWN_BELOW_ZERO, E_DIVISION, E_INDEX, E_QUEUE_CONCURRENT, E_QUEUE_FULL, E_READ_UNLOCK, E_SEMAPHORE_MAX, E_UNKNOWN_OPCODE, E_UNLOCK_NOT_OWNER, E_WRITE_UNLOCK } = X;
+const { LOCAL_ASSERT_FAILED, LOCAL_DIVIDE_BY_ZERO, LOCAL_END, LOCAL_EXIT, LOCAL_FENCE, LOCAL_REMAINDER_BY_ZERO } = X;
+const { barrierArrive, countdownMayDown, elementSlot, execLocal, queueBeginFault, queuePush, queueShift, rwAddReader, rwMayRead, rwMayWrite, rwReads, rwRemoveReader, semaphoreMaySignal, waitMayPass, waiterAt, waitSetAdd, waitSetRemoveFirst, wakeCount } = X;
 const { ABORT, FENCE: FENCE_WORD, IN_SECTION, OUT_ASSERTION, OUT_EXCEPTION, OUT_EXIT, OUT_MUTUAL_EXCLUSION, OUT_RUNNING, PROGRESS, RELEASES, STATE, STATUS, STEPS, TS_FINISHED, R_ABORTED, R_ASSERTED, R_BLOCKED, R_BUDGET, R_EXITED, R_FINISHED, R_THROWN } = L;
 
 export interface RunSettings {
@@ -71,82 +77,64 @@ export class ThreadRunner {
       const op = code[o];
       if (op < 32) {
         const a = code[o + 1], b = code[o + 2], c = code[o + 3];
-        switch (op) {
-          case STMT:
-            if (inSection) {
-              Atomics.and(mem, C + IN_SECTION, ~bit);
-              inSection = false;
+        if (op === STMT) {
+          if (inSection) {
+            Atomics.and(mem, C + IN_SECTION, ~bit);
+            inSection = false;
+          }
+          if ((steps & 63) === 0) {
+            // Now and then (an atomic load costs as much as a statement): has the trial ended?
+            if (Atomics.load(mem, C + ABORT) !== 0) return this.stopped(steps, R_ABORTED);
+            if ((steps & 1023) === 0) Atomics.store(mem, T + PROGRESS, steps);
+          }
+          if (++steps > budget) {
+            L.claimOutcome(mem, layout, OUT_RUNNING, t, pc, 0, budget);
+            return this.stopped(steps - 1, R_BUDGET);
+          }
+          if ((b & FLAG_CRITICAL) !== 0) {
+            // Reaching the line counts: anyone already standing in a section makes two.
+            const others = Atomics.or(mem, C + IN_SECTION, bit);
+            inSection = true;
+            if (others !== 0) {
+              L.claimOutcome(mem, layout, OUT_MUTUAL_EXCLUSION, t, pc, 0, others | bit);
+              return this.stopped(steps, R_ABORTED);
             }
-            if ((steps & 63) === 0) {
-              // Now and then (an atomic load costs as much as a statement): has the trial ended?
-              if (Atomics.load(mem, C + ABORT) !== 0) return this.stopped(steps, R_ABORTED);
-              if ((steps & 1023) === 0) Atomics.store(mem, T + PROGRESS, steps);
-            }
-            if (++steps > budget) {
-              L.claimOutcome(mem, layout, OUT_RUNNING, t, pc, 0, budget);
-              return this.stopped(steps - 1, R_BUDGET);
-            }
-            if ((b & FLAG_CRITICAL) !== 0) {
-              // Reaching the line counts: anyone already standing in a section makes two.
-              const others = Atomics.or(mem, C + IN_SECTION, bit);
-              inSection = true;
-              if (others !== 0) {
-                L.claimOutcome(mem, layout, OUT_MUTUAL_EXCLUSION, t, pc, 0, others | bit);
-                return this.stopped(steps, R_ABORTED);
-              }
-            }
-            if (jitter > 0) this.jitter(jitter);
-            break;
-          case END:
+          }
+          if (jitter > 0) this.jitter(jitter);
+          pc++;
+          continue;
+        }
+        const next = execLocal(regs, op, a, b, c, pc);
+        if (next >= 0) {
+          pc = next;
+          continue;
+        }
+        switch (next) {
+          case LOCAL_END:
             if (inSection) Atomics.and(mem, C + IN_SECTION, ~bit);
             return this.stopped(steps, R_FINISHED);
-          case CONST: regs[a] = b; break;
-          case MOV: regs[a] = regs[b]; break;
-          case ADD: regs[a] = (regs[b] + regs[c]) | 0; break;
-          case SUB: regs[a] = (regs[b] - regs[c]) | 0; break;
-          case MUL: regs[a] = Math.imul(regs[b], regs[c]); break;
-          case DIV:
-            if (regs[c] === 0) return this.raise(pc, steps, E_DIVISION, 0);
-            regs[a] = (regs[b] / regs[c]) | 0;
-            break;
-          case MOD:
-            if (regs[c] === 0) return this.raise(pc, steps, E_DIVISION, 1);
-            regs[a] = (regs[b] % regs[c]) | 0;
-            break;
-          case EQ: regs[a] = regs[b] === regs[c] ? 1 : 0; break;
-          case NE: regs[a] = regs[b] !== regs[c] ? 1 : 0; break;
-          case LT: regs[a] = regs[b] < regs[c] ? 1 : 0; break;
-          case LE: regs[a] = regs[b] <= regs[c] ? 1 : 0; break;
-          case GT: regs[a] = regs[b] > regs[c] ? 1 : 0; break;
-          case GE: regs[a] = regs[b] >= regs[c] ? 1 : 0; break;
-          case NOT: regs[a] = regs[b] === 0 ? 1 : 0; break;
-          case NEG: regs[a] = -regs[b] | 0; break;
-          case ADDI: regs[a] = (regs[b] + c) | 0; break;
-          case JMP: pc = a; continue;
-          case JZ: if (regs[a] === 0) { pc = b; continue; } break;
-          case JNZ: if (regs[a] !== 0) { pc = b; continue; } break;
-          case ASSERT:
-            if (regs[a] === 0) {
-              L.claimOutcome(mem, layout, OUT_ASSERTION, t, pc, 0, 0);
-              return this.stopped(steps, R_ASSERTED);
-            }
-            break;
-          case EXIT:
+          case LOCAL_FENCE:
+            Atomics.add(mem, C + FENCE_WORD, 1);
+            pc++;
+            continue;
+          case LOCAL_DIVIDE_BY_ZERO: return this.raise(pc, steps, E_DIVISION, 0);
+          case LOCAL_REMAINDER_BY_ZERO: return this.raise(pc, steps, E_DIVISION, 1);
+          case LOCAL_ASSERT_FAILED:
+            L.claimOutcome(mem, layout, OUT_ASSERTION, t, pc, 0, 0);
+            return this.stopped(steps, R_ASSERTED);
+          case LOCAL_EXIT:
             L.claimOutcome(mem, layout, OUT_EXIT, t, pc, 0, 0);
             return this.stopped(steps, R_EXITED);
-          case FENCE: Atomics.add(mem, C + FENCE_WORD, 1); break;
+          default: return this.raise(pc, steps, E_UNKNOWN_OPCODE, op);
         }
-        pc++;
-        continue;
       }
 
       // One access to shared state: find its slot, with the engine's bounds check.
       const a = code[o + 1], c = code[o + 3], d = code[o + 4], aux = code[o + 7];
       let at = code[o + 2];
       if (c >= 0) {
-        const i = regs[c];
-        if (i < 0 || i >= code[o + 5]) return this.raise(pc, steps, E_INDEX, i);
-        at += i * code[o + 6];
+        at = elementSlot(at, code[o + 5], code[o + 6], regs[c]);
+        if (at < 0) return this.raise(pc, steps, E_INDEX, regs[c]);
       }
       switch (op) {
         case LD: regs[a] = mem[at]; break;
@@ -180,17 +168,17 @@ export class ThreadRunner {
           for (;;) {
             const epoch = Atomics.load(mem, C + RELEASES);
             const v = Atomics.load(mem, at);
-            if (v !== 0) {
+            if (waitMayPass(op, v)) {
               if (Atomics.compareExchange(mem, at, v, v - 1) === v) break;
               continue;
             }
-            if (!block(mem, layout, t, at, 0, epoch, pc, at)) return this.stopped(steps, R_BLOCKED);
+            if (!block(mem, layout, t, at, v, epoch, pc, at)) return this.stopped(steps, R_BLOCKED);
           }
           break;
         case SEM_SIGNAL:
           for (;;) {
             const v = Atomics.load(mem, at);
-            if (aux >= 0 && v >= aux) return this.raise(pc, steps, E_SEMAPHORE_MAX, aux);
+            if (!semaphoreMaySignal(v, aux)) return this.raise(pc, steps, E_SEMAPHORE_MAX, aux);
             if (Atomics.compareExchange(mem, at, v, v + 1) === v) break;
           }
           release(mem, layout, at);
@@ -199,9 +187,7 @@ export class ThreadRunner {
           // The wait set is only touched by holders of the mutex, so the mutex guards it.
           const owner = Atomics.load(mem, aux);
           if (owner !== me) return this.raise(pc, steps, E_COND_NOT_HELD, owner);
-          const n = Atomics.load(mem, at);
-          Atomics.store(mem, at + 1 + n, t);
-          Atomics.store(mem, at, n + 1);
+          waitSetAdd(mem, at, t);
           Atomics.store(mem, T + STATUS, -(at + 1));
           Atomics.store(mem, aux, 0);
           release(mem, layout, aux);
@@ -217,29 +203,24 @@ export class ThreadRunner {
         case COND_BROADCAST: {
           const owner = Atomics.load(mem, aux);
           if (owner !== me) return this.raise(pc, steps, E_COND_NOT_HELD, owner);
-          const n = Atomics.load(mem, at);
-          const wake = op === COND_SIGNAL ? Math.min(1, n) : n;
-          const woken: number[] = [];
-          for (let k = 0; k < wake; k++) woken.push(Atomics.load(mem, at + 1 + k));
-          for (let k = 0; k < n; k++) Atomics.store(mem, at + 1 + k, k + wake < n ? Atomics.load(mem, at + 1 + k + wake) : 0);
-          Atomics.store(mem, at, n - wake);
-          for (const w of woken) Atomics.store(mem, L.threadBlock(layout, w) + STATUS, 0);
+          // Wake first, then take them out of the wait set: the woken cannot touch it before
+          // this thread lets go of the mutex.
+          const wake = wakeCount(op, mem[at]);
+          for (let k = 0; k < wake; k++) Atomics.store(mem, L.threadBlock(layout, waiterAt(mem, at, k)) + STATUS, 0);
           Atomics.add(mem, C + RELEASES, 1);
-          for (const w of woken) Atomics.notify(mem, L.threadBlock(layout, w) + STATUS);
+          for (let k = 0; k < wake; k++) Atomics.notify(mem, L.threadBlock(layout, waiterAt(mem, at, k)) + STATUS);
+          waitSetRemoveFirst(mem, at, wake);
           break;
         }
         case BARRIER_WAIT: {
           const seq = L.sequenceOf(layout, at);
           guarded(mem, layout, at);
-          const arrivals = Atomics.load(mem, at) + 1;
-          if (arrivals === aux) {
-            Atomics.store(mem, at, 0);
+          if (barrierArrive(mem, at, aux)) {
             Atomics.add(mem, seq, 1);
             unguard(mem, layout, at);
             release(mem, layout, seq);
             break;
           }
-          Atomics.store(mem, at, arrivals);
           const generation = Atomics.load(mem, seq);
           unguard(mem, layout, at);
           for (;;) {
@@ -252,7 +233,7 @@ export class ThreadRunner {
         case CD_DOWN:
           for (;;) {
             const v = Atomics.load(mem, at);
-            if (v === 0) return this.raise(pc, steps, E_COUNTDOWN_BELOW_ZERO, 0);
+            if (!countdownMayDown(v)) return this.raise(pc, steps, E_COUNTDOWN_BELOW_ZERO, 0);
             if (Atomics.compareExchange(mem, at, v, v - 1) === v) break;
           }
           release(mem, layout, at);
@@ -262,7 +243,7 @@ export class ThreadRunner {
           for (;;) {
             const epoch = Atomics.load(mem, C + RELEASES);
             const v = Atomics.load(mem, at);
-            if (op === CD_WAIT ? v === 0 : v !== 0) break;
+            if (waitMayPass(op, v)) break;
             if (!block(mem, layout, t, at, v, epoch, pc, at)) return this.stopped(steps, R_BLOCKED);
           }
           break;
@@ -278,11 +259,9 @@ export class ThreadRunner {
           for (;;) {
             const epoch = Atomics.load(mem, C + RELEASES);
             guarded(mem, layout, at);
-            const writer = Atomics.load(mem, at), readers = Atomics.load(mem, at + 1);
-            const free = op === RW_RLOCK ? writer === 0 && (readers & bit) === 0 : writer === 0 && readers === 0;
-            if (free) {
-              if (op === RW_RLOCK) Atomics.or(mem, at + 1, bit);
-              else Atomics.store(mem, at, me);
+            if (op === RW_RLOCK ? rwMayRead(mem, at, t) : rwMayWrite(mem, at)) {
+              if (op === RW_RLOCK) rwAddReader(mem, at, t);
+              else mem[at] = me;
               unguard(mem, layout, at);
               break;
             }
@@ -295,14 +274,13 @@ export class ThreadRunner {
         case RW_RUNLOCK:
         case RW_WUNLOCK: {
           guarded(mem, layout, at);
-          const writer = Atomics.load(mem, at);
-          const held = op === RW_RUNLOCK ? (Atomics.load(mem, at + 1) & bit) !== 0 : writer === me;
-          if (!held) {
+          const writer = mem[at];
+          if (op === RW_RUNLOCK ? !rwReads(mem, at, t) : writer !== me) {
             unguard(mem, layout, at);
             return this.raise(pc, steps, op === RW_RUNLOCK ? E_READ_UNLOCK : E_WRITE_UNLOCK, writer);
           }
-          if (op === RW_RUNLOCK) Atomics.and(mem, at + 1, ~bit);
-          else Atomics.store(mem, at, 0);
+          if (op === RW_RUNLOCK) rwRemoveReader(mem, at, t);
+          else mem[at] = 0;
           Atomics.add(mem, L.sequenceOf(layout, at), 1);
           unguard(mem, layout, at);
           release(mem, layout, L.sequenceOf(layout, at));
@@ -313,34 +291,26 @@ export class ThreadRunner {
           // The busy word is the engine's: whoever finds it taken has caught a concurrent modification.
           const busy = Atomics.compareExchange(mem, at, 0, me);
           if (busy !== 0) return this.raise(pc, steps, E_QUEUE_CONCURRENT, busy);
-          const length = Atomics.load(mem, at + 1);
-          if (op === Q_DEQ_BEGIN && length === 0) {
+          const rule = queueBeginFault(mem, at, op, aux);
+          if (rule !== 0) {
             Atomics.store(mem, at, 0);
-            return this.raise(pc, steps, E_DEQUEUE_EMPTY, 0);
-          }
-          if (op === Q_ENQ_BEGIN && length === aux) {
-            Atomics.store(mem, at, 0);
-            return this.raise(pc, steps, E_QUEUE_FULL, aux);
+            return this.raise(pc, steps, rule, rule === E_QUEUE_FULL ? aux : 0);
           }
           break;
         }
-        case Q_ENQ_END: {
-          const length = Atomics.load(mem, at + 1);
-          Atomics.store(mem, at + 2 + length, regs[d]);
-          Atomics.store(mem, at + 1, length + 1);
+        case Q_ENQ_END:
+          queuePush(mem, at, regs[d]);
           Atomics.store(mem, at, 0);
           break;
-        }
-        case Q_DEQ_END: {
-          const n = Atomics.load(mem, at + 1);
-          regs[a] = Atomics.load(mem, at + 2);
-          for (let k = 0; k < n - 1; k++) Atomics.store(mem, at + 2 + k, Atomics.load(mem, at + 3 + k));
-          Atomics.store(mem, at + 1 + n, 0);
-          Atomics.store(mem, at + 1, n - 1);
+        case Q_DEQ_END:
+          regs[a] = queueShift(mem, at);
           Atomics.store(mem, at, 0);
           break;
-        }
-        case Q_SIZE: regs[a] = Atomics.load(mem, at + 1); break;
+        case Q_SIZE:
+          // The length word (see queueLength), read atomically: nothing holds the queue here.
+          regs[a] = Atomics.load(mem, at + 1);
+          break;
+        default: return this.raise(pc, steps, E_UNKNOWN_OPCODE, op);
       }
       pc++;
     }

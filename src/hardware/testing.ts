@@ -6,7 +6,7 @@ import type { Program } from "../engine/program";
 import { execStep, newFault, type Fault } from "../engine/vm";
 import { ThreadRunner } from "./interpreter";
 import * as L from "./layout";
-import { translateProgram } from "./translate";
+import { translateProgram, type HardwareCode } from "./translate";
 
 export interface SoloRun {
   result: number;
@@ -19,9 +19,9 @@ export interface SoloRun {
   steps: number;
 }
 
-/** Runs thread 0 alone on hardware, straight through. */
-export function runSolo(p: Program, budget = 1_000_000): SoloRun {
-  const hc = translateProgram(p);
+/** Runs thread 0 alone on hardware, straight through (from `hc.entry[0]`, where a test may
+ *  point it elsewhere). */
+export function runSolo(p: Program, budget = 1_000_000, hc: HardwareCode = translateProgram(p)): SoloRun {
   const mem = new Int32Array(new SharedArrayBuffer(hc.layout.length * 4));
   L.resetMemory(mem, hc.layout, hc.initialShared);
   const runner = new ThreadRunner(hc, mem, 0, { budget, jitter: 0 });

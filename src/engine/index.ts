@@ -3,9 +3,9 @@
 // screens read off a state. Every error parseLevel returns is placed in the file, and an error
 // in code in its code string too (result.ts), so callers print what they get.
 // Outside src/engine, code imports the engine only through its faces (src/boundaries.ts holds
-// that): this one; machine.ts, the compiled program and the step function for the engines that
-// run it (the solver, hardware mode); render/index.ts and diagrams.ts, the parts the screens load
-// on demand.
+// that): this one; machine.ts, the light core that executes a compiled program (opcodes, their
+// meaning, the step function) for the solver and hardware mode's workers; render/index.ts and
+// diagrams.ts, the parts the screens load on demand.
 
 import { checkReference, compileLevel } from "./compile";
 import { readLevelFile, type LevelSpec } from "./level";
@@ -59,5 +59,7 @@ export { showBidiControls } from "./visible-text";
 export { lineMap, parseJsonDocument, type JsonPath, type Position } from "./json-position";
 export { codePlacer, type CodePlacer, type CodeSpan } from "./source-map";
 export { own } from "./own";
+export { Analyzer } from "./analysis";
+export { describeFault, objectAt } from "./explain";
 export { err, ok } from "./result";
 export { waitForGraph, type DeadlockKind, type DeadlockName, type ThreadStatus, type WaitEdge, type WaitForGraph, type WaitNode } from "./wait-for";

@@ -1,10 +1,9 @@
-// The engine's face for the engines that run a compiled level: the solver's search and hardware
-// mode. The program's format (opcodes, layout, descriptors), the one-step interpreter with its
-// faults and extra moves, the analyzer that classifies a state, and the words for a fault or a
-// slot. The screens use index.ts; only code that executes instructions needs this.
+// The engine's face for the code that executes a compiled level: the program's format (opcodes,
+// layout, descriptors), what each instruction means (instructions.ts) and the one-step
+// interpreter with its faults and extra moves. It is the light core (no parser, no schema, no
+// reducer), so a hardware worker's bundle carries nothing else; the rest of the engine, the
+// reducer and the analyzer included, is in index.ts.
 
 export * from "./program";
+export * from "./instructions";
 export * from "./vm";
-export { Analyzer } from "./analysis";
-export { compileLevel } from "./compile";
-export { describeFault, objectAt } from "./explain";

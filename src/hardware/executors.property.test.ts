@@ -4,10 +4,9 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Program } from "../engine/program";
+import { BLOCKED, execStep, newFault, type Program } from "../engine/machine";
 import { mini } from "../engine/testing/levels";
 import { SHARED, STATEMENTS, threadCode } from "../engine/testing/random-levels";
-import { BLOCKED, execStep, newFault } from "../engine/vm";
 import * as L from "./layout";
 import { engineLocals, engineSolo, runSolo } from "./testing";
 

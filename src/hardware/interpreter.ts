@@ -9,13 +9,12 @@
 // progress, checks the abort flag and may jitter.
 // It runs on any Int32Array over a SharedArrayBuffer, in a worker or in a test.
 
-import * as X from "../engine/instructions";
-import * as I from "../engine/program";
+import * as X from "../engine/machine";
 import * as L from "./layout";
 import { HSTRIDE, type HardwareCode } from "./translate";
 import { block, guarded, release, unguard } from "./waiting";
 
-const { AADD, ACAS, AXCHG, BARRIER_WAIT, CD_DOWN, CD_WAIT, COND_BROADCAST, COND_REACQUIRE, COND_SIGNAL, COND_WAIT, EV_RESET, EV_SET, EV_WAIT, FLAG_CRITICAL, LD, LOCK, Q_DEQ_BEGIN, Q_DEQ_END, Q_ENQ_BEGIN, Q_ENQ_END, Q_SIZE, RW_RLOCK, RW_RUNLOCK, RW_WLOCK, RW_WUNLOCK, SEM_SIGNAL, SEM_WAIT, ST, STMT, TRYLOCK, UNLOCK } = I;
+const { AADD, ACAS, AXCHG, BARRIER_WAIT, CD_DOWN, CD_WAIT, COND_BROADCAST, COND_REACQUIRE, COND_SIGNAL, COND_WAIT, EV_RESET, EV_SET, EV_WAIT, FLAG_CRITICAL, LD, LOCK, Q_DEQ_BEGIN, Q_DEQ_END, Q_ENQ_BEGIN, Q_ENQ_END, Q_SIZE, RW_RLOCK, RW_RUNLOCK, RW_WLOCK, RW_WUNLOCK, SEM_SIGNAL, SEM_WAIT, ST, STMT, TRYLOCK, UNLOCK } = X;
 const { E_COND_NOT_HELD, E_COUNTDOWN_BELOW_ZERO, E_DIVISION, E_INDEX, E_QUEUE_CONCURRENT, E_QUEUE_FULL, E_READ_UNLOCK, E_SEMAPHORE_MAX, E_UNKNOWN_OPCODE, E_UNLOCK_NOT_OWNER, E_WRITE_UNLOCK } = X;
 const { LOCAL_ASSERT_FAILED, LOCAL_DIVIDE_BY_ZERO, LOCAL_END, LOCAL_EXIT, LOCAL_FENCE, LOCAL_REMAINDER_BY_ZERO } = X;
 const { barrierArrive, countdownMayDown, elementSlot, execLocal, queueBeginFault, queuePush, queueShift, rwAddReader, rwMayRead, rwMayWrite, rwReads, rwRemoveReader, semaphoreMaySignal, waitMayPass, waiterAt, waitSetAdd, waitSetRemoveFirst, wakeCount } = X;

@@ -3,12 +3,10 @@
 // And a number that is no opcode is reported by both as a fault, never skipped.
 
 import { describe, expect, it } from "vitest";
-import { initialState } from "../engine/engine";
-import { E_UNKNOWN_OPCODE } from "../engine/instructions";
-import * as I from "../engine/program";
-import type { Program } from "../engine/program";
+import { initialState } from "../engine/index";
+import { E_UNKNOWN_OPCODE, execStep, newFault, THROWN, type Program } from "../engine/machine";
+import * as I from "../engine/machine";
 import { mini } from "../engine/testing/levels";
-import { execStep, newFault, THROWN } from "../engine/vm";
 import * as L from "./layout";
 import { runSolo } from "./testing";
 import { HSTRIDE, translateProgram } from "./translate";

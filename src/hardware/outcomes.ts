@@ -2,11 +2,8 @@
 // outcome, in the engine's words, with the final shared state of its first trial and whether
 // the engine allows it under sequential consistency.
 
-import type { OutcomeKind } from "../engine/engine";
-import { listNames } from "../engine/engine";
-import { describeFault, objectAt } from "../engine/explain";
-import * as I from "../engine/program";
-import type { Program } from "../engine/program";
+import { describeFault, listNames, objectAt, type OutcomeKind, type Program } from "../engine/index";
+import * as I from "../engine/machine";
 import * as L from "./layout";
 import type { MemoryLayout } from "./layout";
 import { outcomeKey, stateKey, type Reachability } from "./reachable";

@@ -3,7 +3,7 @@
 // a game (and a hardware trial) ends, at its first outcome. It keeps every outcome that occurs and
 // the shared state of every finished run; unlike the solver it does not stop at a win.
 
-import type { Program } from "../engine/program";
+import type { Program } from "../engine/machine";
 import { Exploration } from "../solver/explore";
 
 export interface Reachability {

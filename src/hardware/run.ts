@@ -9,7 +9,7 @@
 // WebAssembly.Memory. The interpreter (interpreter.ts) remains as `engine: "interpreter"`, for the
 // benchmark's comparison and for hosts without shared wasm memory.
 
-import type { Program } from "../engine/program";
+import type { Program } from "../engine/machine";
 import { spawnBrowserWorker } from "./browser-worker";
 import { Coordinator, startPool, STOP_GRACE_MS, TRIAL_TIME_LIMIT_MS, type Limits, type SpawnWorker, type WorkerLike } from "./coordinator";
 import type { RunSettings } from "./interpreter";

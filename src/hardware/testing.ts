@@ -1,9 +1,8 @@
 // Test helpers for hardware mode: run one thread of a program on fresh shared memory, in the
 // calling thread (no workers), and run the engine the same way, stepping its only thread.
 
-import { initialState, step, type GameState } from "../engine/engine";
-import type { Program } from "../engine/program";
-import { execStep, newFault, type Fault } from "../engine/vm";
+import { initialState, step, type GameState } from "../engine/index";
+import { execStep, newFault, type Fault, type Program } from "../engine/machine";
 import { ThreadRunner } from "./interpreter";
 import * as L from "./layout";
 import { translateProgram, type HardwareCode } from "./translate";

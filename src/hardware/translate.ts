@@ -2,8 +2,8 @@
 // same instructions, one for one, with each shared access's slot, bounds and object parameter
 // resolved in place, so the worker's loop needs no descriptor tables. Structured-clone safe.
 
-import type { Program } from "../engine/program";
-import * as I from "../engine/program";
+import type { Program } from "../engine/machine";
+import * as I from "../engine/machine";
 import { memoryLayout, type MemoryLayout } from "./layout";
 
 /** Ints per translated instruction: op, a, slot, index register (-1: none), d, count, size, aux.

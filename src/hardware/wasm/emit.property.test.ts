@@ -5,8 +5,8 @@
 
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import * as I from "../../engine/program";
-import type { Program } from "../../engine/program";
+import * as I from "../../engine/machine";
+import type { Program } from "../../engine/machine";
 import { SHARED, STATEMENTS, threadCode } from "../../engine/testing/random-levels";
 import { mini } from "../../engine/testing/levels";
 import * as L from "../layout";

@@ -15,9 +15,8 @@
 // runtime.ts holds the module's frame and its blocking and jitter helpers; objects.ts the
 // objects whose operations touch several words.
 
-import * as I from "../../engine/program";
-import type { Program } from "../../engine/program";
-import * as V from "../../engine/vm";
+import * as I from "../../engine/machine";
+import type { Program } from "../../engine/machine";
 import * as L from "../layout";
 import { memoryLayout, type MemoryLayout } from "../layout";
 import { ATOMIC, Body, encodeModule, OP } from "./encode";
@@ -223,7 +222,7 @@ class ThreadEmitter implements O.ObjectEmitter {
       // An element of an array: the engine's bounds check, then the element's address.
       this.staticAt = -1;
       b.get(this.reg(c)).i32(count).op(OP.i32_ge_u).if();
-      this.raise(V.E_INDEX, () => b.get(this.reg(c)));
+      this.raise(I.E_INDEX, () => b.get(this.reg(c)));
       b.end();
       b.get(this.reg(c)).i32(size * 4).op(OP.i32_mul).i32(word(base)).op(OP.i32_add).set(AT);
     } else this.staticAt = base;
@@ -246,7 +245,7 @@ class ThreadEmitter implements O.ObjectEmitter {
       case I.DIV:
       case I.MOD: {
         b.get(this.reg(c)).op(OP.i32_eqz).if();
-        this.raise(V.E_DIVISION, () => b.i32(op === I.DIV ? 0 : 1));
+        this.raise(I.E_DIVISION, () => b.i32(op === I.DIV ? 0 : 1));
         b.end();
         if (op === I.MOD) return binary(OP.i32_rem_s); // rem_s of INT_MIN by -1 is 0, as in JS
         // div_s traps on INT_MIN / -1; JS (and the engine) wrap it: x / -1 is -x.
@@ -359,7 +358,7 @@ class ThreadEmitter implements O.ObjectEmitter {
       }
       case I.UNLOCK:
         at().i32(me).i32(0).atomic(ATOMIC.cmpxchg).tee(VAL).i32(me).op(OP.i32_ne).if();
-        this.raise(V.E_UNLOCK_NOT_OWNER, () => b.get(VAL));
+        this.raise(I.E_UNLOCK_NOT_OWNER, () => b.get(VAL));
         b.end();
         this.release(at);
         return;
@@ -378,7 +377,7 @@ class ThreadEmitter implements O.ObjectEmitter {
         load().set(VAL);
         if (aux >= 0) {
           b.get(VAL).i32(aux).op(OP.i32_ge_s).if();
-          this.raise(V.E_SEMAPHORE_MAX, () => b.i32(aux));
+          this.raise(I.E_SEMAPHORE_MAX, () => b.i32(aux));
           b.end();
         }
         at().get(VAL).get(VAL).i32(1).op(OP.i32_add).atomic(ATOMIC.cmpxchg).get(VAL).op(OP.i32_eq).brIf("done");
@@ -388,7 +387,7 @@ class ThreadEmitter implements O.ObjectEmitter {
       case I.CD_DOWN:
         b.block("done").loop("cas");
         load().tee(VAL).op(OP.i32_eqz).if();
-        this.raise(V.E_COUNTDOWN_BELOW_ZERO, () => b.i32(0));
+        this.raise(I.E_COUNTDOWN_BELOW_ZERO, () => b.i32(0));
         b.end();
         at().get(VAL).get(VAL).i32(1).op(OP.i32_sub).atomic(ATOMIC.cmpxchg).get(VAL).op(OP.i32_eq).brIf("done");
         b.br("cas").end().end();

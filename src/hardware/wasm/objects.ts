@@ -2,8 +2,7 @@
 // barriers, reader-writer locks, queues), compiled to wasm atomics. Each function emits one
 // instruction for the thread emitter `e`, with waiting.ts's protocol for blocking and release.
 
-import * as I from "../../engine/program";
-import * as V from "../../engine/vm";
+import * as I from "../../engine/machine";
 import * as L from "../layout";
 import type { MemoryLayout } from "../layout";
 import { ATOMIC, type Body, OP } from "./encode";
@@ -33,7 +32,7 @@ export function condWait(e: ObjectEmitter, mutex: number, me: number) {
   const status = e.T + word(L.STATUS);
   // The wait set is only touched by holders of the mutex, so the mutex guards it.
   b.i32(word(mutex)).atomic(ATOMIC.load).tee(VAL).i32(me).op(OP.i32_ne).if();
-  e.raise(V.E_COND_NOT_HELD, () => b.get(VAL));
+  e.raise(I.E_COND_NOT_HELD, () => b.get(VAL));
   b.end();
   e.at().atomic(ATOMIC.load).set(N);
   e.at().get(N).i32(4).op(OP.i32_mul).op(OP.i32_add).i32(e.t).atomic(ATOMIC.store, 4);
@@ -53,7 +52,7 @@ export function condWait(e: ObjectEmitter, mutex: number, me: number) {
 export function condSignal(e: ObjectEmitter, op: number, mutex: number, me: number) {
   const b = e.b;
   b.i32(word(mutex)).atomic(ATOMIC.load).tee(VAL).i32(me).op(OP.i32_ne).if();
-  e.raise(V.E_COND_NOT_HELD, () => b.get(VAL));
+  e.raise(I.E_COND_NOT_HELD, () => b.get(VAL));
   b.end();
   e.at().atomic(ATOMIC.load).set(N);
   // W: how many wake (signal: one if anyone waits; broadcast: all).
@@ -134,7 +133,7 @@ export function rwUnlock(e: ObjectEmitter, op: number, me: number, bit: number) 
   else b.get(VAL).i32(me).op(OP.i32_ne);
   b.if();
   e.unguard();
-  e.raise(op === I.RW_RUNLOCK ? V.E_READ_UNLOCK : V.E_WRITE_UNLOCK, () => b.get(VAL));
+  e.raise(op === I.RW_RUNLOCK ? I.E_READ_UNLOCK : I.E_WRITE_UNLOCK, () => b.get(VAL));
   b.end();
   if (op === I.RW_RUNLOCK) e.at().i32(~bit).atomic(ATOMIC.and, 4).op(OP.drop);
   else e.at().i32(0).atomic(ATOMIC.store);
@@ -147,14 +146,14 @@ export function queueBegin(e: ObjectEmitter, op: number, capacity: number, me: n
   const b = e.b;
   // The busy word is the engine's: whoever finds it taken has caught a concurrent modification.
   e.at().i32(0).i32(me).atomic(ATOMIC.cmpxchg).tee(VAL).if();
-  e.raise(V.E_QUEUE_CONCURRENT, () => b.get(VAL));
+  e.raise(I.E_QUEUE_CONCURRENT, () => b.get(VAL));
   b.end();
   e.at().atomic(ATOMIC.load, 4);
   if (op === I.Q_DEQ_BEGIN) b.op(OP.i32_eqz);
   else b.i32(capacity).op(OP.i32_eq);
   b.if();
   e.at().i32(0).atomic(ATOMIC.store);
-  if (op === I.Q_DEQ_BEGIN) e.raise(V.E_DEQUEUE_EMPTY, () => b.i32(0));
-  else e.raise(V.E_QUEUE_FULL, () => b.i32(capacity));
+  if (op === I.Q_DEQ_BEGIN) e.raise(I.E_DEQUEUE_EMPTY, () => b.i32(0));
+  else e.raise(I.E_QUEUE_FULL, () => b.i32(capacity));
   b.end();
 }

@@ -2,9 +2,8 @@
 // through, in the calling thread (no workers), on the compiled code and on the engine, and say
 // how each ended, so a test can compare the two slot for slot.
 
-import { initialState, step, type GameState } from "../../engine/engine";
-import type { Program } from "../../engine/program";
-import { execStep, newFault, type Fault } from "../../engine/vm";
+import { initialState, step, type GameState } from "../../engine/index";
+import { execStep, newFault, type Fault, type Program } from "../../engine/machine";
 import * as L from "../layout";
 import { compileToWasm } from "./emit";
 import { levelMemory, WasmThread } from "./thread";

@@ -10,6 +10,7 @@ import type { Fault } from "../engine/vm";
 import type { Program } from "../engine/program";
 import * as I from "../engine/program";
 import * as VM from "../engine/vm";
+import { StepFootprints } from "./independence";
 import { StateSet } from "./state-set";
 
 // Bound once: the search loop must not go through module-namespace lookups.
@@ -32,6 +33,12 @@ export interface Visitor {
   outcome(kind: OutcomeKind, state: number, thread: number, fault: Fault): boolean;
   /** A state in which every thread has finished (a loss); `s` is reused after the call. */
   finished(s: Int32Array, state: number): void;
+}
+
+export interface ExploreOptions {
+  /** Partial-order reduction (REDUCTION.md): every outcome and every finished state is still
+   *  found, but not by a shortest schedule, and fewer states are stored. */
+  reduce?: boolean;
 }
 
 /** "paused": at the state `run` was told to pause before; "stopped": the visitor ended it;
@@ -64,6 +71,8 @@ export class Exploration {
   private readonly slots: Int32Array[];
   private readonly batchParents: Int32Array;
   private readonly batchMoves: Uint8Array;
+  /** Partial-order reduction (REDUCTION.md): null for the plain search. */
+  private readonly footprints: StepFootprints | null;
   /** The next state to expand, and the end of its layer. */
   private next = 0;
   private layerEnd = 1;
@@ -80,6 +89,7 @@ export class Exploration {
     private readonly visitor: Visitor,
     private readonly maxStates: number,
     from: Int32Array = p.initial,
+    options: ExploreOptions = {},
   ) {
     const n = p.threads.length;
     const full = p.initial.length; // the state, then scratch registers
@@ -93,6 +103,13 @@ export class Exploration {
     this.batchParents = new Int32Array(capacity);
     this.batchMoves = new Uint8Array(capacity);
     this.set.add(from, 0, -1, 0);
+    const footprints = options.reduce ? new StepFootprints(p) : null;
+    this.footprints = footprints?.applicable ? footprints : null;
+  }
+
+  /** Is the search reduced? (Asked for, and the level allows it: REDUCTION.md.) */
+  get reduced(): boolean {
+    return this.footprints !== null;
   }
 
   /** Distinct states stored, the first included. */
@@ -115,7 +132,7 @@ export class Exploration {
   /** Explores until state `pauseAt` is next (status "paused") or the search ends. */
   run(pauseAt = Infinity): ExploreStatus {
     if (this.status !== "paused") return this.status;
-    const { p, visitor, set, analyzer, fault, cur, statusSlots, batch, slots, batchParents, batchMoves, maxStates } = this;
+    const { p, visitor, set, analyzer, fault, cur, statusSlots, batch, slots, batchParents, batchMoves, maxStates, footprints } = this;
     const n = p.threads.length;
     const w = p.stateLength;
     const full = cur.length;
@@ -224,6 +241,22 @@ export class Exploration {
           batchMoves[kept++] = 2 * n + t;
         }
       }
+      if (footprints !== null && kept - batched > 1) {
+        const t = this.ampleStep(i, cur, batched, kept);
+        if (t >= 0) {
+          if (t !== batched) {
+            const chosen = slots[t];
+            const first = slots[batched];
+            for (let k = 0; k < w; k++) {
+              const v = chosen[k];
+              chosen[k] = first[k];
+              first[k] = v;
+            }
+            batchMoves[batched] = batchMoves[t];
+          }
+          kept = batched + 1;
+        }
+      }
       batchParents.fill(i, batched, kept);
       batched = kept;
       // Only when the budget may be crossed, add now and look, exactly where adding one at a time would.
@@ -245,6 +278,62 @@ export class Exploration {
     this.status = status;
     this.stop = stop;
     return status;
+  }
+
+  /**
+   * The partial-order reduction's choice at state `i` (in `cur`), among the successors in slots
+   * [from, to): the slot of one thread's step that may be taken alone, or -1 to take them all.
+   * The conditions, and why they suffice, are in REDUCTION.md.
+   */
+  private ampleStep(i: number, cur: Int32Array, from: number, to: number): number {
+    const { p, slots, batchMoves, set } = this;
+    const f = this.footprints!;
+    const n = p.threads.length;
+    const w = p.stateLength;
+    const threadBase = p.threadBase;
+    const words = f.words;
+    candidates: for (let j = from; j < to; j++) {
+      const t = batchMoves[j];
+      if (t >= n) continue; // a wake or a flush
+      const base = threadBase[t];
+      const next = slots[j];
+      const pc = cur[base];
+      const after = next[base];
+      // Invisible: not at a critical section before or after (mutual exclusion).
+      if (p.critical[pc] === 1 || p.critical[after] === 1) continue;
+      // Reads shared variables at most.
+      if (f.readOnly[pc] === 0) continue;
+      // Changes only the thread's pc and registers: no shared value, status or store buffer.
+      const localFrom = base + 2;
+      const localTo = localFrom + p.threads[t].registers;
+      for (let k = 0; k < w; k++) {
+        if (next[k] !== cur[k] && k !== base && (k < localFrom || k >= localTo)) continue candidates;
+      }
+      // No other thread writes what it reads, now (a buffered write) or ever after.
+      const readsAt = pc * words;
+      let reads = 0;
+      for (let x = 0; x < words; x++) reads |= f.reads[readsAt + x];
+      if (reads !== 0) {
+        for (let u = 0; u < n; u++) {
+          if (u === t) continue;
+          const writesAt = cur[threadBase[u]] * words;
+          for (let x = 0; x < words; x++) if ((f.futureWrites[writesAt + x] & f.reads[readsAt + x]) !== 0) continue candidates;
+          const buffer = p.threads[u].buffer;
+          if (buffer >= 0) {
+            for (let e = 0; e < cur[buffer]; e++) {
+              const bit = f.varBit[cur[buffer + 1 + 2 * e]];
+              if (bit >= 0 && (f.reads[readsAt + (bit >>> 5)] & (1 << (bit & 31))) !== 0) continue candidates;
+            }
+          }
+        }
+      }
+      // The proviso: the step leads to a state found after this one (not back: no cycle of
+      // reduced states can then leave a move out forever).
+      const known = set.indexOf(next, 0);
+      if (known >= 0 && known <= i) continue;
+      return j;
+    }
+    return -1;
   }
 }
 

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatMove, initialState, legalMoves, parseLevel, parseMove, replay, step, type Level, type Move } from "../engine/index";
 import { mini } from "../engine/testing/levels";
+import { randomLevel } from "./testing/random-levels";
 import { currentCode, judge } from "./judge";
 import { solve } from "./solve";
 
@@ -199,27 +200,6 @@ describe("proofs", () => {
     expect(result.schedule!.map((m) => formatMove(level.program, m))).toEqual(["A", "A", "A", "A:wake", "A", "A"]);
   });
 });
-
-// Small random programs over a few shared things, built from statement templates.
-const STATEMENTS = [
-  "x++;", "x--;", "y = x;", "x = y + 1;", "flag = !flag;", "m.lock();", "m.unlock();", "if (m.tryLock()) {\n  x++;\n  m.unlock();\n}",
-  "s.wait();", "s.signal();", "critical_section();", "assert(x < 2);", "while (flag) {\n}", "if (true) {\n  int t = x;\n  x = t + 1;\n}",
-  "atomic_add(x, 1);", "if (x == 1 && y == 0) {\n  critical_section();\n}", "q.enqueue(x);", "if (q.size() > 0) {\n  int v = q.dequeue();\n}",
-  "c.signal();", "m.lock();\nif (!flag) {\n  c.wait();\n}\nm.unlock();", "latch.countDown();", "latch.wait();", "b.wait();",
-];
-const SHARED = {
-  x: 0, y: 0, flag: false, m: { type: "mutex" }, s: { type: "semaphore", value: 1, max: 1 }, q: { type: "queue", capacity: 2 },
-  c: { type: "condition", mutex: "m" }, latch: { type: "countdown", value: 1 }, b: { type: "barrier", parties: 2 },
-};
-const program = fc.array(fc.constantFrom(...STATEMENTS), { minLength: 1, maxLength: 4 }).map((s) => s.join("\n"));
-const randomLevel = fc
-  .record({
-    threads: fc.array(program, { minLength: 1, maxLength: 3 }),
-    win: fc.subarray(["mutual-exclusion", "assertion", "deadlock", "exception"], { minLength: 1 }),
-    tso: fc.boolean(),
-    spurious: fc.boolean(),
-  })
-  .map((r) => mini({ shared: SHARED, threads: r.threads, win: r.win, options: { memoryModel: r.tso ? "tso" : "sc", spuriousWakeups: r.spurious } }));
 
 describe("properties", () => {
   it("every schedule the solver returns replays through step to the outcome it claims", () => {

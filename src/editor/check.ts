@@ -57,12 +57,12 @@ export function startCheck(text: string, level: Level, onUpdate: (state: CheckSt
   });
   /** Judges `code` in a worker of its own, then hands the verdict on. */
   const judgeNext = (code: FixCode, then: (verdict: Verdict) => void) => {
-    cancel = judgeInWorker({ levelText: text, code, maxStates: budget }, handlers(then));
+    cancel = judgeInWorker({ levelText: text, code, maxStates: budget, reduce: true }, handlers(then));
   };
 
   onUpdate({ status: "running", text, states: 0, depth: 0 });
   cancel = searchInWorker(
-    { levelText: text, packed: initialState(level.program).packed, maxStates: budget },
+    { levelText: text, packed: initialState(level.program).packed, maxStates: budget, reduce: true },
     handlers((found) => {
       const report = reportOf(level, { ...found, ms: Math.round(performance.now() - started) });
       if (!level.spec.fix) return end({ status: "done", text, level, report });

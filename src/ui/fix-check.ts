@@ -22,7 +22,7 @@ export function startFixCheck(levelText: string, code: FixCode, onUpdate: (state
   };
   onUpdate({ status: "running", code, states: 0, depth: 0 });
   const cancel = judgeInWorker(
-    { levelText, code, maxStates: budget },
+    { levelText, code, maxStates: budget, reduce: true },
     {
       progress: (seen, depth) => {
         states = seen;

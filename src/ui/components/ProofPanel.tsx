@@ -48,7 +48,7 @@ export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref
     cancel.current?.();
     setSearch({ status: "searching", states: 0 });
     cancel.current = searchInWorker(
-      { levelText: loaded.text, packed: loaded.level.program.initial, maxStates: PROOF_STATE_BUDGET },
+      { levelText: loaded.text, packed: loaded.level.program.initial, maxStates: PROOF_STATE_BUDGET, reduce: true },
       {
         progress: (states) => setSearch({ status: "searching", states }),
         result: (found) => {

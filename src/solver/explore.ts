@@ -12,6 +12,7 @@ import * as I from "../engine/program";
 import * as VM from "../engine/vm";
 import { StepFootprints } from "./independence";
 import { StateSet } from "./state-set";
+import { Symmetry } from "./symmetry";
 
 // Bound once: the search loop must not go through module-namespace lookups.
 const { ASSERTED, execStep, EXITED, flushOne, newFault, OK, THROWN, wakeSpuriously } = VM;
@@ -73,6 +74,12 @@ export class Exploration {
   private readonly batchMoves: Uint8Array;
   /** Partial-order reduction (REDUCTION.md): null for the plain search. */
   private readonly footprints: StepFootprints | null;
+  /** Symmetry reduction (REDUCTION.md): null when off or when no threads are interchangeable. */
+  private readonly symmetry: Symmetry | null;
+  /** The state the search started from, as given (the stored one may be renumbered). */
+  private readonly start: Int32Array;
+  /** Scratch: a successor renumbered, for the proviso's look-up. */
+  private readonly probe: Int32Array;
   /** The next state to expand, and the end of its layer. */
   private next = 0;
   private layerEnd = 1;
@@ -102,14 +109,20 @@ export class Exploration {
     this.slots = Array.from({ length: capacity }, (_, j) => this.batch.subarray(j * full, (j + 1) * full));
     this.batchParents = new Int32Array(capacity);
     this.batchMoves = new Uint8Array(capacity);
-    this.set.add(from, 0, -1, 0);
     const footprints = options.reduce ? new StepFootprints(p) : null;
     this.footprints = footprints?.applicable ? footprints : null;
+    const symmetry = options.reduce ? new Symmetry(p) : null;
+    this.symmetry = symmetry?.active ? symmetry : null;
+    this.start = from.slice();
+    this.probe = new Int32Array(full);
+    const first = from.slice();
+    this.symmetry?.canonicalize(first);
+    this.set.add(first, 0, -1, 0);
   }
 
   /** Is the search reduced? (Asked for, and the level allows it: REDUCTION.md.) */
   get reduced(): boolean {
-    return this.footprints !== null;
+    return this.footprints !== null || this.symmetry !== null;
   }
 
   /** Distinct states stored, the first included. */
@@ -126,13 +139,49 @@ export class Exploration {
     const n = this.p.threads.length;
     const codes: number[] = lastThread >= 0 ? [lastThread] : [];
     for (let i = state; i > 0; i = this.set.parent[i]) codes.push(this.set.move[i]);
-    return codes.reverse().map((c) => decodeMove(c, n));
+    const moves = codes.reverse().map((c) => decodeMove(c, n));
+    return this.symmetry ? this.renumbered(state, moves) : moves;
+  }
+
+  /**
+   * Under symmetry reduction the stored states are renumbered representatives, and so are the
+   * moves between them: follows the path again, keeping which real thread each stored thread
+   * number stands for, and returns the moves of the real threads.
+   */
+  private renumbered(state: number, moves: Move[]): Move[] {
+    const { p, set } = this;
+    const sym = this.symmetry!;
+    const n = p.threads.length;
+    const path: number[] = [];
+    for (let i = state; i > 0; i = set.parent[i]) path.push(i);
+    path.push(0);
+    path.reverse();
+    // real[x]: the real thread that stored thread x stands for.
+    const y = this.start.slice();
+    sym.canonicalize(y);
+    let real = new Int32Array(n);
+    for (let t = 0; t < n; t++) real[sym.perm[t]] = t;
+    const out: Move[] = [];
+    for (let k = 0; k < moves.length; k++) {
+      const move = moves[k];
+      out.push({ kind: move.kind, thread: real[move.thread] });
+      if (k + 1 >= path.length) break; // the last move ends the game: no state after it
+      set.load(path[k], y);
+      if (move.kind === "step") execStep(p, y, move.thread, newFault());
+      else if (move.kind === "wake") wakeSpuriously(p, y, move.thread);
+      else flushOne(p, y, move.thread);
+      sym.canonicalize(y); // as the search did: y is now the stored state path[k + 1]
+      const next = new Int32Array(n);
+      for (let t = 0; t < n; t++) next[sym.perm[t]] = real[t];
+      real = next;
+    }
+    return out;
   }
 
   /** Explores until state `pauseAt` is next (status "paused") or the search ends. */
   run(pauseAt = Infinity): ExploreStatus {
     if (this.status !== "paused") return this.status;
-    const { p, visitor, set, analyzer, fault, cur, statusSlots, batch, slots, batchParents, batchMoves, maxStates, footprints } = this;
+    const { p, visitor, set, analyzer, fault, cur, statusSlots, batch, slots, batchParents, batchMoves, maxStates, footprints, symmetry } = this;
     const n = p.threads.length;
     const w = p.stateLength;
     const full = cur.length;
@@ -241,7 +290,7 @@ export class Exploration {
           batchMoves[kept++] = 2 * n + t;
         }
       }
-      if (footprints !== null && kept - batched > 1) {
+      if ((footprints !== null) && kept - batched > 1) {
         const t = this.ampleStep(i, cur, batched, kept);
         if (t >= 0) {
           if (t !== batched) {
@@ -257,6 +306,7 @@ export class Exploration {
           kept = batched + 1;
         }
       }
+      if (symmetry !== null) for (let j = batched; j < kept; j++) symmetry.canonicalize(slots[j]);
       batchParents.fill(i, batched, kept);
       batched = kept;
       // Only when the budget may be crossed, add now and look, exactly where adding one at a time would.
@@ -329,7 +379,13 @@ export class Exploration {
       }
       // The proviso: the step leads to a state found after this one (not back: no cycle of
       // reduced states can then leave a move out forever).
-      const known = set.indexOf(next, 0);
+      let stored = next;
+      if (this.symmetry !== null) {
+        stored = this.probe;
+        for (let k = 0; k < w; k++) stored[k] = next[k];
+        this.symmetry.canonicalize(stored);
+      }
+      const known = set.indexOf(stored, 0);
       if (known >= 0 && known <= i) continue;
       return j;
     }

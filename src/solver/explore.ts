@@ -40,6 +40,8 @@ export interface ExploreOptions {
   /** Partial-order reduction (REDUCTION.md): every outcome and every finished state is still
    *  found, but not by a shortest schedule, and fewer states are stored. */
   reduce?: boolean;
+  /** With `reduce`: false for partial-order reduction alone, without symmetry (to measure it). */
+  symmetry?: boolean;
 }
 
 /** "paused": at the state `run` was told to pause before; "stopped": the visitor ended it;
@@ -111,7 +113,7 @@ export class Exploration {
     this.batchMoves = new Uint8Array(capacity);
     const footprints = options.reduce ? new StepFootprints(p) : null;
     this.footprints = footprints?.applicable ? footprints : null;
-    const symmetry = options.reduce ? new Symmetry(p) : null;
+    const symmetry = options.reduce && options.symmetry !== false ? new Symmetry(p) : null;
     this.symmetry = symmetry?.active ? symmetry : null;
     this.start = from.slice();
     this.probe = new Int32Array(full);

@@ -36,6 +36,8 @@ export interface SolveOptions {
   reduce?: boolean;
   /** With `reduce`: false when any winning schedule will do, not only a shortest. */
   shortest?: boolean;
+  /** With `reduce`: false for partial-order reduction without symmetry (for measurements). */
+  symmetry?: boolean;
 }
 
 export interface SolveResult {
@@ -76,7 +78,7 @@ export function searchOnce(p: Program, options: SolveOptions, reduce: boolean, s
     },
     options.maxStates ?? DEFAULT_MAX_STATES,
     options.from,
-    { reduce },
+    { reduce, symmetry: options.symmetry },
   );
   const result = (verdict: SolveResult["verdict"], cancelled = false): SolveResult & { cancelled: boolean } => {
     const stop = search.stop;

@@ -235,6 +235,10 @@ export class Exploration {
       let kept = batched; // the next free slot; slots from `batched` on are this state's successors
       let progress = false;
       let unfinished = 0;
+      // Partial-order reduction: the slot of a step that may be taken alone (REDUCTION.md). Once
+      // one is found and some step changes shared state (so this is no deadlock), the other
+      // threads are not tried: what they would find is found further on.
+      let alone = -1;
       for (let t = 0; t < n; t++) {
         // Finished and waiting threads need no trial step.
         const base = threadBase[t];
@@ -250,6 +254,8 @@ export class Exploration {
         if (r === OK) {
           if (!progress) progress = changesShared(cur, next, shared, statusSlots);
           batchMoves[kept++] = t;
+          if (alone < 0 && footprints !== null && expand && this.mayGoAlone(i, cur, next, t)) alone = kept - 1;
+          if (alone >= 0 && progress) break;
         } else if (r === THROWN || r === ASSERTED || r === EXITED) {
           // The game ends with this move: an outcome, and no state after it. EXITED is a loss
           // unless the visitor counts "exit" (the fix-it judge).
@@ -259,53 +265,62 @@ export class Exploration {
         }
         // BLOCKED: no move.
       }
-      const buffersEmpty = analyzer.buffersEmpty(cur);
-      if (!progress && unfinished > 0 && buffersEmpty && analyzer.deadlocked(cur)) {
-        if (visitor.outcome("deadlock", i, -1, fault)) {
-          status = "stopped";
-          stop = { kind: "deadlock", state: i, thread: -1 };
-          break;
-        }
-        continue;
-      }
-      if (unfinished === 0 && buffersEmpty) {
-        visitor.finished(cur, i);
-        continue;
-      }
-      if (!expand) continue;
-
-      if (p.spuriousWakeups) {
-        for (let t = 0; t < n; t++) {
-          if (cur[statusSlots[t]] >= 0) continue;
-          const next = slots[kept];
-          for (let k = 0; k < w; k++) next[k] = cur[k];
-          wakeSpuriously(p, next, t);
-          batchMoves[kept++] = n + t;
-        }
-      }
-      if (p.tso) {
-        for (let t = 0; t < n; t++) {
-          if (cur[p.threads[t].buffer] === 0) continue;
-          const next = slots[kept];
-          for (let k = 0; k < w; k++) next[k] = cur[k];
-          flushOne(p, next, t);
-          batchMoves[kept++] = 2 * n + t;
-        }
-      }
-      if ((footprints !== null) && kept - batched > 1) {
-        const t = this.ampleStep(i, cur, batched, kept);
-        if (t >= 0) {
-          if (t !== batched) {
-            const chosen = slots[t];
-            const first = slots[batched];
-            for (let k = 0; k < w; k++) {
-              const v = chosen[k];
-              chosen[k] = first[k];
-              first[k] = v;
-            }
-            batchMoves[batched] = batchMoves[t];
+      if (alone >= 0 && !progress) {
+        // Not known to be no deadlock: check, as without reduction.
+        if (unfinished > 0 && analyzer.buffersEmpty(cur) && analyzer.deadlocked(cur)) {
+          if (visitor.outcome("deadlock", i, -1, fault)) {
+            status = "stopped";
+            stop = { kind: "deadlock", state: i, thread: -1 };
+            break;
           }
-          kept = batched + 1;
+          continue;
+        }
+      }
+      if (alone >= 0) {
+        if (alone !== batched) {
+          const chosen = slots[alone];
+          const first = slots[batched];
+          for (let k = 0; k < w; k++) {
+            const v = chosen[k];
+            chosen[k] = first[k];
+            first[k] = v;
+          }
+          batchMoves[batched] = batchMoves[alone];
+        }
+        kept = batched + 1;
+      } else {
+        const buffersEmpty = analyzer.buffersEmpty(cur);
+        if (!progress && unfinished > 0 && buffersEmpty && analyzer.deadlocked(cur)) {
+          if (visitor.outcome("deadlock", i, -1, fault)) {
+            status = "stopped";
+            stop = { kind: "deadlock", state: i, thread: -1 };
+            break;
+          }
+          continue;
+        }
+        if (unfinished === 0 && buffersEmpty) {
+          visitor.finished(cur, i);
+          continue;
+        }
+        if (!expand) continue;
+
+        if (p.spuriousWakeups) {
+          for (let t = 0; t < n; t++) {
+            if (cur[statusSlots[t]] >= 0) continue;
+            const next = slots[kept];
+            for (let k = 0; k < w; k++) next[k] = cur[k];
+            wakeSpuriously(p, next, t);
+            batchMoves[kept++] = n + t;
+          }
+        }
+        if (p.tso) {
+          for (let t = 0; t < n; t++) {
+            if (cur[p.threads[t].buffer] === 0) continue;
+            const next = slots[kept];
+            for (let k = 0; k < w; k++) next[k] = cur[k];
+            flushOne(p, next, t);
+            batchMoves[kept++] = 2 * n + t;
+          }
         }
       }
       if (symmetry !== null) for (let j = batched; j < kept; j++) symmetry.canonicalize(slots[j]);
@@ -333,65 +348,56 @@ export class Exploration {
   }
 
   /**
-   * The partial-order reduction's choice at state `i` (in `cur`), among the successors in slots
-   * [from, to): the slot of one thread's step that may be taken alone, or -1 to take them all.
-   * The conditions, and why they suffice, are in REDUCTION.md.
+   * May thread t's step from state `i` (in `cur`), which led to `next`, be taken alone? The
+   * conditions, and why they suffice, are in REDUCTION.md.
    */
-  private ampleStep(i: number, cur: Int32Array, from: number, to: number): number {
-    const { p, slots, batchMoves, set } = this;
+  private mayGoAlone(i: number, cur: Int32Array, next: Int32Array, t: number): boolean {
+    const { p, set } = this;
     const f = this.footprints!;
     const n = p.threads.length;
     const w = p.stateLength;
     const threadBase = p.threadBase;
     const words = f.words;
-    candidates: for (let j = from; j < to; j++) {
-      const t = batchMoves[j];
-      if (t >= n) continue; // a wake or a flush
-      const base = threadBase[t];
-      const next = slots[j];
-      const pc = cur[base];
-      const after = next[base];
-      // Invisible: not at a critical section before or after (mutual exclusion).
-      if (p.critical[pc] === 1 || p.critical[after] === 1) continue;
-      // Reads shared variables at most.
-      if (f.readOnly[pc] === 0) continue;
-      // Changes only the thread's pc and registers: no shared value, status or store buffer.
-      const localFrom = base + 2;
-      const localTo = localFrom + p.threads[t].registers;
-      for (let k = 0; k < w; k++) {
-        if (next[k] !== cur[k] && k !== base && (k < localFrom || k >= localTo)) continue candidates;
-      }
-      // No other thread writes what it reads, now (a buffered write) or ever after.
-      const readsAt = pc * words;
-      let reads = 0;
-      for (let x = 0; x < words; x++) reads |= f.reads[readsAt + x];
-      if (reads !== 0) {
-        for (let u = 0; u < n; u++) {
-          if (u === t) continue;
-          const writesAt = cur[threadBase[u]] * words;
-          for (let x = 0; x < words; x++) if ((f.futureWrites[writesAt + x] & f.reads[readsAt + x]) !== 0) continue candidates;
-          const buffer = p.threads[u].buffer;
-          if (buffer >= 0) {
-            for (let e = 0; e < cur[buffer]; e++) {
-              const bit = f.varBit[cur[buffer + 1 + 2 * e]];
-              if (bit >= 0 && (f.reads[readsAt + (bit >>> 5)] & (1 << (bit & 31))) !== 0) continue candidates;
-            }
+    const base = threadBase[t];
+    const pc = cur[base];
+    // Reads shared variables at most.
+    if (f.readOnly[pc] === 0) return false;
+    // Invisible: not at a critical section before or after (mutual exclusion).
+    if (p.critical[pc] === 1 || p.critical[next[base]] === 1) return false;
+    // Changes only the thread's pc and registers: no shared value, status or store buffer.
+    const localFrom = base + 2;
+    const localTo = localFrom + p.threads[t].registers;
+    for (let k = 0; k < w; k++) {
+      if (next[k] !== cur[k] && k !== base && (k < localFrom || k >= localTo)) return false;
+    }
+    // No other thread writes what it reads, now (a buffered write) or ever after.
+    const readsAt = pc * words;
+    let reads = 0;
+    for (let x = 0; x < words; x++) reads |= f.reads[readsAt + x];
+    if (reads !== 0) {
+      for (let u = 0; u < n; u++) {
+        if (u === t) continue;
+        const writesAt = cur[threadBase[u]] * words;
+        for (let x = 0; x < words; x++) if ((f.futureWrites[writesAt + x] & f.reads[readsAt + x]) !== 0) return false;
+        const buffer = p.threads[u].buffer;
+        if (buffer >= 0) {
+          for (let e = 0; e < cur[buffer]; e++) {
+            const bit = f.varBit[cur[buffer + 1 + 2 * e]];
+            if (bit >= 0 && (f.reads[readsAt + (bit >>> 5)] & (1 << (bit & 31))) !== 0) return false;
           }
         }
       }
-      // The proviso: the step leads to a state found after this one (not back: no cycle of
-      // reduced states can then leave a move out forever).
-      let stored = next;
-      if (this.symmetry !== null) {
-        stored = this.probe;
-        for (let k = 0; k < w; k++) stored[k] = next[k];
-        this.symmetry.canonicalize(stored);
-      }
-      const known = set.indexOf(stored, 0);
-      if (known >= 0 && known <= i) continue;
-      return j;
     }
-    return -1;
+    // The proviso: the step leads to a state found after this one (not back: no cycle of
+    // reduced states can then leave a move out forever). Stored states are renumbered.
+    let stored = next;
+    if (this.symmetry !== null) {
+      stored = this.probe;
+      for (let k = 0; k < w; k++) stored[k] = next[k];
+      this.symmetry.canonicalize(stored);
+    }
+    const known = set.indexOf(stored, 0);
+    return known < 0 || known > i;
   }
 }
 

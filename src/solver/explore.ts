@@ -3,6 +3,8 @@
 // hardware mode's SC reachability (hardware/reachable.ts) all run on it; they differ only in
 // their Visitor: which outcomes end the search, and what they keep of the finished states.
 // Outcomes are the engine's rules (vm.ts, analysis.ts); the search stops where a game would.
+// With `reduce` it stores fewer states for proofs: partial-order reduction and symmetry
+// (REDUCTION.md; independence.ts and symmetry.ts).
 
 import { Analyzer } from "../engine/analysis";
 import type { Move, OutcomeKind } from "../engine/engine";
@@ -145,39 +147,13 @@ export class Exploration {
     return this.symmetry ? this.renumbered(state, moves) : moves;
   }
 
-  /**
-   * Under symmetry reduction the stored states are renumbered representatives, and so are the
-   * moves between them: follows the path again, keeping which real thread each stored thread
-   * number stands for, and returns the moves of the real threads.
-   */
+  /** The real threads' moves along the path to stored state `state` (symmetry.ts). */
   private renumbered(state: number, moves: Move[]): Move[] {
-    const { p, set } = this;
-    const sym = this.symmetry!;
-    const n = p.threads.length;
     const path: number[] = [];
-    for (let i = state; i > 0; i = set.parent[i]) path.push(i);
+    for (let i = state; i > 0; i = this.set.parent[i]) path.push(i);
     path.push(0);
     path.reverse();
-    // real[x]: the real thread that stored thread x stands for.
-    const y = this.start.slice();
-    sym.canonicalize(y);
-    let real = new Int32Array(n);
-    for (let t = 0; t < n; t++) real[sym.perm[t]] = t;
-    const out: Move[] = [];
-    for (let k = 0; k < moves.length; k++) {
-      const move = moves[k];
-      out.push({ kind: move.kind, thread: real[move.thread] });
-      if (k + 1 >= path.length) break; // the last move ends the game: no state after it
-      set.load(path[k], y);
-      if (move.kind === "step") execStep(p, y, move.thread, newFault());
-      else if (move.kind === "wake") wakeSpuriously(p, y, move.thread);
-      else flushOne(p, y, move.thread);
-      sym.canonicalize(y); // as the search did: y is now the stored state path[k + 1]
-      const next = new Int32Array(n);
-      for (let t = 0; t < n; t++) next[sym.perm[t]] = real[t];
-      real = next;
-    }
-    return out;
+    return this.symmetry!.realMoves(this.p, this.start, moves, (k, into) => this.set.load(path[k], into));
   }
 
   /** Explores until state `pauseAt` is next (status "paused") or the search ends. */

@@ -3,8 +3,10 @@
 // and the same state with such threads renumbered have the same futures, up to that renumbering.
 // The search stores one representative of each such family (REDUCTION.md, "Symmetry").
 
+import type { Move } from "../engine/engine";
 import type { Program } from "../engine/program";
 import * as I from "../engine/program";
+import { execStep, flushOne, newFault, wakeSpuriously } from "../engine/vm";
 
 const { STRIDE, STMT, JMP, JZ, JNZ, registerOperands } = I;
 
@@ -99,6 +101,36 @@ export class Symmetry {
       }
     }
     if (moved) this.permute(s, perm);
+  }
+
+  /**
+   * A schedule found among stored (renumbered) states, as moves of the real threads from
+   * `start`: follows the path again (`load(k, into)` loads its k-th stored state, the first
+   * being the start's representative), keeping which real thread each stored thread number
+   * stands for, composing each step's renumbering. The last move may end the game (no state
+   * after it).
+   */
+  realMoves(p: Program, start: Int32Array, moves: Move[], load: (k: number, into: Int32Array) => void): Move[] {
+    const n = p.threads.length;
+    const y = start.slice();
+    this.canonicalize(y);
+    let real = new Int32Array(n); // real[x]: the real thread that stored thread x stands for
+    for (let t = 0; t < n; t++) real[this.perm[t]] = t;
+    const out: Move[] = [];
+    for (let k = 0; k < moves.length; k++) {
+      const move = moves[k];
+      out.push({ kind: move.kind, thread: real[move.thread] });
+      if (k + 1 === moves.length) break;
+      load(k, y);
+      if (move.kind === "step") execStep(p, y, move.thread, newFault());
+      else if (move.kind === "wake") wakeSpuriously(p, y, move.thread);
+      else flushOne(p, y, move.thread);
+      this.canonicalize(y); // as the search did: y is now the next stored state
+      const next = new Int32Array(n);
+      for (let t = 0; t < n; t++) next[this.perm[t]] = real[t];
+      real = next;
+    }
+    return out;
   }
 
   /**

@@ -366,6 +366,7 @@ export class Exploration {
     }
     // The proviso: the step leads to a state found after this one (not back: no cycle of
     // reduced states can then leave a move out forever). Stored states are renumbered.
+    if (!f.provisoNeeded) return true;
     let stored = next;
     if (this.symmetry !== null) {
       stored = this.probe;

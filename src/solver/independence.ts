@@ -27,6 +27,12 @@ export class StepFootprints {
    * critical section and some code loops: see REDUCTION.md, "the one exclusion".
    */
   readonly applicable: boolean;
+  /**
+   * Must the search check the proviso? Only if some loop of the code can be gone round by steps
+   * that make no access but reads of shared variables: otherwise no cycle of states can be made
+   * of steps taken alone (REDUCTION.md, "the proviso, and when it is not needed").
+   */
+  readonly provisoNeeded: boolean;
 
   constructor(p: Program) {
     const code = p.code;
@@ -97,6 +103,34 @@ export class StepFootprints {
         }
       }
     }
+
+    // A cycle of control flow that leaves only from local instructions and reads (LD)?
+    const state = new Uint8Array(size); // 0: unseen, 1: on the current path, 2: done
+    let cycle = false;
+    const visit = (start: number) => {
+      const stack: [number, number][] = [[start, 0]];
+      state[start] = 1;
+      while (stack.length > 0 && !cycle) {
+        const top = stack[stack.length - 1];
+        const [pc, k] = top;
+        const op = code[pc * STRIDE];
+        const out = op >= 32 && op !== LD ? [] : successors(pc);
+        if (k === out.length) {
+          state[pc] = 2;
+          stack.pop();
+          continue;
+        }
+        top[1]++;
+        const next = out[k];
+        if (state[next] === 1) cycle = true;
+        else if (state[next] === 0) {
+          state[next] = 1;
+          stack.push([next, 0]);
+        }
+      }
+    };
+    for (let pc = 0; pc < size && !cycle; pc++) if (state[pc] === 0) visit(pc);
+    this.provisoNeeded = cycle;
 
     // The one exclusion: two threads with a critical section, and a loop somewhere.
     const criticalThreads = p.threads.filter((t, i) => {

@@ -11,7 +11,7 @@ import { parseLevel, type Program } from "../src/engine/index";
 import { DEFAULT_MAX_STATES, solve, type SolveResult } from "../src/solver/solve";
 import { BENCH_DIR, fixed, heading, int, median, OUT_DIR, ROOT_DIR, table, writeJson } from "./report";
 import type { StressRuns } from "./stress-run";
-import { stressLevelText } from "./stress";
+import { producersConsumersLevelText, readersWritersLevelText, stressLevelText } from "./stress";
 
 /** The stress level has about 6.4 million states: more than the default budget. */
 export const STRESS_MAX_STATES = 50_000_000;
@@ -63,8 +63,20 @@ export function loadLevel(id: string): { program: Program; breakable: boolean } 
 }
 
 export function stressProgram(): Program {
-  const parsed = parseLevel(stressLevelText(), "stress");
-  if (!parsed.ok) throw new Error(`stress level: ${parsed.error.map((e) => e.message).join("; ")}`);
+  return benchProgram(STRESS_ID);
+}
+
+/** The generated levels of the bench (bench/stress.ts), by id: the stress level, and the two
+ *  that the reduction is measured on besides it. */
+export const BENCH_LEVELS: Record<string, () => string> = {
+  [STRESS_ID]: () => stressLevelText(),
+  "producers-consumers": () => producersConsumersLevelText(),
+  "readers-writers": () => readersWritersLevelText(),
+};
+
+export function benchProgram(id: string): Program {
+  const parsed = parseLevel(BENCH_LEVELS[id](), id);
+  if (!parsed.ok) throw new Error(`${id}: ${parsed.error.map((e) => e.message).join("; ")}`);
   return parsed.value.program;
 }
 
@@ -79,7 +91,13 @@ export function campaignLevelIds(): string[] {
  * Bundles bench/stress-run.ts with Vite, the app's bundler, minified as for the browser, and
  * returns the arguments that make `node` run it.
  */
-async function bundleStressRun(): Promise<string[]> {
+let bundled: Promise<string[]> | null = null;
+export function bundleStressRun(): Promise<string[]> {
+  bundled ??= bundle();
+  return bundled;
+}
+
+async function bundle(): Promise<string[]> {
   const outDir = join(OUT_DIR, "stress-run");
   const { build } = await import("vite");
   await build({
@@ -99,9 +117,10 @@ async function bundleStressRun(): Promise<string[]> {
   return [join(outDir, "stress-run.js")];
 }
 
-/** Runs the stress level `runs` times in a fresh `node` process of its own. */
-function runStress(nodeArgs: string[], runs: number): StressRuns {
-  const child = spawnSync(process.execPath, [...nodeArgs, String(runs), String(STRESS_MAX_STATES)], {
+/** Runs a bench level (the stress level unless told) `runs` times in a fresh `node` process of
+ *  its own, solved as `mode` says (src/solver/REDUCTION.md). */
+export function runStress(nodeArgs: string[], runs: number, level = STRESS_ID, mode: SolveMode = "plain"): StressRuns {
+  const child = spawnSync(process.execPath, [...nodeArgs, String(runs), String(STRESS_MAX_STATES), level, mode], {
     cwd: ROOT_DIR,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
@@ -111,9 +130,13 @@ function runStress(nodeArgs: string[], runs: number): StressRuns {
 }
 
 /** Solves once, timing the call itself (parsing and compiling are not counted). */
-export function timedSolve(level: string, program: Program, breakable: boolean, maxStates: number): LevelRun {
+/** How a bench level is solved: plainly, with partial-order reduction alone ("por"), or with
+ *  everything `reduce` turns on: partial-order reduction and symmetry ("reduce"). */
+export type SolveMode = "plain" | "por" | "reduce";
+
+export function timedSolve(level: string, program: Program, breakable: boolean, maxStates: number, mode: SolveMode = "plain"): LevelRun {
   const t0 = performance.now();
-  const r = solve(program, { maxStates });
+  const r = solve(program, { maxStates, reduce: mode !== "plain", symmetry: mode === "reduce" });
   const ms = performance.now() - t0;
   return {
     level, breakable, verdict: r.verdict, outcome: r.outcome ?? null, shortest: r.schedule?.length ?? null,

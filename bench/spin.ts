@@ -6,7 +6,7 @@
 // SPIN is run for a full exploration that is as close as SPIN allows to what our solver does:
 //   spin -o3 -a model.pml        -o3: no statement merging (it would fuse local-only steps
 //                                that the engine counts as steps of their own)
-//   gcc -O2 -DNOREDUCE -DSAFETY  no partial-order reduction (our solver has none); safety
+//   gcc -O2 -DNOREDUCE -DSAFETY  no partial-order reduction (as our plain search); safety
 //                                properties only (no cycle detection, as for us)
 //   ./pan -m10000 -wN -n -E -c0  depth bound 10000 (the deepest model is 90 steps); a hash
 //                                table of 2^N slots, sized to the model so that neither side
@@ -22,7 +22,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Program } from "../src/engine/index";
 import { fixed, heading, int, median, BENCH_DIR, table, writeJson } from "./report";
-import { loadLevel, STRESS_ID, STRESS_MAX_STATES, STRESS_RUNS, stressProgram, timedSolve, type LevelRun, type SolverReport } from "./solver";
+import { bundleStressRun, loadLevel, runStress, STRESS_ID, STRESS_MAX_STATES, STRESS_RUNS, stressProgram, timedSolve, type LevelRun, type SolverReport } from "./solver";
 
 interface Model {
   /** The level id; the model is bench/<level>.pml. */
@@ -199,6 +199,101 @@ export async function spinBench(solver?: SolverReport): Promise<SpinComparison[]
   console.log("SPIN ms: pan's own search time (10 ms resolution); SPIN wall ms: the whole ./pan process.");
   console.log("B/state: ours, the solver's bytesPerState; SPIN, the stored vector + pan's per-state overhead");
   console.log("(its hash table, 8 bytes a slot, comes on top and is in SPIN MB). See bench/README.md.");
-  console.log(`written   ${writeJson("spin.json", { date: new Date().toISOString(), spin: version, models: results })}`);
+  const reduction = await reductionBench(solver);
+  console.log(`written   ${writeJson("spin.json", { date: new Date().toISOString(), spin: version, models: results, reduction })}`);
   return results;
+}
+
+/** The larger models, measured with partial-order reduction on both sides and without. */
+const REDUCTION_MODELS = [
+  { level: STRESS_ID, hashBits: 24, plainRuns: STRESS_RUNS },
+  { level: "producers-consumers", hashBits: 24, plainRuns: 1 },
+  { level: "readers-writers", hashBits: 22, plainRuns: 1 },
+];
+const REDUCED_RUNS = 3;
+/** SPIN's default partial-order reduction: the same, without -DNOREDUCE. */
+const GCC_FLAGS_REDUCED = GCC_FLAGS.filter((f) => f !== "-DNOREDUCE");
+
+export interface ReductionComparison {
+  level: string;
+  pml: string;
+  /** reduced: partial-order reduction alone (as SPIN's); symmetric: with symmetry too. */
+  ours: { plain: LevelRun[]; reduced: LevelRun[]; symmetric: LevelRun[] };
+  spin: { noreduce: PanRun[]; reduced: PanRun[] };
+  /** Best times: ours reduced / SPIN default (null below pan's 10 ms timer). */
+  timeRatio: number | null;
+}
+
+const bestRun = (runs: LevelRun[]) => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+const bestPan = (runs: PanRun[]) => runs.reduce((a, b) => (b.elapsedMs < a.elapsedMs || (b.elapsedMs === a.elapsedMs && b.wallMs < a.wallMs) ? b : a));
+
+/**
+ * Ours with partial-order reduction (src/solver/REDUCTION.md) and without, against SPIN with its
+ * default reduction and with -DNOREDUCE, on the stress level, 4 producers + 4 consumers, and
+ * readers-writers. Ours: the solver as bundled for the browser, each level in a node process of
+ * its own (the stress level's plain runs are the solver section's).
+ */
+export async function reductionBench(solver?: SolverReport): Promise<ReductionComparison[]> {
+  heading("Partial-order reduction: ours reduced and plain, SPIN default and -DNOREDUCE");
+  const node = await bundleStressRun();
+  const out: ReductionComparison[] = [];
+  for (const model of REDUCTION_MODELS) {
+    const pml = `${model.level}.pml`;
+    const dir = mkdtempSync(join(tmpdir(), "interleave-spin-"));
+    try {
+      copyFileSync(join(BENCH_DIR, pml), join(dir, pml));
+      run("spin", [...SPIN_GEN, pml], dir);
+      run("gcc", [...GCC_FLAGS, "-o", "pan", "pan.c"], dir);
+      run("gcc", [...GCC_FLAGS_REDUCED, "-o", "pan-por", "pan.c"], dir);
+      const pan = (exe: string, runs: number) =>
+        Array.from({ length: runs }, () => {
+          const start = performance.now();
+          const text = run(exe, panFlags(model.hashBits), dir);
+          return parsePanOutput(text, performance.now() - start);
+        });
+      const spinReduced = pan("./pan-por", REDUCED_RUNS);
+      const spinPlain = pan("./pan", model.plainRuns);
+      const reduced = runStress(node, REDUCED_RUNS, model.level, "por").runs;
+      const symmetric = runStress(node, REDUCED_RUNS, model.level, "reduce").runs;
+      const plain = model.level === STRESS_ID && solver ? solver.stress.runs : runStress(node, model.plainRuns, model.level, "plain").runs;
+      const spinBest = bestPan(spinReduced);
+      out.push({
+        level: model.level, pml: `bench/${pml}`,
+        ours: { plain, reduced, symmetric },
+        spin: { noreduce: spinPlain, reduced: spinReduced },
+        timeRatio: spinBest.elapsedMs >= 10 ? bestRun(symmetric).ms / spinBest.elapsedMs : null,
+      });
+    } catch (e) {
+      console.log(`${model.level}: run failed: ${(e as Error).message}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const ms = (x: number) => fixed(x, x < 100 ? 1 : 0);
+  const panMs = (r: PanRun) => (r.elapsedMs >= 10 ? ms(r.elapsedMs) : "<10");
+  console.log(table(
+    ["model", ">ours plain", ">ours POR", ">ours POR+sym", ">SPIN NOREDUCE", ">SPIN default"],
+    out.map((r) => [
+      r.pml, int(bestRun(r.ours.plain).states), int(bestRun(r.ours.reduced).states), int(bestRun(r.ours.symmetric).states),
+      int(bestPan(r.spin.noreduce).statesStored), int(bestPan(r.spin.reduced).statesStored),
+    ]),
+  ));
+  console.log();
+  console.log(table(
+    ["model", ">ours plain ms", ">ours POR ms", ">ours POR+sym ms", ">SPIN NOREDUCE ms", ">SPIN default ms", ">ours/SPIN default", ">ours B/state", ">SPIN B/state"],
+    out.map((r) => {
+      const ours = bestRun(r.ours.symmetric);
+      const spin = bestPan(r.spin.reduced);
+      return [
+        r.pml, ms(bestRun(r.ours.plain).ms), ms(bestRun(r.ours.reduced).ms), ms(ours.ms), panMs(bestPan(r.spin.noreduce)), panMs(spin),
+        r.timeRatio === null ? "-" : fixed(r.timeRatio, 2), fixed(ours.bytesPerState, 0), spin.storedBytesPerState ?? "-",
+      ];
+    }),
+  ));
+  console.log();
+  console.log(`States stored by each; times the best of the runs (reduced: ${REDUCED_RUNS} each side; plain: as in REDUCTION_MODELS).`);
+  console.log("POR: partial-order reduction alone; POR+sym: with symmetry too, as `levels check` proves (the default).");
+  console.log("ours/SPIN default: ours POR+sym / SPIN default, by time (below 1: we are faster). B/state: POR+sym and SPIN default.");
+  console.log(`SPIN default: gcc ${GCC_FLAGS_REDUCED.join(" ")} (its partial-order reduction on); both with spin ${SPIN_GEN.join(" ")}.`);
+  return out;
 }

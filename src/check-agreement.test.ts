@@ -26,13 +26,13 @@ vi.mock("./ui/search-workers", async () => {
     return () => void (live = false);
   };
   return {
-    searchInWorker: (request: { levelText: string; packed: Int32Array; maxStates: number }, handlers: SearchHandlers<unknown>) =>
+    searchInWorker: (request: { levelText: string; packed: Int32Array; maxStates: number; reduce?: boolean }, handlers: SearchHandlers<unknown>) =>
       later(() => {
-        const found = solve(level(request.levelText).program, { from: request.packed, maxStates: request.maxStates, onProgress: handlers.progress });
+        const found = solve(level(request.levelText).program, { from: request.packed, maxStates: request.maxStates, reduce: request.reduce, onProgress: handlers.progress });
         handlers.result({ type: "result", verdict: found.verdict, outcome: found.outcome, schedule: found.schedule, states: found.states });
       }),
-    judgeInWorker: (request: { levelText: string; code: Record<string, string>; maxStates: number }, handlers: SearchHandlers<unknown>) =>
-      later(() => handlers.result(judge(level(request.levelText).spec, request.code, { maxStates: request.maxStates, onProgress: handlers.progress }))),
+    judgeInWorker: (request: { levelText: string; code: Record<string, string>; maxStates: number; reduce?: boolean }, handlers: SearchHandlers<unknown>) =>
+      later(() => handlers.result(judge(level(request.levelText).spec, request.code, { maxStates: request.maxStates, reduce: request.reduce, onProgress: handlers.progress }))),
   };
 });
 

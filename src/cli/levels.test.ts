@@ -98,6 +98,16 @@ describe("levels check", () => {
     expect(r.stderr).toContain("usage: npm run -s levels -- check FILE... [--json] [--max-states N]");
   });
 
+  it("proves with the reduction, and without it under --no-reduce: same records but the states", () => {
+    const files = ["levels/lowest-fork-first.json", "levels/cas-counter.json", "levels/two-counters.json"];
+    const reduced = JSON.parse(run("check", ...files, "--json").stdout);
+    const plain = JSON.parse(run("check", ...files, "--json", "--no-reduce").stdout);
+    const strip = (r: Record<string, unknown>) => ({ ...r, states: 0, ms: 0 });
+    expect(reduced.map(strip)).toEqual(plain.map(strip));
+    expect(reduced.map((r: { states: number }) => r.states)).toEqual([1021, 100, 102]);
+    expect(plain.map((r: { states: number }) => r.states)).toEqual([82336, 367, 102]);
+  });
+
   it("says unknown when the state budget runs out", () => {
     const r = run("check", "levels/two-counters.json", "--max-states", "10", "--json");
     expect(JSON.parse(r.stdout)[0].verdict).toBe("unknown");

@@ -1,4 +1,4 @@
-// The instructors' command: `npm run -s levels -- check FILE... [--json] [--max-states N]`.
+// The instructors' command: `npm run -s levels -- check FILE... [--json] [--max-states N] [--no-reduce]`.
 // Prints errors as file:line:column (where the engine placed them), or each level's verdict;
 // exits 0 only when all pass.
 
@@ -8,11 +8,12 @@ import { parseCampaign } from "../engine/index";
 import { checkLevelText, emptyRecord, passes, type CheckRecord } from "./check";
 import { DEFAULT_MAX_STATES } from "../solver/solve";
 
-const USAGE = `usage: npm run -s levels -- check FILE... [--json] [--max-states N]
+const USAGE = `usage: npm run -s levels -- check FILE... [--json] [--max-states N] [--no-reduce]
 
   check     validate each level, explore every interleaving, replay its solution
   --json    print one JSON array with a record per file
-  --max-states N   give up (verdict "unknown") after N states; default ${DEFAULT_MAX_STATES.toLocaleString("en")}`;
+  --max-states N   give up (verdict "unknown") after N states; default ${DEFAULT_MAX_STATES.toLocaleString("en")}
+  --no-reduce      prove without partial-order reduction (same verdicts, more states)`;
 
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
@@ -21,11 +22,13 @@ function main(argv: string[]): number {
     return 2;
   }
   let json = false;
+  let reduce = true;
   let maxStates = DEFAULT_MAX_STATES;
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === "--json") json = true;
+    else if (arg === "--no-reduce") reduce = false;
     else if (arg === "--max-states") {
       maxStates = Number(rest[++i]);
       if (!Number.isInteger(maxStates) || maxStates < 1) {
@@ -53,7 +56,7 @@ function main(argv: string[]): number {
     if (basename(file) === "campaign.json") return checkCampaign(file, text);
     // The JSON Schema that sits beside the levels is not a level.
     if (file.endsWith(".schema.json")) return { ...emptyRecord(file), kind: "schema" as const, valid: true };
-    return checkLevelText(file, text, maxStates);
+    return checkLevelText(file, text, maxStates, reduce);
   });
 
   // Ids are unique across the files checked together.

@@ -19,10 +19,10 @@ export function levelCheck(text: string, level: Level, budget = CHECK_STATE_BUDG
     const then = <R>(next: (found: R) => void): SearchHandlers<R> => ({ progress, result: next, failed });
     /** Judges `code` in a worker of its own, then hands the verdict on. */
     const judgeNext = (code: FixCode, next: (verdict: FixVerdict) => void) => {
-      cancel = judgeInWorker({ levelText: text, code, maxStates: budget }, then(next));
+      cancel = judgeInWorker({ levelText: text, code, maxStates: budget, reduce: true }, then(next));
     };
     cancel = searchInWorker(
-      { levelText: text, packed: initialState(level.program).packed, maxStates: budget },
+      { levelText: text, packed: initialState(level.program).packed, maxStates: budget, reduce: true },
       then((found) => {
         const search = { ...found, ms: Math.round(performance.now() - started) };
         const spec = level.spec;

@@ -3,6 +3,8 @@
 // hardware mode's SC reachability (hardware/reachable.ts) all run on it; they differ only in
 // their Visitor: which outcomes end the search, and what they keep of the finished states.
 // Outcomes are the engine's rules (vm.ts, analysis.ts); the search stops where a game would.
+// With `reduce` it stores fewer states for proofs: partial-order reduction and symmetry
+// (REDUCTION.md; independence.ts and symmetry.ts).
 
 import { Analyzer } from "../engine/analysis";
 import type { Move, OutcomeKind } from "../engine/engine";
@@ -10,7 +12,9 @@ import type { Fault } from "../engine/vm";
 import type { Program } from "../engine/program";
 import * as I from "../engine/program";
 import * as VM from "../engine/vm";
+import { StepFootprints } from "./independence";
 import { StateSet } from "./state-set";
+import { Symmetry } from "./symmetry";
 
 // Bound once: the search loop must not go through module-namespace lookups.
 const { ASSERTED, execStep, EXITED, flushOne, newFault, OK, THROWN, wakeSpuriously } = VM;
@@ -32,6 +36,14 @@ export interface Visitor {
   outcome(kind: OutcomeKind, state: number, thread: number, fault: Fault): boolean;
   /** A state in which every thread has finished (a loss); `s` is reused after the call. */
   finished(s: Int32Array, state: number): void;
+}
+
+export interface ExploreOptions {
+  /** Partial-order reduction (REDUCTION.md): every outcome and every finished state is still
+   *  found, but not by a shortest schedule, and fewer states are stored. */
+  reduce?: boolean;
+  /** With `reduce`: false for partial-order reduction alone, without symmetry (to measure it). */
+  symmetry?: boolean;
 }
 
 /** "paused": at the state `run` was told to pause before; "stopped": the visitor ended it;
@@ -64,6 +76,14 @@ export class Exploration {
   private readonly slots: Int32Array[];
   private readonly batchParents: Int32Array;
   private readonly batchMoves: Uint8Array;
+  /** Partial-order reduction (REDUCTION.md): null for the plain search. */
+  private readonly footprints: StepFootprints | null;
+  /** Symmetry reduction (REDUCTION.md): null when off or when no threads are interchangeable. */
+  private readonly symmetry: Symmetry | null;
+  /** The state the search started from, as given (the stored one may be renumbered). */
+  private readonly start: Int32Array;
+  /** Scratch: a successor renumbered, for the proviso's look-up. */
+  private readonly probe: Int32Array;
   /** The next state to expand, and the end of its layer. */
   private next = 0;
   private layerEnd = 1;
@@ -80,6 +100,7 @@ export class Exploration {
     private readonly visitor: Visitor,
     private readonly maxStates: number,
     from: Int32Array = p.initial,
+    options: ExploreOptions = {},
   ) {
     const n = p.threads.length;
     const full = p.initial.length; // the state, then scratch registers
@@ -92,7 +113,20 @@ export class Exploration {
     this.slots = Array.from({ length: capacity }, (_, j) => this.batch.subarray(j * full, (j + 1) * full));
     this.batchParents = new Int32Array(capacity);
     this.batchMoves = new Uint8Array(capacity);
-    this.set.add(from, 0, -1, 0);
+    const footprints = options.reduce ? new StepFootprints(p) : null;
+    this.footprints = footprints?.applicable ? footprints : null;
+    const symmetry = options.reduce && options.symmetry !== false ? new Symmetry(p) : null;
+    this.symmetry = symmetry?.active ? symmetry : null;
+    this.start = from.slice();
+    this.probe = new Int32Array(full);
+    const first = from.slice();
+    this.symmetry?.canonicalize(first);
+    this.set.add(first, 0, -1, 0);
+  }
+
+  /** Is the search reduced? (Asked for, and the level allows it: REDUCTION.md.) */
+  get reduced(): boolean {
+    return this.footprints !== null || this.symmetry !== null;
   }
 
   /** Distinct states stored, the first included. */
@@ -109,13 +143,23 @@ export class Exploration {
     const n = this.p.threads.length;
     const codes: number[] = lastThread >= 0 ? [lastThread] : [];
     for (let i = state; i > 0; i = this.set.parent[i]) codes.push(this.set.move[i]);
-    return codes.reverse().map((c) => decodeMove(c, n));
+    const moves = codes.reverse().map((c) => decodeMove(c, n));
+    return this.symmetry ? this.renumbered(state, moves) : moves;
+  }
+
+  /** The real threads' moves along the path to stored state `state` (symmetry.ts). */
+  private renumbered(state: number, moves: Move[]): Move[] {
+    const path: number[] = [];
+    for (let i = state; i > 0; i = this.set.parent[i]) path.push(i);
+    path.push(0);
+    path.reverse();
+    return this.symmetry!.realMoves(this.p, this.start, moves, (k, into) => this.set.load(path[k], into));
   }
 
   /** Explores until state `pauseAt` is next (status "paused") or the search ends. */
   run(pauseAt = Infinity): ExploreStatus {
     if (this.status !== "paused") return this.status;
-    const { p, visitor, set, analyzer, fault, cur, statusSlots, batch, slots, batchParents, batchMoves, maxStates } = this;
+    const { p, visitor, set, analyzer, fault, cur, statusSlots, batch, slots, batchParents, batchMoves, maxStates, footprints, symmetry } = this;
     const n = p.threads.length;
     const w = p.stateLength;
     const full = cur.length;
@@ -167,6 +211,10 @@ export class Exploration {
       let kept = batched; // the next free slot; slots from `batched` on are this state's successors
       let progress = false;
       let unfinished = 0;
+      // Partial-order reduction: the slot of a step that may be taken alone (REDUCTION.md). Once
+      // one is found and some step changes shared state (so this is no deadlock), the other
+      // threads are not tried: what they would find is found further on.
+      let alone = -1;
       for (let t = 0; t < n; t++) {
         // Finished and waiting threads need no trial step.
         const base = threadBase[t];
@@ -182,6 +230,8 @@ export class Exploration {
         if (r === OK) {
           if (!progress) progress = changesShared(cur, next, shared, statusSlots);
           batchMoves[kept++] = t;
+          if (alone < 0 && footprints !== null && expand && this.mayGoAlone(i, cur, next, t)) alone = kept - 1;
+          if (alone >= 0 && progress) break;
         } else if (r === THROWN || r === ASSERTED || r === EXITED) {
           // The game ends with this move: an outcome, and no state after it. EXITED is a loss
           // unless the visitor counts "exit" (the fix-it judge).
@@ -191,39 +241,65 @@ export class Exploration {
         }
         // BLOCKED: no move.
       }
-      const buffersEmpty = analyzer.buffersEmpty(cur);
-      if (!progress && unfinished > 0 && buffersEmpty && analyzer.deadlocked(cur)) {
-        if (visitor.outcome("deadlock", i, -1, fault)) {
-          status = "stopped";
-          stop = { kind: "deadlock", state: i, thread: -1 };
-          break;
+      if (alone >= 0 && !progress) {
+        // Not known to be no deadlock: check, as without reduction.
+        if (unfinished > 0 && analyzer.buffersEmpty(cur) && analyzer.deadlocked(cur)) {
+          if (visitor.outcome("deadlock", i, -1, fault)) {
+            status = "stopped";
+            stop = { kind: "deadlock", state: i, thread: -1 };
+            break;
+          }
+          continue;
         }
-        continue;
       }
-      if (unfinished === 0 && buffersEmpty) {
-        visitor.finished(cur, i);
-        continue;
-      }
-      if (!expand) continue;
+      if (alone >= 0) {
+        if (alone !== batched) {
+          const chosen = slots[alone];
+          const first = slots[batched];
+          for (let k = 0; k < w; k++) {
+            const v = chosen[k];
+            chosen[k] = first[k];
+            first[k] = v;
+          }
+          batchMoves[batched] = batchMoves[alone];
+        }
+        kept = batched + 1;
+      } else {
+        const buffersEmpty = analyzer.buffersEmpty(cur);
+        if (!progress && unfinished > 0 && buffersEmpty && analyzer.deadlocked(cur)) {
+          if (visitor.outcome("deadlock", i, -1, fault)) {
+            status = "stopped";
+            stop = { kind: "deadlock", state: i, thread: -1 };
+            break;
+          }
+          continue;
+        }
+        if (unfinished === 0 && buffersEmpty) {
+          visitor.finished(cur, i);
+          continue;
+        }
+        if (!expand) continue;
 
-      if (p.spuriousWakeups) {
-        for (let t = 0; t < n; t++) {
-          if (cur[statusSlots[t]] >= 0) continue;
-          const next = slots[kept];
-          for (let k = 0; k < w; k++) next[k] = cur[k];
-          wakeSpuriously(p, next, t);
-          batchMoves[kept++] = n + t;
+        if (p.spuriousWakeups) {
+          for (let t = 0; t < n; t++) {
+            if (cur[statusSlots[t]] >= 0) continue;
+            const next = slots[kept];
+            for (let k = 0; k < w; k++) next[k] = cur[k];
+            wakeSpuriously(p, next, t);
+            batchMoves[kept++] = n + t;
+          }
+        }
+        if (p.tso) {
+          for (let t = 0; t < n; t++) {
+            if (cur[p.threads[t].buffer] === 0) continue;
+            const next = slots[kept];
+            for (let k = 0; k < w; k++) next[k] = cur[k];
+            flushOne(p, next, t);
+            batchMoves[kept++] = 2 * n + t;
+          }
         }
       }
-      if (p.tso) {
-        for (let t = 0; t < n; t++) {
-          if (cur[p.threads[t].buffer] === 0) continue;
-          const next = slots[kept];
-          for (let k = 0; k < w; k++) next[k] = cur[k];
-          flushOne(p, next, t);
-          batchMoves[kept++] = 2 * n + t;
-        }
-      }
+      if (symmetry !== null) for (let j = batched; j < kept; j++) symmetry.canonicalize(slots[j]);
       batchParents.fill(i, batched, kept);
       batched = kept;
       // Only when the budget may be crossed, add now and look, exactly where adding one at a time would.
@@ -245,6 +321,60 @@ export class Exploration {
     this.status = status;
     this.stop = stop;
     return status;
+  }
+
+  /**
+   * May thread t's step from state `i` (in `cur`), which led to `next`, be taken alone? The
+   * conditions, and why they suffice, are in REDUCTION.md.
+   */
+  private mayGoAlone(i: number, cur: Int32Array, next: Int32Array, t: number): boolean {
+    const { p, set } = this;
+    const f = this.footprints!;
+    const n = p.threads.length;
+    const w = p.stateLength;
+    const threadBase = p.threadBase;
+    const words = f.words;
+    const base = threadBase[t];
+    const pc = cur[base];
+    // Reads shared variables at most.
+    if (f.readOnly[pc] === 0) return false;
+    // Invisible: not at a critical section before or after (mutual exclusion).
+    if (p.critical[pc] === 1 || p.critical[next[base]] === 1) return false;
+    // Changes only the thread's pc and registers: no shared value, status or store buffer.
+    const localFrom = base + 2;
+    const localTo = localFrom + p.threads[t].registers;
+    for (let k = 0; k < w; k++) {
+      if (next[k] !== cur[k] && k !== base && (k < localFrom || k >= localTo)) return false;
+    }
+    // No other thread writes what it reads, now (a buffered write) or ever after.
+    const readsAt = pc * words;
+    let reads = 0;
+    for (let x = 0; x < words; x++) reads |= f.reads[readsAt + x];
+    if (reads !== 0) {
+      for (let u = 0; u < n; u++) {
+        if (u === t) continue;
+        const writesAt = cur[threadBase[u]] * words;
+        for (let x = 0; x < words; x++) if ((f.futureWrites[writesAt + x] & f.reads[readsAt + x]) !== 0) return false;
+        const buffer = p.threads[u].buffer;
+        if (buffer >= 0) {
+          for (let e = 0; e < cur[buffer]; e++) {
+            const bit = f.varBit[cur[buffer + 1 + 2 * e]];
+            if (bit >= 0 && (f.reads[readsAt + (bit >>> 5)] & (1 << (bit & 31))) !== 0) return false;
+          }
+        }
+      }
+    }
+    // The proviso: the step leads to a state found after this one (not back: no cycle of
+    // reduced states can then leave a move out forever). Stored states are renumbered.
+    if (!f.provisoNeeded) return true;
+    let stored = next;
+    if (this.symmetry !== null) {
+      stored = this.probe;
+      for (let k = 0; k < w; k++) stored[k] = next[k];
+      this.symmetry.canonicalize(stored);
+    }
+    const known = set.indexOf(stored, 0);
+    return known < 0 || known > i;
   }
 }
 

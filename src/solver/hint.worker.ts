@@ -10,6 +10,8 @@ export interface HintRequest {
   /** The player's current state (GameState.packed). */
   packed: Int32Array;
   maxStates: number;
+  /** Partial-order reduction (REDUCTION.md): for proofs; a win is still a shortest one. */
+  reduce?: boolean;
 }
 
 export type HintReply =
@@ -21,6 +23,7 @@ serveLevelRequests<HintRequest, HintReply>(({ program }, data, reply) => {
   const result = solve(program, {
     from: data.packed,
     maxStates: data.maxStates,
+    reduce: data.reduce,
     onProgress: (states, depth) => reply({ type: "progress", states, depth }),
   });
   reply({ type: "result", verdict: result.verdict, outcome: result.outcome, schedule: result.schedule, states: result.states });

@@ -9,6 +9,8 @@ export interface JudgeRequest {
   levelText: string;
   code: FixCode;
   maxStates: number;
+  /** Partial-order reduction (REDUCTION.md) for the proof. */
+  reduce?: boolean;
 }
 
 export type JudgeReply = ProgressReply | { type: "result"; verdict: Verdict } | ErrorReply;
@@ -17,6 +19,7 @@ serveLevelRequests<JudgeRequest, JudgeReply>(({ spec }, data, reply) => {
   if (!spec.fix) return reply({ type: "error", message: "this level is not a fix-it level" });
   const verdict = judge(spec, data.code, {
     maxStates: data.maxStates,
+    reduce: data.reduce,
     onProgress: (states, depth) => reply({ type: "progress", states, depth }),
   });
   reply({ type: "result", verdict });

@@ -27,6 +27,17 @@ export interface SolveOptions {
    * moves from the start to it.
    */
   onFinished?: (state: Int32Array, movesTo: () => Move[]) => void;
+  /**
+   * Partial-order reduction (REDUCTION.md) for the search. A proof ("safe") then stores fewer
+   * states. The answer is the plain search's: a win it finds is searched for again without
+   * reduction, for a shortest schedule (unless `shortest` is false), and so is a search that ran
+   * out of budget. With `onFinished`, finished states then come in no particular order.
+   */
+  reduce?: boolean;
+  /** With `reduce`: false when any winning schedule will do, not only a shortest. */
+  shortest?: boolean;
+  /** With `reduce`: false for partial-order reduction without symmetry (for measurements). */
+  symmetry?: boolean;
 }
 
 export interface SolveResult {
@@ -34,8 +45,10 @@ export interface SolveResult {
   /** The winning outcome the schedule reaches. */
   outcome?: OutcomeKind;
   schedule?: Move[];
-  /** Distinct states stored. */
+  /** Distinct states stored (by the search that gave the answer). */
   states: number;
+  /** Was that search reduced (REDUCTION.md)? */
+  reduced: boolean;
   /** Depth of the search when it ended (moves from the start). */
   depth: number;
   ms: number;
@@ -44,6 +57,17 @@ export interface SolveResult {
 
 export function solve(p: Program, options: SolveOptions = {}): SolveResult {
   const started = Date.now();
+  if (options.reduce) {
+    const reduced = searchOnce(p, options, true, started);
+    const exact = reduced.verdict === "safe" || (reduced.verdict === "breakable" && options.shortest === false);
+    if (exact || !reduced.reduced || reduced.cancelled) return reduced;
+  }
+  return searchOnce(p, options, false, started);
+}
+
+/** One search, reduced or plain, with no second search behind it (`onFinished` hears each
+ *  finished state once). `cancelled`: `onProgress` stopped it. */
+export function searchOnce(p: Program, options: SolveOptions, reduce: boolean, started = Date.now()): SolveResult & { cancelled: boolean } {
   const win = new Set<string>(options.win ?? p.spec.win);
   const onFinished = options.onFinished;
   const search: Exploration = new Exploration(
@@ -54,14 +78,18 @@ export function solve(p: Program, options: SolveOptions = {}): SolveResult {
     },
     options.maxStates ?? DEFAULT_MAX_STATES,
     options.from,
+    { reduce, symmetry: options.symmetry },
   );
-  const result = (verdict: SolveResult["verdict"]): SolveResult => {
+  const result = (verdict: SolveResult["verdict"], cancelled = false): SolveResult & { cancelled: boolean } => {
     const stop = search.stop;
     const found = verdict === "breakable" && stop ? { outcome: stop.kind, schedule: search.movesTo(stop.state, stop.thread) } : {};
-    return { verdict, states: search.states, depth: search.depth, ms: Date.now() - started, bytesPerState: search.bytesPerState, ...found };
+    return {
+      verdict, states: search.states, depth: search.depth, ms: Date.now() - started, bytesPerState: search.bytesPerState,
+      reduced: search.reduced, cancelled, ...found,
+    };
   };
   for (let pauseAt = PROGRESS_STATES; search.run(pauseAt) === "paused"; pauseAt += PROGRESS_STATES) {
-    if (options.onProgress?.(search.states, search.depth) === false) return result("unknown");
+    if (options.onProgress?.(search.states, search.depth) === false) return result("unknown", true);
   }
   return result(search.status === "stopped" ? "breakable" : search.status === "complete" ? "safe" : "unknown");
 }

@@ -52,13 +52,18 @@ export class StateSet {
 
   /** Is `s[from .. from + width)` in the set? */
   has(s: Int32Array, from: number): boolean {
+    return this.indexOf(s, from) >= 0;
+  }
+
+  /** The index of `s[from .. from + width)` in the set, or -1. */
+  indexOf(s: Int32Array, from: number): number {
     const w = this.width;
     const h = hash(s, from, w);
     const table = this.table;
     for (let pos = h & this.mask; ; pos = (pos + 1) & this.mask) {
       const entry = table[2 * pos + 1];
-      if (entry === 0) return false;
-      if (table[2 * pos] === h && this.equals(entry - 1, s, from)) return true;
+      if (entry === 0) return -1;
+      if (table[2 * pos] === h && this.equals(entry - 1, s, from)) return entry - 1;
     }
   }
 

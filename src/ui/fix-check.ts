@@ -8,7 +8,7 @@ import { judgeInWorker } from "./search-workers";
 
 /** The judge on `code` for the fix-it level `levelText`. */
 export function fixCheck(levelText: string, code: FixCode, budget = DEFAULT_MAX_STATES): Launch<FixVerdict> {
-  return (handlers) => judgeInWorker({ levelText, code, maxStates: budget }, handlers);
+  return (handlers) => judgeInWorker({ levelText, code, maxStates: budget, reduce: true }, handlers);
 }
 
 /** Is this the same code, thread by thread? */

@@ -45,7 +45,7 @@ export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref
     if (problem) return;
     runSearch(appStore, "proof", loaded, (handlers) =>
       searchInWorker(
-        { levelText: loaded.text, packed: loaded.level.program.initial, maxStates: PROOF_STATE_BUDGET },
+        { levelText: loaded.text, packed: loaded.level.program.initial, maxStates: PROOF_STATE_BUDGET, reduce: true },
         {
           ...handlers,
           result: (found) => {

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseLevel, type OutcomeKind } from "../engine/index";
 import { mini } from "../engine/testing/levels";
-import * as V from "../engine/vm";
+import * as V from "../engine/machine";
 import { Exploration, type Stop } from "./explore";
 import { solve } from "./solve";
 

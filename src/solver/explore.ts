@@ -6,19 +6,15 @@
 // With `reduce` it stores fewer states for proofs: partial-order reduction and symmetry
 // (REDUCTION.md; independence.ts and symmetry.ts).
 
-import { Analyzer } from "../engine/analysis";
-import type { Move, OutcomeKind } from "../engine/engine";
-import type { Fault } from "../engine/vm";
-import type { Program } from "../engine/program";
-import * as I from "../engine/program";
-import * as VM from "../engine/vm";
+import { Analyzer, type Move, type OutcomeKind } from "../engine/index";
+import type { Fault, Program } from "../engine/machine";
+import * as I from "../engine/machine";
 import { StepFootprints } from "./independence";
 import { StateSet } from "./state-set";
 import { Symmetry } from "./symmetry";
 
 // Bound once: the search loop must not go through module-namespace lookups.
-const { ASSERTED, execStep, EXITED, flushOne, newFault, OK, THROWN, wakeSpuriously } = VM;
-const { END, STRIDE } = I;
+const { ASSERTED, END, execStep, EXITED, flushOne, newFault, OK, STRIDE, THROWN, wakeSpuriously } = I;
 
 /** Successors added to the set at once (see StateSet.addAll). */
 const BATCH = 64;

@@ -4,8 +4,8 @@
 // whether it may do anything else shared, and which shared variables the
 // thread may write from there on, over every path of its code.
 
-import type { Program } from "../engine/program";
-import * as I from "../engine/program";
+import type { Program } from "../engine/machine";
+import * as I from "../engine/machine";
 
 const { END, EXIT, JMP, JZ, JNZ, STMT, STRIDE, LD, ST, AADD, AXCHG, ACAS } = I;
 /** Accesses that write a shared variable (the others act on synchronization objects). */

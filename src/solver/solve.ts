@@ -2,8 +2,8 @@
 // budget. It is the one breadth-first search (explore.ts) with the level's `win` outcomes as
 // the ones that end it; this file only turns that search's end into a verdict.
 
-import type { Move, OutcomeKind } from "../engine/engine";
-import type { Program } from "../engine/program";
+import type { Move, OutcomeKind } from "../engine/index";
+import type { Program } from "../engine/machine";
 import { decodeMove, Exploration } from "./explore";
 
 export { decodeMove };

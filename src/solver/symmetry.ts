@@ -3,10 +3,9 @@
 // and the same state with such threads renumbered have the same futures, up to that renumbering.
 // The search stores one representative of each such family (REDUCTION.md, "Symmetry").
 
-import type { Move } from "../engine/engine";
-import type { Program } from "../engine/program";
-import * as I from "../engine/program";
-import { execStep, flushOne, newFault, wakeSpuriously } from "../engine/vm";
+import type { Move } from "../engine/index";
+import { execStep, flushOne, newFault, wakeSpuriously, type Program } from "../engine/machine";
+import * as I from "../engine/machine";
 
 const { STRIDE, STMT, JMP, JZ, JNZ, registerOperands } = I;
 

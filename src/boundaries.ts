@@ -1,0 +1,93 @@
+// The module boundaries of src/, as rules over import edges, so a test can hold the layout the
+// README describes: the engine at the bottom, the solver and hardware mode on it, the CLI beside
+// them, and React only in the screens (src/ui, src/editor, src/main.tsx).
+
+/** One import: the file that imports and what it names, both relative to src/ ("ui/App.tsx",
+ *  "engine/index.ts"); for a package (`local` false), `target` is its specifier ("react"). */
+export interface ImportEdge {
+  from: string;
+  target: string;
+  local: boolean;
+}
+
+/** The engine's faces: what code outside src/engine may import. The core (load a level, play
+ *  it, explain it) is index.ts; machine.ts is the compiled program and the step function, for
+ *  the engines that run it; the others are parts the screens load on demand, out of the level
+ *  screen's first bundle: the renderers into other languages and the timeline. */
+export const ENGINE_FACES = ["engine/index.ts", "engine/machine.ts", "engine/render/index.ts", "engine/diagrams.ts"];
+
+const REACT = /^(react|react-dom)(\/|$)/;
+const REACT_PLACES = ["ui/", "editor/", "main.tsx"];
+
+function area(path: string): string {
+  const slash = path.indexOf("/");
+  return slash < 0 ? path : path.slice(0, slash);
+}
+
+const isTest = (path: string) => /\.test\.tsx?$/.test(path);
+
+/** Which areas each area must not import (packages aside). */
+const FORBIDDEN: ReadonlyMap<string, readonly string[]> = new Map([
+  ["engine", ["solver", "hardware", "cli", "ui", "editor", "main.tsx"]],
+  ["solver", ["hardware", "cli", "ui", "editor", "main.tsx"]],
+  ["hardware", ["cli", "ui", "editor", "main.tsx"]],
+  ["cli", ["hardware", "ui", "editor", "main.tsx"]],
+  ["editor", ["cli"]],
+]);
+
+/** What is wrong with one import edge, in words, or null when it keeps the rules. */
+export function boundaryProblem(edge: ImportEdge): string | null {
+  const { from, target } = edge;
+  if (!edge.local) {
+    if (REACT.test(target) && !REACT_PLACES.some((p) => from.startsWith(p))) return `${from} imports ${target}: React belongs in src/ui, src/editor and src/main.tsx`;
+    return null;
+  }
+  const mine = area(from);
+  const theirs = area(target);
+  if (FORBIDDEN.get(mine)?.includes(theirs)) return `${from} imports ${target}: ${mine} must not depend on ${theirs}`;
+  if (mine !== "engine" && theirs === "engine" && !ENGINE_FACES.includes(target)) {
+    if (target.startsWith("engine/testing/") && (isTest(from) || /(^|\/)testing\.ts$/.test(from))) return null;
+    return `${from} imports ${target}: outside the engine, import one of its faces (${ENGINE_FACES.join(", ")})`;
+  }
+  return null;
+}
+
+/** What is wrong with a file being where it is: a React component (.tsx) outside the screens. */
+export function placeProblem(path: string): string | null {
+  if (path.endsWith(".tsx") && !REACT_PLACES.some((p) => path.startsWith(p))) return `${path} is a React component outside src/ui and src/editor`;
+  return null;
+}
+
+const SPECIFIERS = [
+  /^\s*(?:import|export)\s[^'"]*?\sfrom\s+["']([^"']+)["']/gm,
+  /^\s*import\s+["']([^"']+)["']/gm,
+  /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+  /\bnew URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url\s*\)/g,
+];
+
+/** The imports of one file's text, each resolved against the file's folder to one of `files`
+ *  (every path under src/, as "ui/App.tsx"). */
+export function importsOf(from: string, text: string, files: ReadonlySet<string>): ImportEdge[] {
+  const edges: ImportEdge[] = [];
+  for (const pattern of SPECIFIERS) {
+    for (const m of text.matchAll(pattern)) {
+      const spec = m[1].replace(/\?.*$/, ""); // Vite's "?worker" and the like
+      const local = spec.startsWith(".");
+      edges.push({ from, target: local ? resolve(from, spec, files) : spec, local });
+    }
+  }
+  return edges;
+}
+
+/** `./x` from "ui/a/b.ts" is "ui/a/x.ts" (or .tsx, or x/index.ts): the folder of `from`, then
+ *  the specifier's parts, then the first file that exists. */
+function resolve(from: string, spec: string, files: ReadonlySet<string>): string {
+  const parts = from.split("/").slice(0, -1);
+  for (const part of spec.split("/")) {
+    if (part === "..") parts.pop();
+    else if (part !== ".") parts.push(part);
+  }
+  const path = parts.join("/");
+  const candidates = [path, `${path}.ts`, `${path}.tsx`, `${path}/index.ts`, `${path}/index.tsx`];
+  return candidates.find((c) => files.has(c)) ?? path;
+}

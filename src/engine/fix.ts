@@ -25,8 +25,8 @@ export interface FixProblem {
 }
 
 /**
- * What the judge says of some code for a fix-it level, as plain data (the judge's own `Verdict`
- * is one): it holds, a schedule still breaks it, it misses a requirement, the state budget ran
+ * What the judge says of some code for a fix-it level, as plain data (the judge's `Verdict` is
+ * this type): it holds, a schedule still breaks it, it misses a requirement, the state budget ran
  * out, or it does not compile.
  */
 export type FixVerdict =
@@ -36,9 +36,11 @@ export type FixVerdict =
   | {
       verdict: "requirement";
       requirement: "final";
+      /** The variable that ends wrong, and the values it should and does have. */
       variable: string;
       expected: number | boolean;
       actual: number | boolean;
+      /** A shortest schedule to a finished state where it is wrong. */
       schedule: Move[];
       states: number;
       ms: number;

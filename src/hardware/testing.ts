@@ -7,12 +7,25 @@ import { ThreadRunner } from "./interpreter";
 import * as L from "./layout";
 import { translateProgram, type HardwareCode } from "./translate";
 
-export interface SoloRun {
-  result: number;
+/** The outcome a trial claimed, as the control block holds it (L.OUT_NONE: none). */
+export interface Claimed {
   outcome: number;
+  outcomeThread: number;
   outcomePc: number;
   outcomeRule: number;
   outcomeDetail: number;
+}
+
+export function claimedOutcome(mem: Int32Array, layout: L.MemoryLayout): Claimed {
+  const C = layout.control;
+  return {
+    outcome: mem[C + L.OUTCOME], outcomeThread: mem[C + L.OUTCOME_THREAD], outcomePc: mem[C + L.OUTCOME_PC],
+    outcomeRule: mem[C + L.OUTCOME_RULE], outcomeDetail: mem[C + L.OUTCOME_DETAIL],
+  };
+}
+
+export interface SoloRun extends Claimed {
+  result: number;
   shared: number[];
   locals: number[];
   steps: number;
@@ -25,14 +38,10 @@ export function runSolo(p: Program, budget = 1_000_000, hc: HardwareCode = trans
   L.resetMemory(mem, hc.layout, hc.initialShared);
   const runner = new ThreadRunner(hc, mem, 0, { budget, jitter: 0 });
   const result = runner.run();
-  const C = hc.layout.control;
   const th = p.threads[0];
   return {
     result,
-    outcome: mem[C + L.OUTCOME],
-    outcomePc: mem[C + L.OUTCOME_PC],
-    outcomeRule: mem[C + L.OUTCOME_RULE],
-    outcomeDetail: mem[C + L.OUTCOME_DETAIL],
+    ...claimedOutcome(mem, hc.layout),
     shared: Array.from(mem.subarray(0, p.sharedLength)),
     locals: th.locals.map((l) => runner.regs[th.base + 2 + l.reg]),
     steps: mem[L.threadBlock(hc.layout, 0) + L.STEPS],

@@ -5,28 +5,12 @@
 // applies (the student's code, what is forbidden, what a verdict means) are the engine's, in fix.ts.
 
 import {
-  compileFix, forbiddenOutcomes, wrongFinals, type FixCode, type FixProblem, type LevelSpec, type Move, type OutcomeKind, type Program, type WrongFinal,
+  compileFix, forbiddenOutcomes, wrongFinals, type FixCode, type FixVerdict, type LevelSpec, type Move, type Program, type WrongFinal,
 } from "../engine/index";
 import { DEFAULT_MAX_STATES, searchOnce } from "./solve";
 
-export type Verdict =
-  | { verdict: "fixed"; states: number; ms: number }
-  | { verdict: "broken"; outcome: OutcomeKind; schedule: Move[]; states: number; ms: number }
-  | { verdict: "requirement"; requirement: "finish"; states: number; ms: number }
-  | {
-      verdict: "requirement";
-      requirement: "final";
-      /** The variable that ends wrong, and the values it should and does have. */
-      variable: string;
-      expected: number | boolean;
-      actual: number | boolean;
-      /** A shortest schedule to a finished state where it is wrong. */
-      schedule: Move[];
-      states: number;
-      ms: number;
-    }
-  | { verdict: "unknown"; states: number; ms: number }
-  | { verdict: "invalid"; problems: FixProblem[] };
+/** The judge's verdict: the engine's FixVerdict, which the check report and the screens read. */
+export type Verdict = FixVerdict;
 
 export interface JudgeOptions {
   /** Stop with verdict "unknown" after storing this many states (default: the solver's). */

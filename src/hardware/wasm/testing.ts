@@ -5,17 +5,13 @@
 import { initialState, step, type GameState } from "../../engine/index";
 import { execStep, newFault, type Fault, type Program } from "../../engine/machine";
 import * as L from "../layout";
+import { claimedOutcome, type Claimed } from "../testing";
 import { compileToWasm } from "./emit";
 import { levelMemory, WasmThread } from "./thread";
 
-export interface SequentialRun {
+export interface SequentialRun extends Claimed {
   /** L.R_* per thread run, in the order run (a thread not run: absent). */
   results: number[];
-  outcome: number;
-  outcomeThread: number;
-  outcomePc: number;
-  outcomeRule: number;
-  outcomeDetail: number;
   shared: number[];
   /** Per thread: its locals as it left them (meaningful for a thread that ran to its end). */
   locals: number[][];
@@ -39,14 +35,9 @@ export function runWasmSequential(p: Program, order: number[], budget = 1_000_00
     results.push(runners[t].run());
     if (mem[layout.control + L.OUTCOME] !== L.OUT_NONE) break;
   }
-  const C = layout.control;
   return {
     results,
-    outcome: mem[C + L.OUTCOME],
-    outcomeThread: mem[C + L.OUTCOME_THREAD],
-    outcomePc: mem[C + L.OUTCOME_PC],
-    outcomeRule: mem[C + L.OUTCOME_RULE],
-    outcomeDetail: mem[C + L.OUTCOME_DETAIL],
+    ...claimedOutcome(mem, layout),
     shared: Array.from(mem.subarray(0, p.sharedLength)),
     locals: p.threads.map((th, t) => th.locals.map((l) => runners[t].register(th.base + 2 + l.reg))),
   };

@@ -5,7 +5,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Notices, TopBar } from "../ui/components/Chrome";
-import { ErrorBoundary } from "../ui/components/ErrorBoundary";
+import { ErrorBoundary, PartFailed } from "../ui/components/ErrorBoundary";
 import { isOpen } from "../ui/components/LevelPlay";
 import { campaignHref, editorHref, myLevelHref } from "../ui/router";
 import { encodeLevelLink } from "../ui/share";
@@ -222,16 +222,10 @@ export function DraftEditor({ id, initialText }: { id: DraftId; initialText: str
 
 function PreviewFailed({ error, onRetry }: { error: unknown; onRetry(): void }) {
   return (
-    <section className="preview" aria-labelledby="preview-heading">
-      <h2 id="preview-heading">Preview</h2>
+    <PartFailed className="preview" heading="Preview" headingId="preview-heading" onRetry={onRetry}>
       <p className="editor-alert" role="alert">
         The preview stopped with an error: <code>{errorText(error)}</code>. It starts again when the level changes.
       </p>
-      <p>
-        <button type="button" onClick={onRetry}>
-          Try again
-        </button>
-      </p>
-    </section>
+    </PartFailed>
   );
 }

@@ -165,6 +165,28 @@ export function ScreenFailed({ screen, error, draft, onRetry }: ScreenFailedProp
   );
 }
 
+/** A part of a screen that failed (the editor's preview, the list of my levels): its heading,
+ *  what went wrong (`children`), and Try again. */
+export function PartFailed({ className, heading, headingId, onRetry, children }: {
+  className: string;
+  heading: string;
+  headingId: string;
+  onRetry(): void;
+  children: ReactNode;
+}) {
+  return (
+    <section className={className} aria-labelledby={headingId}>
+      <h2 id={headingId}>{heading}</h2>
+      {children}
+      <p>
+        <button type="button" onClick={onRetry}>
+          Try again
+        </button>
+      </p>
+    </section>
+  );
+}
+
 /** The last resort, around the whole game: only when a screen's own boundary failed too. Uses no store. */
 export function GameFailed({ error }: { error: unknown }) {
   const restart = () => {

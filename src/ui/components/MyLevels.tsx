@@ -14,7 +14,7 @@ import { draftStore, useDrafts } from "../use-drafts";
 import { ProblemScreen } from "./Chrome";
 import { shown } from "../words";
 import { ConfirmDialog } from "./ConfirmDialog";
-import { ErrorBoundary } from "./ErrorBoundary";
+import { ErrorBoundary, PartFailed } from "./ErrorBoundary";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -237,16 +237,10 @@ function SetAsideList({ aside }: { aside: [DraftId, Aside][] }) {
 
 function ListFailed({ error, onRetry }: { error: unknown; onRetry(): void }) {
   return (
-    <section className="my-levels" aria-labelledby="my-levels-heading">
-      <h2 id="my-levels-heading">My levels</h2>
+    <PartFailed className="my-levels" heading="My levels" headingId="my-levels-heading" onRetry={onRetry}>
       <p>
         Your levels could not be listed: <code>{errorText(error)}</code>
       </p>
-      <p>
-        <button type="button" onClick={onRetry}>
-          Try again
-        </button>
-      </p>
-    </section>
+    </PartFailed>
   );
 }

@@ -178,6 +178,19 @@ class ThreadEmitter implements O.ObjectEmitter {
     this.b.i32(-1).atomic(ATOMIC.notify).op(OP.drop);
   }
 
+  /** A counter moved by one with compare-and-swap (a semaphore's signal, a countdown's down):
+   *  read it into VAL, let `refuse` raise on VAL, swap in VAL +/- 1 (`change`: i32.add or
+   *  i32.sub), again until no other thread came between; then wake whoever waits on it. */
+  casStep(at: () => Body, load: () => Body, change: number, refuse: (() => void) | null) {
+    const b = this.b;
+    b.block("done").loop("cas");
+    load().set(VAL);
+    refuse?.();
+    at().get(VAL).get(VAL).i32(1).op(change).atomic(ATOMIC.cmpxchg).get(VAL).op(OP.i32_eq).brIf("done");
+    b.br("cas").end().end();
+    this.release(at);
+  }
+
   /** Sleeps until woken; leaves the thread (R_BLOCKED) if the trial is over. Inside a "retry" loop. */
   block(addr: () => void, expected: () => void, slot: () => void) {
     const b = this.b;
@@ -373,25 +386,20 @@ class ThreadEmitter implements O.ObjectEmitter {
         b.end().end();
         return;
       case I.SEM_SIGNAL:
-        b.block("done").loop("cas");
-        load().set(VAL);
-        if (aux >= 0) {
+        // Above its max, a semaphore refuses the signal.
+        this.casStep(at, load, OP.i32_add, aux < 0 ? null : () => {
           b.get(VAL).i32(aux).op(OP.i32_ge_s).if();
           this.raise(I.E_SEMAPHORE_MAX, () => b.i32(aux));
           b.end();
-        }
-        at().get(VAL).get(VAL).i32(1).op(OP.i32_add).atomic(ATOMIC.cmpxchg).get(VAL).op(OP.i32_eq).brIf("done");
-        b.br("cas").end().end();
-        this.release(at);
+        });
         return;
       case I.CD_DOWN:
-        b.block("done").loop("cas");
-        load().tee(VAL).op(OP.i32_eqz).if();
-        this.raise(I.E_COUNTDOWN_BELOW_ZERO, () => b.i32(0));
-        b.end();
-        at().get(VAL).get(VAL).i32(1).op(OP.i32_sub).atomic(ATOMIC.cmpxchg).get(VAL).op(OP.i32_eq).brIf("done");
-        b.br("cas").end().end();
-        this.release(at);
+        // At 0, a countdown refuses to go below.
+        this.casStep(at, load, OP.i32_sub, () => {
+          b.get(VAL).op(OP.i32_eqz).if();
+          this.raise(I.E_COUNTDOWN_BELOW_ZERO, () => b.i32(0));
+          b.end();
+        });
         return;
       case I.CD_WAIT:
       case I.EV_WAIT:

@@ -89,21 +89,22 @@ export class Body {
     this.code.byte(OP.i32_const).sleb(n | 0);
     return this;
   }
-  get(local: number): this {
-    this.code.byte(OP.local_get).u32(local);
+  /** An instruction with one index operand (a local, a function). */
+  private indexed(op: number, index: number): this {
+    this.code.byte(op).u32(index);
     return this;
+  }
+  get(local: number): this {
+    return this.indexed(OP.local_get, local);
   }
   set(local: number): this {
-    this.code.byte(OP.local_set).u32(local);
-    return this;
+    return this.indexed(OP.local_set, local);
   }
   tee(local: number): this {
-    this.code.byte(OP.local_tee).u32(local);
-    return this;
+    return this.indexed(OP.local_tee, local);
   }
   call(fn: number): this {
-    this.code.byte(OP.call).u32(fn);
-    return this;
+    return this.indexed(OP.call, fn);
   }
   /** Plain (racy) i32 access at the address on the stack plus `offset` bytes. */
   load(offset = 0): this {

@@ -252,7 +252,7 @@ function FixedDialog(props: { states: number; fix: FixSpec; outro?: string; next
     <ModalDialog labelledBy="fixed-title" describedBy="fixed-text" className="outcome victory" onCancel={onClose} initialFocus={first}>
       <h2 id="fixed-title">Victory: Fixed</h2>
       <p id="fixed-text" className="outcome-text">
-        The solver checked all {formatCount(states)} reachable states: no schedule breaks your code{extra.length > 0 ? `, ${extra.join(", and ")}` : ""}.
+        The solver checked every schedule, exploring {formatCount(states)} states: no schedule breaks your code{extra.length > 0 ? `, ${extra.join(", and ")}` : ""}.
       </p>
       <div className="dialog-actions">
         <button ref={first} type="button" className="primary" onClick={onNext}>

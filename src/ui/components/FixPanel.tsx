@@ -128,7 +128,7 @@ function VerdictView({ verdict: v, fix }: { verdict: FixVerdict; fix: FixSpec })
     case "fixed":
       return (
         <p className="verdict verdict-ok">
-          <strong>Fixed.</strong> The solver checked all {formatCount(v.states)} reachable states: no schedule breaks your code.
+          <strong>Fixed.</strong> The solver checked every schedule, exploring {formatCount(v.states)} states: no schedule breaks your code.
         </p>
       );
     case "broken":

@@ -1,7 +1,7 @@
 // The player's claim that the code cannot break. On a prove-it level ("breakable": false) it is
 // how the level is won: the student tries to break it first (every thread has moved, or a game
 // has ended), then commits to "It cannot break", and only then does the solver, in a Web Worker,
-// check every reachable state and show its proof. On a level that can break, the same claim is a
+// check every schedule and show its proof. On a level that can break, the same claim is a
 // bet: a wrong one is answered with a shortest schedule that breaks the code, and costs the win
 // (the engine's isSolved: breaking the code afterwards no longer counts). The search is the
 // store's "proof" job (search-jobs.ts); it ends with this panel.
@@ -66,8 +66,8 @@ export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref
       <h2 id={headingId}>{proveIt ? "Prove it" : "Claim it cannot break"}</h2>
       <p>
         {proveIt
-          ? "Try to break it first. Once you are convinced that no order of steps can, claim it: then the solver checks every reachable state and shows you its proof."
-          : "Convinced that no order of steps can break this code? Claim it, and the solver checks every reachable state. A wrong claim costs the win: the solver shows how it breaks, and breaking it afterwards does not count."}
+          ? "Try to break it first. Once you are convinced that no order of steps can, claim it: then the solver checks every schedule and shows you its proof."
+          : "Convinced that no order of steps can break this code? Claim it, and the solver checks every schedule. A wrong claim costs the win: the solver shows how it breaks, and breaking it afterwards does not count."}
       </p>
       <button type="button" aria-disabled={problem ? true : undefined} aria-describedby={problem ? whyId : undefined} onClick={makeClaim}>
         It cannot break
@@ -86,7 +86,7 @@ export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref
         {claim?.right === true && (
           <>
             <p>
-              <strong>Right: it cannot break.</strong> The solver checked all {formatCount(claim.states)} reachable states: no schedule can {goals}.
+              <strong>Right: it cannot break.</strong> The solver checked every schedule, exploring {formatCount(claim.states)} states: no schedule can {goals}.
             </p>
             <p>
               <a className="button-link" href={nextHref ?? "#/"}>

@@ -101,7 +101,7 @@ function Answer({ result, loaded, program, movesLeft }: { result: OutcomeSchedul
           Next move
         </button>
       )}
-      <MoveList program={program} moves={result.schedule} label="Schedule for this outcome" className="hw-schedule-moves" />
+      <MoveList program={program} moves={result.schedule} label="Moves that end this way" className="hw-schedule-moves" />
     </>
   );
 }

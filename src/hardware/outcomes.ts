@@ -2,6 +2,7 @@
 // outcome, in the engine's words, with the final shared state of its first trial and whether
 // the engine allows it under sequential consistency.
 
+import type { OutcomeTarget } from "../solver/outcome-schedule";
 import { describeFault, listNames, objectAt, type OutcomeKind, type Program } from "../engine/index";
 import * as I from "../engine/machine";
 import * as L from "./layout";
@@ -26,6 +27,8 @@ export interface OutcomeRow {
   /** Number (from 1) of the first trial that ended this way, and its final shared state. */
   firstTrial: number;
   finalState: SharedValue[];
+  /** The same state as raw shared slots (the engine's Program.sharedLength of them). */
+  finalShared?: number[];
   /** true: some interleaving reaches it; false: none does under SC, so the hardware reordered
    *  memory accesses; null: not compared (a TSO level, a budget, or the search gave up). */
   sc: boolean | null;
@@ -69,7 +72,7 @@ export class OutcomeTally {
       const fresh = kind === L.OUT_NONE ? this.finished(finishedSC) : this.build(mem, kind);
       row = this.byMessage.get(`${fresh.message}\u0000${fresh.sc}`);
       if (!row) {
-        row = { ...fresh, count: 0, firstTrial: this.trials, finalState: sharedValues(this.p, mem) };
+        row = { ...fresh, count: 0, firstTrial: this.trials, finalState: sharedValues(this.p, mem), finalShared: Array.from(mem.subarray(0, this.layout.shared)) };
         this.byMessage.set(`${fresh.message}\u0000${fresh.sc}`, row);
       }
       this.byRaw.set(raw, row);
@@ -150,6 +153,20 @@ export class OutcomeTally {
       case I.EV_WAIT: return `waits for ${name} to be set`;
       default: return `waits for ${name} at line ${line}`;
     }
+  }
+}
+
+/**
+ * The outcome a schedule must end with to show how a row happened: its kind; the thread and line
+ * of an assert, exception or exit; a finished run's shared state (its first trial's). null for
+ * "still running", which no schedule ends with.
+ */
+export function outcomeTarget(row: OutcomeRow): OutcomeTarget | null {
+  switch (row.kind) {
+    case "running": return null;
+    case "finished": return { kind: "finished", shared: row.finalShared };
+    case "assertion": case "exception": case "exit": return { kind: row.kind, thread: row.threads[0], line: row.line };
+    default: return { kind: row.kind };
   }
 }
 

@@ -5,9 +5,10 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseLevel } from "../engine/index";
 import { mini } from "../engine/testing/levels";
+import { scheduleForOutcome } from "../solver/outcome-schedule";
 import { solve } from "../solver/solve";
 import * as L from "./layout";
-import { OutcomeTally, sharedValues } from "./outcomes";
+import { OutcomeTally, outcomeTarget, sharedValues } from "./outcomes";
 import { outcomeKey, reachableUnderSC, reachableUnderSCAsync, SLICE_STATES, stateKey } from "./reachable";
 import { translateProgram } from "./translate";
 
@@ -119,6 +120,30 @@ describe("OutcomeTally", () => {
       ["assertion", 1, true, 4, "Teller Bea failed assert(balance == 200) at line 5"],
     ]);
     expect(tally.rows()[1].finalState).toEqual([{ name: "balance", value: "100" }, { name: "alDone", value: "true" }]);
+  });
+
+  it("gives each row the outcome a schedule must end with, which the solver finds or rules out", () => {
+    const p = lostUpdate();
+    const { layout } = afterTrial(p, [0, 0], () => {});
+    const tally = new OutcomeTally(p, layout, reachableUnderSC(p), 1000);
+    const finished = (shared: number[]) => afterTrial(p, shared, (mem, l) => {
+      for (let t = 0; t < 2; t++) mem[L.threadBlock(l, t) + L.RESULT] = L.R_FINISHED;
+    }).mem;
+    tally.record(finished([200, 1]));
+    tally.record(finished([100, 1]));
+    const assertPc = Array.from({ length: p.code.length / 5 }, (_, pc) => pc).find((pc) => p.code[pc * 5] === 21)!;
+    tally.record(afterTrial(p, [100, 1], (mem, l) => L.claimOutcome(mem, l, L.OUT_ASSERTION, 1, assertPc, 0, 0)).mem);
+    const targets = tally.rows().map(outcomeTarget);
+    expect(targets).toEqual([
+      { kind: "finished", shared: [200, 1] },
+      { kind: "finished", shared: [100, 1] },
+      { kind: "assertion", thread: 1, line: 5 },
+    ]);
+    const lengths = targets.map((t) => {
+      const found = scheduleForOutcome(p, t!, { maxStates: 10_000 });
+      return found.status === "found" ? found.schedule.length : found.status;
+    });
+    expect(lengths).toEqual([7, "none", 7]);
   });
 
   it("names the threads in a critical section together, and a spin out of budget", () => {

@@ -1,11 +1,12 @@
 // The solver and the fix-it judge, each in a Web Worker of its own: the page never waits on a
-// search. Every caller (the hint, "Ask for the proof", the editor's Check, "Check my fix") gets the
-// same protocol: progress now and then, then one result or one failure; the returned function
-// cancels by ending the worker, after which no handler is called.
+// search. Every caller (the hint, "Ask for the proof", the editor's Check, "Check my fix", hardware
+// mode's "Show a schedule for this") gets the same protocol: progress now and then, then one
+// result or one failure; the returned function cancels by ending the worker, after which no handler is called.
 
 import type { HintReply, HintRequest } from "../solver/hint.worker";
 import type { Verdict } from "../solver/judge";
 import type { JudgeReply, JudgeRequest } from "../solver/judge.worker";
+import type { OutcomeScheduleReply, OutcomeScheduleRequest } from "../solver/outcome-schedule.worker";
 
 export interface SearchHandlers<R> {
   progress(states: number, depth: number): void;
@@ -15,6 +16,9 @@ export interface SearchHandlers<R> {
 
 /** What the solver's search found: the hint worker's result. */
 export type SearchResult = Extract<HintReply, { type: "result" }>;
+
+/** What the outcome-schedule worker found. */
+export type OutcomeScheduleResult = Extract<OutcomeScheduleReply, { type: "result" }>;
 
 type Reply<R> = { type: "progress"; states: number; depth: number } | { type: "error"; message: string } | R;
 
@@ -50,4 +54,10 @@ export function searchInWorker(request: HintRequest, handlers: SearchHandlers<Se
 export function judgeInWorker(request: JudgeRequest, handlers: SearchHandlers<Verdict>): () => void {
   const worker = new Worker(new URL("../solver/judge.worker.ts", import.meta.url), { type: "module" });
   return run<Extract<JudgeReply, { type: "result" }>>(worker, request, { ...handlers, result: (r) => handlers.result(r.verdict) });
+}
+
+/** Hardware mode's "Show a schedule for this": a shortest schedule to a trial's outcome, SC then TSO. */
+export function outcomeScheduleInWorker(request: OutcomeScheduleRequest, handlers: SearchHandlers<OutcomeScheduleResult>): () => void {
+  const worker = new Worker(new URL("../solver/outcome-schedule.worker.ts", import.meta.url), { type: "module" });
+  return run<OutcomeScheduleResult>(worker, request, handlers);
 }

@@ -9,6 +9,7 @@ import { browserName } from "../../hardware/platform";
 import { createHardwareRun, hardwareUnavailable, JITTER_SPINS, MAX_TRIALS, MIN_TRIALS, type HardwareProgress, type HardwareRun } from "../../hardware/run";
 import "../styles/hardware.css";
 import { formatCount } from "../words";
+import { OutcomeSchedule } from "./OutcomeSchedule";
 
 export interface HardwarePanelProps {
   program: Program;
@@ -140,7 +141,7 @@ export function HardwarePanel({ program, levelId }: HardwarePanelProps) {
           </thead>
           <tbody>
             {progress.rows.map((row) => (
-              <OutcomeLine key={`${row.kind}\u0000${row.message}\u0000${row.sc}`} row={row} total={total} maxCount={maxCount} />
+              <OutcomeLine key={`${row.kind}\u0000${row.message}\u0000${row.sc}`} row={row} total={total} maxCount={maxCount} program={program} />
             ))}
           </tbody>
         </table>
@@ -171,7 +172,7 @@ function Progress({ progress }: { progress: HardwareProgress }) {
   );
 }
 
-function OutcomeLine({ row, total, maxCount }: { row: OutcomeRow; total: number; maxCount: number }) {
+function OutcomeLine({ row, total, maxCount, program }: { row: OutcomeRow; total: number; maxCount: number; program: Program }) {
   return (
     <tr className={`hw-row hw-${row.kind}${row.sc === false ? " hw-not-sc" : ""}`}>
       <th scope="row">
@@ -198,6 +199,7 @@ function OutcomeLine({ row, total, maxCount }: { row: OutcomeRow; total: number;
             </dl>
           )}
         </details>
+        <OutcomeSchedule row={row} program={program} />
       </th>
       <td className="hw-num">{formatCount(row.count)}</td>
       <td className="hw-num">{formatShare(row.count, total)}</td>

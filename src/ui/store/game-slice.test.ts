@@ -104,3 +104,25 @@ describe("the claim that a level cannot break", () => {
     expect(store.getState()).toMatchObject({ tried: false, claim: null, closedOutcome: null });
   });
 });
+
+describe("a schedule loaded to step through (hardware mode's schedule for an outcome)", () => {
+  it("starts over with the moves on the redo stack; Redo plays them to the outcome without solving the level", () => {
+    const store = open(firstSteps);
+    store.getState().play(moves(firstSteps, ["Clerk Bo"])[0]);
+    expect(store.getState().loadSchedule(moves(firstSteps, ["Clerk Ada", "Clerk Bo"]))).toBeNull();
+    expect(store.getState().game!.schedule).toEqual([]);
+    expect(store.getState().redo()).toBe(true);
+    expect(store.getState().game!.schedule).toEqual(moves(firstSteps, ["Clerk Ada"]));
+    expect(store.getState().redo()).toBe(true);
+    expect(store.getState().game!.outcome?.kind).toBe("mutual-exclusion");
+    expect(store.getState().redo()).toBe(false);
+    expect(store.getState().solved["first-steps"]).toBeUndefined();
+  });
+
+  it("refuses a schedule the level cannot play, and keeps the game", () => {
+    const store = open(firstSteps);
+    const before = store.getState().game;
+    expect(store.getState().loadSchedule([{ kind: "flush", thread: 0 }])?.code).toBe("empty-buffer");
+    expect(store.getState().game).toBe(before);
+  });
+});

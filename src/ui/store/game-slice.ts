@@ -58,6 +58,9 @@ export interface GameSlice {
   /** Back to just after move `moves` of the current schedule, like pressing Undo until there:
    *  the later states go on the redo stack. */
   rewindTo(moves: number): boolean;
+  /** Back to the level's start with `moves` ahead on the redo stack, so Redo steps through them
+   *  (hardware mode's schedule for an outcome). Nothing changes if a move is refused: its error. */
+  loadSchedule(moves: readonly Move[]): MoveError | null;
 }
 
 const NO_GAME: MoveError = { code: "game-over", message: "No level is open." };
@@ -154,6 +157,20 @@ export const createGameSlice: StateCreator<AppState, AppMutators, [], GameSlice>
       }
       set({ game: current, past, future, ...noHint() });
       return true;
+    },
+    loadSchedule: (moves) => {
+      const { game } = get();
+      if (!game) return NO_GAME;
+      const states = [initialState(game.program)];
+      for (const move of moves) {
+        const next = step(states[states.length - 1], move);
+        if (!next.ok) return next.error;
+        states.push(next.value);
+      }
+      // Redo takes from the end of `future`: the first move's state goes last. Redo records no
+      // win: the solver's schedule does not solve the level for the player.
+      set({ game: states[0], past: game.schedule.length > 0 ? [...get().past, game] : get().past, future: states.slice(1).reverse(), closedOutcome: null, ...noHint() });
+      return null;
     },
     reset: () => {
       const { game } = get();

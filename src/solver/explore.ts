@@ -296,7 +296,7 @@ export class Exploration {
         }
       }
       if (symmetry !== null) for (let j = batched; j < kept; j++) symmetry.canonicalize(slots[j]);
-      batchParents.fill(i, batched, kept);
+      for (let j = batched; j < kept; j++) batchParents[j] = i; // a loop: fill() is a call per state
       batched = kept;
       // Only when the budget may be crossed, add now and look, exactly where adding one at a time would.
       if (set.count + batched > maxStates) {

@@ -157,7 +157,6 @@ export class Exploration {
     if (this.status !== "paused") return this.status;
     const { p, visitor, set, analyzer, fault, cur, statusSlots, batch, slots, batchParents, batchMoves, maxStates, footprints, symmetry } = this;
     const n = p.threads.length;
-    const w = p.stateLength;
     const full = cur.length;
     const shared = p.sharedLength;
     const threadBase = p.threadBase;
@@ -221,7 +220,7 @@ export class Exploration {
         if (code[cur[base] * STRIDE] === END) continue;
         unfinished++;
         const next = slots[kept];
-        for (let k = 0; k < w; k++) next[k] = cur[k];
+        next.set(cur); // a memmove: a few times faster than a loop over the state's values
         const r = execStep(p, next, t, fault);
         if (r === OK) {
           if (!progress) progress = changesShared(cur, next, shared, statusSlots);
@@ -250,13 +249,7 @@ export class Exploration {
       }
       if (alone >= 0) {
         if (alone !== batched) {
-          const chosen = slots[alone];
-          const first = slots[batched];
-          for (let k = 0; k < w; k++) {
-            const v = chosen[k];
-            chosen[k] = first[k];
-            first[k] = v;
-          }
+          slots[batched].set(slots[alone]); // the slots after it are dropped
           batchMoves[batched] = batchMoves[alone];
         }
         kept = batched + 1;
@@ -280,7 +273,7 @@ export class Exploration {
           for (let t = 0; t < n; t++) {
             if (cur[statusSlots[t]] >= 0) continue;
             const next = slots[kept];
-            for (let k = 0; k < w; k++) next[k] = cur[k];
+            next.set(cur);
             wakeSpuriously(p, next, t);
             batchMoves[kept++] = n + t;
           }
@@ -289,7 +282,7 @@ export class Exploration {
           for (let t = 0; t < n; t++) {
             if (cur[p.threads[t].buffer] === 0) continue;
             const next = slots[kept];
-            for (let k = 0; k < w; k++) next[k] = cur[k];
+            next.set(cur);
             flushOne(p, next, t);
             batchMoves[kept++] = 2 * n + t;
           }
@@ -366,7 +359,7 @@ export class Exploration {
     let stored = next;
     if (this.symmetry !== null) {
       stored = this.probe;
-      for (let k = 0; k < w; k++) stored[k] = next[k];
+      stored.set(next);
       this.symmetry.canonicalize(stored);
     }
     const known = set.indexOf(stored, 0);

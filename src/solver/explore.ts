@@ -332,9 +332,10 @@ export class Exploration {
     // Changes only the thread's pc and registers: no shared value, status or store buffer.
     const localFrom = base + 2;
     const localTo = localFrom + p.threads[t].registers;
-    for (let k = 0; k < w; k++) {
-      if (next[k] !== cur[k] && k !== base && (k < localFrom || k >= localTo)) return false;
-    }
+    // Everything but slots base (the pc) and [localFrom, localTo) (the registers), in three runs.
+    for (let k = 0; k < base; k++) if (next[k] !== cur[k]) return false;
+    for (let k = base + 1; k < localFrom; k++) if (next[k] !== cur[k]) return false;
+    for (let k = localTo; k < w; k++) if (next[k] !== cur[k]) return false;
     // No other thread writes what it reads, now (a buffered write) or ever after.
     const readsAt = pc * words;
     let reads = 0;

@@ -83,6 +83,15 @@ export class StateSet {
     const mask = this.mask;
     let touched = 0;
     for (let j = 0; j < count; j++) touched ^= table[2 * (hashes[j] & mask) + 1];
+    // Then, where the first slot holds a state of the same hash (a successor found before, the
+    // usual duplicate), that state's first value: `equals` will read it, and its miss overlaps
+    // the others' too.
+    const chunks = this.chunks;
+    for (let j = 0; j < count; j++) {
+      const pos = hashes[j] & mask;
+      const entry = table[2 * pos + 1];
+      if (entry !== 0 && table[2 * pos] === hashes[j]) touched ^= chunks[(entry - 1) >>> CHUNK_BITS][((entry - 1) & CHUNK_MASK) * w];
+    }
     this.touched = touched;
     for (let j = 0; j < count; j++) this.addHashed(batch, j * stride, hashes[j], parents[j], moves[j]);
   }
@@ -109,12 +118,23 @@ export class StateSet {
       this.grow();
       return this.addHashed(s, from, h, parent, move);
     }
-    if (!this.wide && !fitsNarrow(s, from, w)) this.widen(); // replaces this.chunks
     const idx = this.count++;
     if ((idx & CHUNK_MASK) === 0) this.chunks.push(this.wide ? new Int32Array(CHUNK_STATES * w) : new Int16Array(CHUNK_STATES * w));
-    const chunk = this.chunks[idx >>> CHUNK_BITS];
+    let chunk = this.chunks[idx >>> CHUNK_BITS];
     const at = (idx & CHUNK_MASK) * w;
-    for (let k = 0; k < w; k++) chunk[at + k] = s[from + k];
+    // Copied and checked in one pass: a value that does not fit 16 bits widens every chunk
+    // (replacing this.chunks), and the state is copied again, whole.
+    let wide = 0;
+    for (let k = 0; k < w; k++) {
+      const v = s[from + k];
+      chunk[at + k] = v;
+      wide |= v ^ ((v << 16) >> 16);
+    }
+    if (wide !== 0 && !this.wide) {
+      this.widen();
+      chunk = this.chunks[idx >>> CHUNK_BITS];
+      for (let k = 0; k < w; k++) chunk[at + k] = s[from + k];
+    }
     this.parent[idx] = parent;
     this.move[idx] = move;
     table[2 * pos] = h;
@@ -163,24 +183,24 @@ export class StateSet {
   }
 }
 
-/** Does every value of `s[from .. from + w)` fit in 16 bits? */
-function fitsNarrow(s: Int32Array, from: number, w: number): boolean {
-  for (let k = 0; k < w; k++) {
-    const v = s[from + k];
-    if (v !== (v << 16) >> 16) return false;
-  }
-  return true;
-}
-
-/** Murmur3-style mixing of `w` ints. */
+/** Murmur3-style mixing of `w` ints, two at a time (values are usually under 16 bits, so two
+ *  make one 32-bit block with nothing lost; where they do not, states only collide more often,
+ *  and `equals` still tells them apart). */
 function hash(s: Int32Array, from: number, w: number): number {
   let h = 0x9747b28c;
-  for (let k = 0; k < w; k++) {
-    let x = Math.imul(s[from + k], 0xcc9e2d51);
+  const end = from + w;
+  let k = from;
+  for (; k + 1 < end; k += 2) {
+    let x = Math.imul(s[k] ^ (s[k + 1] << 16) ^ (s[k + 1] >>> 16), 0xcc9e2d51);
     x = (x << 15) | (x >>> 17);
     h ^= Math.imul(x, 0x1b873593);
     h = (h << 13) | (h >>> 19);
     h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  if (k < end) {
+    let x = Math.imul(s[k], 0xcc9e2d51);
+    x = (x << 15) | (x >>> 17);
+    h ^= Math.imul(x, 0x1b873593);
   }
   h ^= w;
   h ^= h >>> 16;

@@ -102,18 +102,25 @@ describe("OutcomeTally", () => {
     return { mem, layout: hc.layout };
   }
 
-  it("names the outcome as the engine does and marks what SC cannot reach", () => {
+  /** lost-update's tally, a finished trial with the given shared values, and Bea's failed assert. */
+  function lostUpdateTally() {
     const p = lostUpdate();
     const { layout } = afterTrial(p, [0, 0], () => {});
     const tally = new OutcomeTally(p, layout, reachableUnderSC(p), 1000);
     const finished = (shared: number[]) => afterTrial(p, shared, (mem, l) => {
       for (let t = 0; t < 2; t++) mem[L.threadBlock(l, t) + L.RESULT] = L.R_FINISHED;
     }).mem;
+    const assertPc = Array.from({ length: p.code.length / 5 }, (_, pc) => pc).find((pc) => p.code[pc * 5] === 21)!;
+    const bLostTheDeposit = () => afterTrial(p, [100, 1], (mem, l) => L.claimOutcome(mem, l, L.OUT_ASSERTION, 1, assertPc, 0, 0)).mem;
+    return { p, tally, finished, bLostTheDeposit };
+  }
+
+  it("names the outcome as the engine does and marks what SC cannot reach", () => {
+    const { tally, finished, bLostTheDeposit } = lostUpdateTally();
     tally.record(finished([200, 1]));
     tally.record(finished([200, 1]));
     tally.record(finished([100, 1])); // both finished with a deposit lost: only a reordering does that
-    const assertPc = Array.from({ length: p.code.length / 5 }, (_, pc) => pc).find((pc) => p.code[pc * 5] === 21)!;
-    tally.record(afterTrial(p, [100, 1], (mem, l) => L.claimOutcome(mem, l, L.OUT_ASSERTION, 1, assertPc, 0, 0)).mem);
+    tally.record(bLostTheDeposit());
     expect(tally.rows().map((r) => [r.kind, r.count, r.sc, r.firstTrial, r.message])).toEqual([
       ["finished", 2, true, 1, "Every thread ran to its end: the program worked correctly this time"],
       ["finished", 1, false, 3, "Every thread ran to its end, leaving a shared state that no interleaving reaches"],
@@ -123,16 +130,10 @@ describe("OutcomeTally", () => {
   });
 
   it("gives each row the outcome a schedule must end with, which the solver finds or rules out", () => {
-    const p = lostUpdate();
-    const { layout } = afterTrial(p, [0, 0], () => {});
-    const tally = new OutcomeTally(p, layout, reachableUnderSC(p), 1000);
-    const finished = (shared: number[]) => afterTrial(p, shared, (mem, l) => {
-      for (let t = 0; t < 2; t++) mem[L.threadBlock(l, t) + L.RESULT] = L.R_FINISHED;
-    }).mem;
+    const { p, tally, finished, bLostTheDeposit } = lostUpdateTally();
     tally.record(finished([200, 1]));
     tally.record(finished([100, 1]));
-    const assertPc = Array.from({ length: p.code.length / 5 }, (_, pc) => pc).find((pc) => p.code[pc * 5] === 21)!;
-    tally.record(afterTrial(p, [100, 1], (mem, l) => L.claimOutcome(mem, l, L.OUT_ASSERTION, 1, assertPc, 0, 0)).mem);
+    tally.record(bLostTheDeposit());
     const targets = tally.rows().map(outcomeTarget);
     expect(targets).toEqual([
       { kind: "finished", shared: [200, 1] },

@@ -7,7 +7,7 @@ import { describeBlock, describeFault } from "./explain";
 import * as I from "./program";
 import type { Program } from "./program";
 import { err, ok, type Result } from "./result";
-import { ASSERTED, BLOCKED, DONE, execStep, EXITED, flushOne, isFinished, newFault, THROWN, wakeSpuriously, type Fault } from "./vm";
+import { applyMove, ASSERTED, BLOCKED, DONE, EXITED, isFinished, newFault, THROWN, type Fault } from "./vm";
 import type { WinOutcome } from "./level";
 
 export type MoveKind = "step" | "wake" | "flush";
@@ -119,11 +119,8 @@ export function step(state: GameState, move: Move): Result<GameState, MoveError>
   if (problem) return err(problem);
   const p = state.program;
   const packed = state.packed.slice();
-  let result = 0;
   const fault = newFault(); // this move's: where it threw, failed or exited
-  if (move.kind === "step") result = execStep(p, packed, move.thread, fault);
-  else if (move.kind === "wake") wakeSpuriously(p, packed, move.thread);
-  else flushOne(p, packed, move.thread);
+  const result = applyMove(p, packed, move, fault);
   if (result === BLOCKED || result === DONE) {
     return err({ code: result === BLOCKED ? "blocked" : "finished", message: "That thread cannot step now." });
   }

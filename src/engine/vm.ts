@@ -6,6 +6,7 @@
 // with the details written into the Fault record the caller passes in (and owns).
 
 import * as X from "./instructions";
+import type { Move } from "./engine";
 import * as I from "./program";
 import type { Program } from "./program";
 
@@ -99,6 +100,15 @@ export function wakeSpuriously(p: Program, s: Int32Array, t: number): boolean {
   waitSetRemove(s, -status - 1, t);
   s[base + 1] = 0;
   return true;
+}
+
+/** Makes one move of the game on the raw state `s`, in place: a thread's step (its execStep
+ *  result), a spurious wakeup or a store-buffer flush (OK). */
+export function applyMove(p: Program, s: Int32Array, move: Move, fault: Fault): number {
+  if (move.kind === "step") return execStep(p, s, move.thread, fault);
+  if (move.kind === "wake") wakeSpuriously(p, s, move.thread);
+  else flushOne(p, s, move.thread);
+  return OK;
 }
 
 /** Runs one step of thread `t` on `s`, in place. On BLOCKED or DONE, `s` may hold scratch

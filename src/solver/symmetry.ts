@@ -4,7 +4,7 @@
 // The search stores one representative of each such family (REDUCTION.md, "Symmetry").
 
 import type { Move } from "../engine/index";
-import { execStep, flushOne, newFault, wakeSpuriously, type Program } from "../engine/machine";
+import { applyMove, newFault, type Program } from "../engine/machine";
 import * as I from "../engine/machine";
 
 const { STRIDE, STMT, JMP, JZ, JNZ, registerOperands } = I;
@@ -116,14 +116,13 @@ export class Symmetry {
     let real = new Int32Array(n); // real[x]: the real thread that stored thread x stands for
     for (let t = 0; t < n; t++) real[this.perm[t]] = t;
     const out: Move[] = [];
+    const fault = newFault();
     for (let k = 0; k < moves.length; k++) {
       const move = moves[k];
       out.push({ kind: move.kind, thread: real[move.thread] });
       if (k + 1 === moves.length) break;
       load(k, y);
-      if (move.kind === "step") execStep(p, y, move.thread, newFault());
-      else if (move.kind === "wake") wakeSpuriously(p, y, move.thread);
-      else flushOne(p, y, move.thread);
+      applyMove(p, y, move, fault);
       this.canonicalize(y); // as the search did: y is now the next stored state
       const next = new Int32Array(n);
       for (let t = 0; t < n; t++) next[this.perm[t]] = real[t];

@@ -65,7 +65,8 @@ export function engineSolo(p: Program, limit = 100_000): GameState & { fault: Fa
   return { ...s, fault };
 }
 
-export function engineLocals(p: Program, s: GameState): number[] {
-  const th = p.threads[0];
+/** Thread `t`'s locals in the engine's state `s`. */
+export function engineLocals(p: Program, s: GameState, t = 0): number[] {
+  const th = p.threads[t];
   return th.locals.map((l) => s.packed[th.base + 2 + l.reg]);
 }

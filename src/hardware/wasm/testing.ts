@@ -5,7 +5,9 @@
 import { initialState, step, type GameState } from "../../engine/index";
 import { execStep, newFault, type Fault, type Program } from "../../engine/machine";
 import * as L from "../layout";
-import { claimedOutcome, type Claimed } from "../testing";
+import { claimedOutcome, engineLocals, type Claimed } from "../testing";
+
+export { engineLocals };
 import { compileToWasm } from "./emit";
 import { levelMemory, WasmThread } from "./thread";
 
@@ -77,7 +79,3 @@ export function engineSequential(p: Program, order: number[], limit = 20_000): E
   return { state, end: "finished", fault, thread: order[order.length - 1] };
 }
 
-export function engineLocals(p: Program, s: GameState, t: number): number[] {
-  const th = p.threads[t];
-  return th.locals.map((l) => s.packed[th.base + 2 + l.reg]);
-}

@@ -58,6 +58,7 @@ export { nextStep, viewState, type NextStep, type ObjectView, type StateView, ty
 export { showBidiControls } from "./visible-text";
 export { lineMap, parseJsonDocument, type JsonPath, type Position } from "./json-position";
 export { codePlacer, type CodePlacer, type CodeSpan } from "./source-map";
+export { compileLevel } from "./compile";
 export { own } from "./own";
 export { Analyzer } from "./analysis";
 export { describeFault, objectAt } from "./explain";

@@ -3,14 +3,15 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { formatMove, parseLevel, replay, type Program } from "../engine/index";
+import { formatMove, parseLevel, replay, type Level, type Program } from "../engine/index";
 import { outcomeSchedule, scheduleForOutcome, underTSO } from "./outcome-schedule";
 
-const loadText = (text: string): Program => {
+const loadLevel = (text: string): Level => {
   const parsed = parseLevel(text);
   if (!parsed.ok) throw new Error(parsed.error.map((e) => e.message).join("; "));
-  return parsed.value.program;
+  return parsed.value;
 };
+const loadText = (text: string): Program => loadLevel(text).program;
 const lostUpdateText = readFileSync("levels/lost-update.json", "utf8");
 const lostUpdate = loadText(lostUpdateText);
 const BUDGET = { maxStates: 100_000 };
@@ -66,7 +67,7 @@ describe("scheduleForOutcome", () => {
 
 describe("outcomeSchedule: SC first, then TSO", () => {
   it("answers under SC when SC reaches the outcome", () => {
-    const answer = outcomeSchedule(lostUpdate, lostUpdateText, { kind: "assertion", thread: 1, line: 5 }, BUDGET);
+    const answer = outcomeSchedule(loadLevel(lostUpdateText), { kind: "assertion", thread: 1, line: 5 }, BUDGET);
     expect(answer).toMatchObject({ status: "found", model: "sc" });
   });
 
@@ -74,11 +75,11 @@ describe("outcomeSchedule: SC first, then TSO", () => {
     // a = 0 and b = 0: both reads ran before either write left its store buffer.
     const target = { kind: "finished" as const, shared: [1, 1, 0, 0] };
     expect(scheduleForOutcome(storeBuffer, target, BUDGET).status).toBe("none");
-    const answer = outcomeSchedule(storeBuffer, storeBufferText, target, BUDGET);
+    const answer = outcomeSchedule(loadLevel(storeBufferText), target, BUDGET);
     expect(answer.status).toBe("found");
     if (answer.status !== "found") return;
     expect(answer.model).toBe("tso");
-    const tso = underTSO(storeBufferText)!;
+    const tso = underTSO(loadLevel(storeBufferText).spec)!;
     // Both threads' steps (a write into the buffer, a read, the local write), then the four writes leave.
     expect(answer.schedule.map((m) => formatMove(tso, m))).toEqual(["Ann", "Ann", "Ann", "Bob", "Bob", "Bob", "Ann:flush", "Ann:flush", "Bob:flush", "Bob:flush"]);
     const end = replay(tso, answer.schedule).state;
@@ -87,7 +88,7 @@ describe("outcomeSchedule: SC first, then TSO", () => {
   });
 
   it("says none, under both models, when neither reaches the outcome", () => {
-    const answer = outcomeSchedule(storeBuffer, storeBufferText, { kind: "finished", shared: [1, 1, 7, 7] }, BUDGET);
+    const answer = outcomeSchedule(loadLevel(storeBufferText), { kind: "finished", shared: [1, 1, 7, 7] }, BUDGET);
     expect(answer).toEqual({ status: "none", tried: ["sc", "tso"] });
   });
 });

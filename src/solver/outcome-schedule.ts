@@ -3,7 +3,7 @@
 // had (its kind, the thread and line of an assert or exception, a finished run's shared state)
 // instead of the level's win. Under sequential consistency first; when SC has none, under TSO.
 
-import { parseLevel, type Move, type OutcomeKind } from "../engine/index";
+import { compileLevel, type Level, type LevelSpec, type Move, type OutcomeKind } from "../engine/index";
 import type { Program } from "../engine/machine";
 import { Exploration } from "./explore";
 
@@ -72,24 +72,17 @@ export function scheduleForOutcome(p: Program, target: OutcomeTarget, options: S
   }
 }
 
-/** The same level under TSO: its text with `"memoryModel": "tso"`; null if that does not load. */
-export function underTSO(levelText: string): Program | null {
-  let json: { options?: Record<string, unknown> };
-  try {
-    json = JSON.parse(levelText);
-  } catch {
-    return null;
-  }
-  json.options = { ...json.options, memoryModel: "tso" };
-  const parsed = parseLevel(JSON.stringify(json));
-  return parsed.ok ? parsed.value.program : null;
+/** The same level under TSO: its spec compiled with `"memoryModel": "tso"`; null if that does not compile. */
+export function underTSO(spec: LevelSpec): Program | null {
+  const compiled = compileLevel({ ...spec, options: { ...spec.options, memoryModel: "tso" } });
+  return compiled.ok ? compiled.value : null;
 }
 
 /**
- * The search hardware mode asks for, on `level` (compiled from `levelText`): under SC (unless the level is TSO already), then under TSO
- * when SC has no such schedule. A search that hits the budget ends it: "unknown".
+ * The search hardware mode asks for, on `level`: under SC (unless the level is TSO already), then
+ * under TSO when SC has no such schedule. A search that hits the budget ends it: "unknown".
  */
-export function outcomeSchedule(level: Program, levelText: string, target: OutcomeTarget, options: ScheduleOptions): OutcomeScheduleAnswer {
+export function outcomeSchedule({ spec, program: level }: Level, target: OutcomeTarget, options: ScheduleOptions): OutcomeScheduleAnswer {
   const tried: MemoryModel[] = [];
   if (!level.tso) {
     const sc = scheduleForOutcome(level, target, options);
@@ -97,7 +90,7 @@ export function outcomeSchedule(level: Program, levelText: string, target: Outco
     if (sc.status === "unknown") return { status: "unknown", model: "sc", states: sc.states };
     tried.push("sc");
   }
-  const tso = level.tso ? level : underTSO(levelText);
+  const tso = level.tso ? level : underTSO(spec);
   if (!tso) return { status: "none", tried };
   const found = scheduleForOutcome(tso, target, options);
   if (found.status === "found") return { status: "found", model: "tso", schedule: found.schedule };

@@ -14,8 +14,8 @@ export interface OutcomeScheduleRequest {
 export type OutcomeScheduleReply = ProgressReply | ({ type: "result" } & OutcomeScheduleAnswer) | ErrorReply;
 export type { MemoryModel };
 
-serveLevelRequests<OutcomeScheduleRequest, OutcomeScheduleReply>(({ program }, data, reply) => {
-  const answer = outcomeSchedule(program, data.levelText, data.target, {
+serveLevelRequests<OutcomeScheduleRequest, OutcomeScheduleReply>((level, data, reply) => {
+  const answer = outcomeSchedule(level, data.target, {
     maxStates: data.maxStates,
     onProgress: (states, depth) => reply({ type: "progress", states, depth }),
   });

@@ -3,6 +3,7 @@
 
 import { useEffect } from "react";
 import { levelCard, loadCampaign } from "../content";
+import { bestWords } from "../par";
 import { shown } from "../words";
 import { editorHref, levelHref } from "../router";
 import { appStore, useApp } from "../use-app";
@@ -59,6 +60,8 @@ export function CampaignScreen() {
               {chapter.levels.map((id) => {
                 const card = levelCard(id);
                 const isSolved = Boolean(solved[id]);
+                // A win's schedule; a proof or a fix records none.
+                const best = isSolved && solved[id].moves.length > 0 ? solved[id].moves.length : null;
                 const isNext = id === next;
                 number++;
                 return (
@@ -80,6 +83,7 @@ export function CampaignScreen() {
                       )}
                     </a>
                     <p className="level-summary">{card?.summary ?? "This level's file has errors."}</p>
+                    {best !== null && <p className="level-best">{bestWords(best)}</p>}
                   </li>
                 );
               })}

@@ -7,6 +7,7 @@ import { bestWords } from "../par";
 import { shown } from "../words";
 import { editorHref, levelHref } from "../router";
 import { appStore, useApp } from "../use-app";
+import { BackupControls } from "./BackupControls";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ErrorList, Notices, ProblemScreen, TopBar } from "./Chrome";
 import { Markdown } from "./Markdown";
@@ -91,7 +92,8 @@ export function CampaignScreen() {
           </section>
         ))}
         <MyLevels />
-        <footer className="campaign-footer">
+        <footer className="campaign-footer" aria-label="Your progress in this browser">
+          <BackupControls />
           <button type="button" className="quiet" onClick={() => appStore.getState().openDialog("clear-progress")}>
             Clear progress
           </button>

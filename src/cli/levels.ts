@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parseCampaign } from "../engine/index";
-import { checkLevelText, emptyRecord, passes, type CheckRecord } from "./check";
+import { checkLevelText, emptyRecord, passes, variantLines, type CheckRecord } from "./check";
 import { DEFAULT_MAX_STATES } from "../solver/solve";
 
 const USAGE = `usage: npm run -s levels -- check FILE... [--json] [--max-states N] [--no-reduce]
@@ -137,6 +137,7 @@ function printRecord(r: CheckRecord) {
   if (r.report?.claim) console.log(`     ${r.report.claim}`);
   if (r.solutionReplays === true) console.log(`     solution replays to a win`);
   if (r.solutionReplays === false) console.log(`     solution does not replay: ${r.solutionProblem}`);
+  for (const line of variantLines(r)) console.log(line);
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { instantiate, levelParams, parseLevel, variantText, type LevelError } from "./index";
+import { levelJsonSchema } from "./level-schema";
 import { defaultVariant, fnv1a, normaliseSeed, studentSeed, variantCount, variantFor, variantsOf, type LevelParam } from "./params";
 
 /** A small level with `deposit`; `extra` is merged into the file's top level. */
@@ -130,6 +131,18 @@ describe("a parameterised level file", () => {
     const text = JSON.stringify({ format: 1, id: "x", title: "t", summary: "s", story, threads: [{ name: "T", code: "if (true) {\n}" }] });
     const parsed = parseLevel(text);
     expect(parsed.ok && parsed.value.spec.story).toBe(story);
+  });
+});
+
+describe("the JSON Schema editors check files with", () => {
+  it("lets a number in shared be written as a placeholder, and only as a whole one", () => {
+    const shared = JSON.stringify((levelJsonSchema().properties as Record<string, unknown>).shared);
+    const patterns = [...shared.matchAll(/"pattern":"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string).filter((p) => p.includes("\\{"));
+    expect(patterns.length).toBeGreaterThan(5);
+    for (const pattern of new Set(patterns)) {
+      const re = new RegExp(pattern);
+      expect([re.test("{{cash}}"), re.test("{{ cash }}"), re.test("{{cash}} coins"), re.test("cash")]).toEqual([true, true, false, false]);
+    }
   });
 });
 

@@ -7,7 +7,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { expectSchedule, openLevel, outcomeDialog } from "./helpers/game";
+import { newLevelFromTemplate, waitForEditor } from "./helpers/editor";
+import { button, expectSchedule, openLevel, outcomeDialog } from "./helpers/game";
 import { staticHost, type StaticHost } from "./helpers/static-host";
 
 const dist = resolve(process.env.INTERLEAVE_DIST ?? "dist");
@@ -34,6 +35,29 @@ test("after one visit, the game reloads and a level plays to the win with no net
   await expect(page.getByRole("heading", { level: 1 })).toContainText("The Lost Deposit");
   for (const key of "1221122") await page.keyboard.press(key);
   await expect(outcomeDialog(page)).toHaveAccessibleName(/^Victory/);
+});
+
+test("a fix-it level's code editor (Monaco) works offline without having been opened before", async ({ page, context }) => {
+  await page.goto("/");
+  await waitForWorker(page);
+  await context.setOffline(true);
+  await page.reload();
+  await openLevel(page, "fix-lost-update");
+  await button(page, "Edit the code").click();
+  await expect(page.locator('.fix-monaco[data-thread="Teller Al"][data-state=ready] .monaco-editor')).toBeVisible();
+});
+
+test("the level editor, once opened, works offline", async ({ page, context }) => {
+  await page.goto("/");
+  await waitForWorker(page);
+  await newLevelFromTemplate(page, "race");
+  // Its JSON support is kept the first time it loads (not precached): wait until it is.
+  await expect.poll(() => page.evaluate(async () => (await (await caches.open("interleave-runtime")).keys()).map((r) => new URL(r.url).pathname.replace(/^.*\//, "").replace(/-[\w-]+\./, "."))), { timeout: 30_000 })
+    .toEqual(expect.arrayContaining(["jsonMode.js", "json.worker.js"]));
+  await context.setOffline(true);
+  await page.reload();
+  await waitForEditor(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Level editor: My Race");
 });
 
 test("the browser can install it: a manifest with a name, icons, a start and a standalone window", async ({ playwright, launchOptions, baseURL }) => {

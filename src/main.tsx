@@ -5,6 +5,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./ui/App";
 import { ErrorBoundary, GameFailed } from "./ui/components/ErrorBoundary";
+import { UpdateBanner } from "./ui/components/UpdateBanner";
 
 const root = document.getElementById("root");
 if (!root) throw new Error('index.html has no element with id "root"');
@@ -14,5 +15,6 @@ createRoot(root).render(
     <ErrorBoundary what="the game" fallback={(error) => <GameFailed error={error} />}>
       <App />
     </ErrorBoundary>
+    <UpdateBanner />
   </StrictMode>,
 );

@@ -111,6 +111,7 @@ test.describe("a static host without the headers (the service worker adds them)"
     host = await staticHost(dist);
   });
   test.afterAll(() => host.close());
+  test.use({ serviceWorkers: "allow" });
 
   test("the built site reaches isolation through the service worker", async ({ page }) => {
     expect(readFileSync(join(dist, "index.html"), "utf8"), "index.html loads sw-register.js: add offline() to vite.config.ts").toContain('src="./sw-register.js"');

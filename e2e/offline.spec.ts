@@ -21,6 +21,9 @@ async function waitForWorker(page: Page): Promise<void> {
 
 const isolated = (page: Page) => page.evaluate(() => self.crossOriginIsolated).catch(() => false);
 
+// Every other spec blocks service workers (playwright.config.ts); these are about one.
+test.use({ serviceWorkers: "allow" });
+
 test("after one visit, the game reloads and a level plays to the win with no network", async ({ page, context }) => {
   await page.goto("/");
   await waitForWorker(page);

@@ -233,7 +233,8 @@ export class Exploration {
         status = "paused";
         break;
       }
-      set.load(i, cur);
+      if (tree !== null) tree.load(i, cur, 0, true); // `cur` is as the last load left it
+      else set.load(i, cur);
 
       // Outcomes of the state itself, in the format's order (exceptions and asserts come from steps).
       if (analyzer.criticalThreads(cur) >= 2) {

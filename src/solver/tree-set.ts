@@ -12,7 +12,9 @@
 //
 // Computing a state's nodes is incremental: a successor differs from the state it came from in
 // a few values, so each pair is first compared with the same node of the state loaded last, and
-// only a pair that differs is looked up.
+// only a pair that differs is looked up. Loading is incremental too. And a pair of small values
+// (the usual pc and status, or two small node numbers) is not stored at all: it is packed into
+// its ref, a negative number (stored nodes are numbered from 0).
 //
 // No parents are kept: a schedule is found again by the search (explore.ts, `movesTo`).
 
@@ -30,27 +32,45 @@ export class TreeSet {
   private readonly rightLeaf: Uint8Array;
   private readonly rightRef: Int32Array;
   private readonly inner: number;
-  /** Per inner node but the root: its pair and stored number in the state loaded last (-1 in
-   *  `cacheRef`: nothing loaded yet). */
+  /** Per inner node but the root: its pair and ref in the state loaded last. */
   private readonly cacheA: Int32Array;
   private readonly cacheB: Int32Array;
   private readonly cacheRef: Int32Array;
-  /** Scratch of `encode`: each node's stored number. */
-  private readonly refs: Int32Array;
+  /** Has a state been loaded (is the cache valid)? Where to? */
+  private cached = false;
+  private lastOut: Int32Array | null = null;
+  private lastTo = 0;
+  /** Scratch of `load`: does node k differ from the state loaded before? */
+  private readonly fresh: Uint8Array;
+  /** Per inner node: where its left and right sides are in `vals`. */
+  private readonly left: Int32Array;
+  private readonly right: Int32Array;
+  /** Scratch of `nodesOf`: the state's values, then each inner node's ref. */
+  private readonly vals: Int32Array;
   /** Roots: state i's pair at ((i & CHUNK_MASK) * 2) in chunk i >>> CHUNK_BITS. */
   private roots: Int32Array[] = [];
   /** Open addressing: state number + 1 (0: empty). */
   private rootTable = new Int32Array(1 << 12);
   private rootMask = (1 << 12) - 1;
-  /** Stored inner nodes (not roots), pairs, and their table (node number + 1, 0: empty). */
-  private nodes = new Int32Array(1 << 12);
-  private nodeCount = 0;
-  private nodeTable = new Int32Array(1 << 12);
-  private nodeMask = (1 << 12) - 1;
+  /**
+   * Stored inner nodes, per place k in the tree (a node's ref means something only at its
+   * place; the places near the leaves have few nodes, and their tables stay in the cache):
+   * pairs by number, those that are not packed. A node's number (its ref) is its place in
+   * `nodes[k]`, >= 0; a node whose left side fits 16 bits and right side 15 is not stored but
+   * packed into a negative ref. The tables: four ints a slot, the pair and number + 1 (0: empty),
+   * so that a probe reads one cache line.
+   */
+  private readonly nodes: Int32Array[] = [];
+  private readonly nodeCount: Int32Array;
+  private readonly nodeTables: Int32Array[] = [];
+  private readonly nodeMask: Int32Array;
   /** The root pair and hash `encode` made for each slot of a batch. */
   private pendA = new Int32Array(64);
   private pendB = new Int32Array(64);
   private pendHash = new Int32Array(64);
+  /** The root pair of `nodesOf`. */
+  private rootA = 0;
+  private rootB = 0;
   /** Where `addAll`'s early loads go, so that they are not optimized away. */
   touched = 0;
 
@@ -79,19 +99,29 @@ export class TreeSet {
     build(0, width);
     this.cacheA = new Int32Array(inner);
     this.cacheB = new Int32Array(inner);
-    this.cacheRef = new Int32Array(inner).fill(-1);
-    this.refs = new Int32Array(inner);
+    this.cacheRef = new Int32Array(inner);
+    this.fresh = new Uint8Array(inner);
+    this.left = Int32Array.from(this.leftRef, (r, k) => (this.leftLeaf[k] === 1 ? r : width + r));
+    this.right = Int32Array.from(this.rightRef, (r, k) => (this.rightLeaf[k] === 1 ? r : width + r));
+    this.vals = new Int32Array(width + inner);
+    this.nodeCount = new Int32Array(inner);
+    this.nodeMask = new Int32Array(inner).fill(15);
+    for (let k = 0; k < inner; k++) {
+      this.nodes.push(new Int32Array(32));
+      this.nodeTables.push(new Int32Array(4 * 16));
+    }
   }
 
   /** Bytes the set holds, per state: every table and array as allocated, growth reserve included. */
   get bytesPerStateUsed(): number {
-    const bytes = this.roots.length * CHUNK_STATES * 8 + this.rootTable.length * 4 + this.nodes.length * 4 + this.nodeTable.length * 4;
+    let bytes = this.roots.length * CHUNK_STATES * 8 + this.rootTable.length * 4;
+    for (let k = 0; k < this.inner; k++) bytes += this.nodes[k].length * 4 + this.nodeTables[k].length * 4;
     return bytes / Math.max(1, this.count);
   }
 
   /** Inner nodes stored, roots not included (for the bench). */
   get innerNodes(): number {
-    return this.nodeCount;
+    return this.nodeCount.reduce((a, b) => a + b, 0);
   }
 
   /** Adds `s[from .. from + width)` unless present. Returns its index, or -1 if it was there. */
@@ -118,30 +148,33 @@ export class TreeSet {
     this.pendHash[j] = mix(this.rootA, this.rootB);
   }
 
-  /** The root pair of `nodesOf`. */
-  private rootA = 0;
-  private rootB = 0;
-
   /**
    * The inner nodes of `s[from .. from + width)`, stored if `insert`, and its root pair in
    * rootA, rootB. Without `insert`, false when some node is not stored (nor is the state).
    */
   private nodesOf(s: Int32Array, from: number, insert: boolean): boolean {
-    const { leftLeaf, leftRef, rightLeaf, rightRef, cacheA, cacheB, cacheRef, refs } = this;
+    const { left, right, cacheA, cacheB, cacheRef, vals } = this;
+    const w = this.width;
     const root = this.inner - 1;
+    const cached = this.cached;
+    for (let k = 0; k < w; k++) vals[k] = s[from + k];
     for (let k = 0; k < root; k++) {
-      const a = leftLeaf[k] === 1 ? s[from + leftRef[k]] : refs[leftRef[k]];
-      const b = rightLeaf[k] === 1 ? s[from + rightRef[k]] : refs[rightRef[k]];
-      if (a === cacheA[k] && b === cacheB[k] && cacheRef[k] >= 0) {
-        refs[k] = cacheRef[k];
+      const a = vals[left[k]];
+      const b = vals[right[k]];
+      if (a === cacheA[k] && b === cacheB[k] && cached) {
+        vals[w + k] = cacheRef[k];
         continue;
       }
-      const r = this.node(a, b, insert);
+      if (((a << 16) >> 16) === a && ((b << 17) >> 17) === b) {
+        vals[w + k] = (a & 0xffff) | ((b & 0x7fff) << 16) | 0x80000000; // packed: no look-up
+        continue;
+      }
+      const r = this.node(k, a, b, insert);
       if (r < 0) return false;
-      refs[k] = r;
+      vals[w + k] = r;
     }
-    this.rootA = leftLeaf[root] === 1 ? s[from + leftRef[root]] : refs[leftRef[root]];
-    this.rootB = rightLeaf[root] === 1 ? s[from + rightRef[root]] : refs[rightRef[root]];
+    this.rootA = vals[left[root]];
+    this.rootB = vals[right[root]];
     return true;
   }
 
@@ -166,59 +199,92 @@ export class TreeSet {
     for (let j = 0; j < count; j++) this.addRoot(pendA[j], pendB[j], pendHash[j]);
   }
 
-  /** Copies state `idx` into `out` at `to`, and keeps its nodes for the next `encode`s. */
-  load(idx: number, out: Int32Array, to = 0): void {
-    const { leftLeaf, leftRef, rightLeaf, rightRef, cacheA, cacheB, cacheRef, nodes } = this;
+  /**
+   * Copies state `idx` into `out` at `to`, and keeps its nodes for the next `encode`s. With
+   * `unchanged`, the caller promises that if the last load was into the same place, `out` is
+   * still as it left it: then only the values of subtrees that differ from it are written.
+   */
+  load(idx: number, out: Int32Array, to = 0, unchanged = false): void {
+    const { leftLeaf, leftRef, rightLeaf, rightRef, cacheA, cacheB, cacheRef, fresh, nodes } = this;
     const root = this.inner - 1;
     const chunk = this.roots[idx >>> CHUNK_BITS];
     const at = (idx & CHUNK_MASK) * 2;
+    const skip = unchanged && this.cached && out === this.lastOut && to === this.lastTo;
+    this.lastOut = out;
+    this.lastTo = to;
     // Parents before children: reverse post-order. The root's pair is kept in the cache's spare
     // place, the root's own slot, which `encode` never reads.
     cacheA[root] = chunk[at];
     cacheB[root] = chunk[at + 1];
+    fresh[root] = 1;
     for (let k = root; k >= 0; k--) {
+      if (fresh[k] === 0) continue;
       const a = cacheA[k], b = cacheB[k];
-      if (leftLeaf[k] === 1) out[to + leftRef[k]] = a;
-      else {
-        const c = leftRef[k];
-        cacheRef[c] = a;
-        cacheA[c] = nodes[2 * a];
-        cacheB[c] = nodes[2 * a + 1];
-      }
-      if (rightLeaf[k] === 1) out[to + rightRef[k]] = b;
-      else {
-        const c = rightRef[k];
-        cacheRef[c] = b;
-        cacheA[c] = nodes[2 * b];
-        cacheB[c] = nodes[2 * b + 1];
+      // Each child that is a node and differs: its pair, unpacked or read.
+      for (let side = 0; side < 2; side++) {
+        const ref = side === 0 ? a : b;
+        const c = side === 0 ? leftRef[k] : rightRef[k];
+        if ((side === 0 ? leftLeaf[k] : rightLeaf[k]) === 1) out[to + c] = ref;
+        else if (skip && cacheRef[c] === ref) fresh[c] = 0;
+        else {
+          fresh[c] = 1;
+          cacheRef[c] = ref;
+          if (ref < 0) {
+            cacheA[c] = (ref << 16) >> 16;
+            cacheB[c] = (ref << 1) >> 17;
+          } else {
+            cacheA[c] = nodes[c][2 * ref];
+            cacheB[c] = nodes[c][2 * ref + 1];
+          }
+        }
       }
     }
+    this.cached = true;
   }
 
-  /** The stored number of inner node (a, b); stores it first if `insert`, else -1 if absent. */
-  private node(a: number, b: number, insert: boolean): number {
-    const h = mix(a, b);
-    const table = this.nodeTable;
-    const nodes = this.nodes;
-    let pos = h & this.nodeMask;
+  /** The number of inner node (a, b) at place k; stores it first if `insert`, else -1 if absent. */
+  private node(k: number, a: number, b: number, insert: boolean): number {
+    const table = this.nodeTables[k];
+    const mask = this.nodeMask[k];
+    let pos = mix(a, b) & mask;
     for (;;) {
-      const entry = table[pos];
+      const entry = table[4 * pos + 2];
       if (entry === 0) break;
-      if (nodes[2 * entry - 2] === a && nodes[2 * entry - 1] === b) return entry - 1;
-      pos = (pos + 1) & this.nodeMask;
+      if (table[4 * pos] === a && table[4 * pos + 1] === b) return entry - 1;
+      pos = (pos + 1) & mask;
     }
     if (!insert) return -1;
-    const idx = this.nodeCount++;
+    const idx = this.nodeCount[k]++;
+    let nodes = this.nodes[k];
     if (2 * idx + 2 > nodes.length) {
       const grown = new Int32Array(nodes.length * 2);
       grown.set(nodes);
-      this.nodes = grown;
+      this.nodes[k] = nodes = grown;
     }
-    this.nodes[2 * idx] = a;
-    this.nodes[2 * idx + 1] = b;
-    table[pos] = idx + 1;
-    if (4 * this.nodeCount > 3 * table.length) this.nodeTable = this.rehash(table.length * 2, this.nodeCount, (i) => mix(this.nodes[2 * i], this.nodes[2 * i + 1]), (m) => (this.nodeMask = m));
+    nodes[2 * idx] = a;
+    nodes[2 * idx + 1] = b;
+    table[4 * pos] = a;
+    table[4 * pos + 1] = b;
+    table[4 * pos + 2] = idx + 1;
+    if (4 * (idx + 1) > 3 * (mask + 1)) this.growNodeTable(k);
     return idx;
+  }
+
+  private growNodeTable(k: number): void {
+    const size = 2 * (this.nodeMask[k] + 1);
+    const table = new Int32Array(4 * size);
+    const mask = size - 1;
+    const nodes = this.nodes[k];
+    for (let i = 0; i < this.nodeCount[k]; i++) {
+      const a = nodes[2 * i], b = nodes[2 * i + 1];
+      let pos = mix(a, b) & mask;
+      while (table[4 * pos + 2] !== 0) pos = (pos + 1) & mask;
+      table[4 * pos] = a;
+      table[4 * pos + 1] = b;
+      table[4 * pos + 2] = i + 1;
+    }
+    this.nodeTables[k] = table;
+    this.nodeMask[k] = mask;
   }
 
   private findRoot(a: number, b: number, h: number): number {
@@ -253,25 +319,22 @@ export class TreeSet {
     chunk[(idx & CHUNK_MASK) * 2] = a;
     chunk[(idx & CHUNK_MASK) * 2 + 1] = b;
     table[pos] = idx + 1;
-    if (4 * this.count > 3 * table.length) {
-      this.rootTable = this.rehash(table.length * 2, this.count, (i) => {
-        const c = roots[i >>> CHUNK_BITS];
-        return mix(c[(i & CHUNK_MASK) * 2], c[(i & CHUNK_MASK) * 2 + 1]);
-      }, (m) => (this.rootMask = m));
-    }
+    if (4 * this.count > 3 * table.length) this.growRootTable();
   }
 
-  /** A table of `size` slots holding entries 1 .. count, each at its hash. */
-  private rehash(size: number, count: number, hashOf: (i: number) => number, setMask: (m: number) => void): Int32Array<ArrayBuffer> {
+  /** Doubles the root table; the roots themselves stay where they are. */
+  private growRootTable(): void {
+    const size = 2 * this.rootTable.length;
     const table = new Int32Array(size);
     const mask = size - 1;
-    for (let i = 0; i < count; i++) {
-      let pos = hashOf(i) & mask;
+    for (let i = 0; i < this.count; i++) {
+      const chunk = this.roots[i >>> CHUNK_BITS];
+      let pos = mix(chunk[(i & CHUNK_MASK) * 2], chunk[(i & CHUNK_MASK) * 2 + 1]) & mask;
       while (table[pos] !== 0) pos = (pos + 1) & mask;
       table[pos] = i + 1;
     }
-    setMask(mask);
-    return table;
+    this.rootTable = table;
+    this.rootMask = mask;
   }
 
   private growPending(size: number): void {

@@ -188,7 +188,7 @@ export class Exploration {
     for (let i = 0; i < flat.count; i++) {
       flat.load(i, s);
       tree.add(s, 0);
-      tree.load(i, s); // keeps its nodes: the next state's are mostly the same
+      tree.load(i, s); // keeps its halves: the next state's are mostly the same
     }
     this.set = tree;
     return tree;
@@ -233,8 +233,7 @@ export class Exploration {
         status = "paused";
         break;
       }
-      if (tree !== null) tree.load(i, cur, 0, true); // `cur` is as the last load left it
-      else set.load(i, cur);
+      set.load(i, cur);
 
       // Outcomes of the state itself, in the format's order (exceptions and asserts come from steps).
       if (analyzer.criticalThreads(cur) >= 2) {

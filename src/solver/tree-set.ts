@@ -1,187 +1,180 @@
-// The visited set of large searches, tree-compressed (LTSmin's tree compression: Blom, Lisser,
-// van de Pol and Weber, "A database approach to distributed state-space generation", 2009;
-// Laarman, van de Pol and Weber, "Parallel recursive state compression for free", SPIN 2011).
-// Exact: every state is stored whole, only shared parts are stored once.
+// The visited set of large searches, compressed, and exact: every state is stored whole, but the
+// parts that many states share are stored once. A state is split into two halves (the first
+// values, the rest); each distinct half is stored once and numbered, and a state is the pair of
+// its halves' numbers, 8 bytes. That is tree compression with a tree of depth two (LTSmin:
+// Blom, Lisser, van de Pol and Weber 2009; Laarman, van de Pol and Weber, SPIN 2011), or SPIN's
+// COLLAPSE mode with two components (Holzmann 1997). Large state spaces are products of what
+// each thread does, so they have far fewer distinct halves than states (the stress level:
+// 873,758 states, 28,000 halves): a state costs its pair (8 bytes) and its share of the pairs'
+// table (4 bytes a slot, at most 3/4 full), 13 to 19 bytes, plus the halves.
 //
-// A state of `width` values is the leaves of a fixed balanced binary tree. Each inner node is a
-// pair (left, right), each side a leaf's value or the number of a stored inner node; equal pairs
-// are stored once, in one open-addressing table. The root's pair is the state: roots are stored
-// one per state, in the order found (the breadth-first queue), and a second table maps a root pair
-// to its state number. Large state spaces share nearly all inner nodes, so a state costs its root
-// (8 bytes) and its share of the root table (4 bytes a slot, at most 3/4 full): 13 to 19 bytes.
+// A successor usually differs from the state it came from in one half: each half is compared with
+// the state loaded last first, and looked up only if it differs.
 //
-// Computing a state's nodes is incremental: a successor differs from the state it came from in
-// a few values, so each pair is first compared with the same node of the state loaded last, and
-// only a pair that differs is looked up. Loading is incremental too. And a pair of small values
-// (the usual pc and status, or two small node numbers) is not stored at all: it is packed into
-// its ref, a negative number (stored nodes are numbered from 0).
-//
-// No parents are kept: a schedule is found again by the search (explore.ts, `movesTo`).
+// Pairs are numbered in the order found (the breadth-first queue). No parents are kept: a
+// schedule is found again by the search (find-path.ts).
 
-/** Roots per chunk: a full chunk is never copied. */
+/** Pairs per chunk: a full chunk is never copied. */
 const CHUNK_BITS = 16;
 const CHUNK_STATES = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK_STATES - 1;
 
+/** Vectors of `len` values, each stored once and numbered in the order added. */
+class Halves {
+  values: Int32Array<ArrayBuffer>;
+  count = 0;
+  /** Open addressing, two ints a slot: hash, then number + 1 (0: empty). */
+  private table = new Int32Array(2 << 10);
+  private mask = (1 << 10) - 1;
+
+  constructor(readonly len: number) {
+    this.values = new Int32Array(Math.max(1, len) << 10);
+  }
+
+  get bytes(): number {
+    return this.values.length * 4 + this.table.length * 4;
+  }
+
+  /** The number of `s[from .. from + len)`, adding it if `insert`; else -1 if absent. */
+  find(s: Int32Array, from: number, insert: boolean): number {
+    const len = this.len;
+    const h = hash(s, from, len);
+    const table = this.table;
+    const mask = this.mask;
+    const values = this.values;
+    let pos = h & mask;
+    for (;;) {
+      const entry = table[2 * pos + 1];
+      if (entry === 0) break;
+      if (table[2 * pos] === h) {
+        const at = (entry - 1) * len;
+        let k = 0;
+        while (k < len && values[at + k] === s[from + k]) k++;
+        if (k === len) return entry - 1;
+      }
+      pos = (pos + 1) & mask;
+    }
+    if (!insert) return -1;
+    const idx = this.count++;
+    if ((idx + 1) * len > values.length) {
+      const grown = new Int32Array(values.length * 2);
+      grown.set(values);
+      this.values = grown;
+    }
+    for (let k = 0; k < len; k++) this.values[idx * len + k] = s[from + k];
+    table[2 * pos] = h;
+    table[2 * pos + 1] = idx + 1;
+    if (4 * this.count > 3 * (mask + 1)) this.grow();
+    return idx;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    const size = 2 * (this.mask + 1);
+    const table = new Int32Array(2 * size);
+    const mask = size - 1;
+    for (let p = 0; p < old.length; p += 2) {
+      if (old[p + 1] === 0) continue;
+      let pos = old[p] & mask;
+      while (table[2 * pos + 1] !== 0) pos = (pos + 1) & mask;
+      table[2 * pos] = old[p];
+      table[2 * pos + 1] = old[p + 1];
+    }
+    this.table = table;
+    this.mask = mask;
+  }
+}
+
 export class TreeSet {
   count = 0;
-  /** Inner nodes in post-order (children first); the last is the root. Per node and side: is
-   *  that child a leaf, and the leaf's index in the state or the child's node (in this order). */
-  private readonly leftLeaf: Uint8Array;
-  private readonly leftRef: Int32Array;
-  private readonly rightLeaf: Uint8Array;
-  private readonly rightRef: Int32Array;
-  private readonly inner: number;
-  /** Per inner node but the root: its pair and ref in the state loaded last. */
-  private readonly cacheA: Int32Array;
-  private readonly cacheB: Int32Array;
-  private readonly cacheRef: Int32Array;
-  /** Has a state been loaded (is the cache valid)? Where to? */
-  private cached = false;
-  private lastOut: Int32Array | null = null;
-  private lastTo = 0;
-  /** Scratch of `load`: does node k differ from the state loaded before? */
-  private readonly fresh: Uint8Array;
-  /** Per inner node: where its left and right sides are in `vals`. */
-  private readonly left: Int32Array;
-  private readonly right: Int32Array;
-  /** Scratch of `nodesOf`: the state's values, then each inner node's ref. */
-  private readonly vals: Int32Array;
-  /** Roots: state i's pair at ((i & CHUNK_MASK) * 2) in chunk i >>> CHUNK_BITS. */
+  private readonly left: Halves;
+  private readonly right: Halves;
+  /** The state loaded last, and its halves' numbers (-1: none loaded). */
+  private readonly loaded: Int32Array;
+  private loadedLeft = -1;
+  private loadedRight = -1;
+  /** Pairs: state i's at ((i & CHUNK_MASK) * 2) in chunk i >>> CHUNK_BITS. */
   private roots: Int32Array[] = [];
   /** Open addressing: state number + 1 (0: empty). */
   private rootTable = new Int32Array(1 << 12);
   private rootMask = (1 << 12) - 1;
-  /**
-   * Stored inner nodes, per place k in the tree (a node's ref means something only at its
-   * place; the places near the leaves have few nodes, and their tables stay in the cache):
-   * pairs by number, those that are not packed. A node's number (its ref) is its place in
-   * `nodes[k]`, >= 0; a node whose left side fits 16 bits and right side 15 is not stored but
-   * packed into a negative ref. The tables: four ints a slot, the pair and number + 1 (0: empty),
-   * so that a probe reads one cache line.
-   */
-  private readonly nodes: Int32Array[] = [];
-  private readonly nodeCount: Int32Array;
-  private readonly nodeTables: Int32Array[] = [];
-  private readonly nodeMask: Int32Array;
-  /** The root pair and hash `encode` made for each slot of a batch. */
+  /** The pair and hash `encode` made for each slot of a batch. */
   private pendA = new Int32Array(64);
   private pendB = new Int32Array(64);
   private pendHash = new Int32Array(64);
-  /** The root pair of `nodesOf`. */
-  private rootA = 0;
-  private rootB = 0;
+  /** The pair of `halvesOf`. */
+  private pairA = 0;
+  private pairB = 0;
   /** Where `addAll`'s early loads go, so that they are not optimized away. */
   touched = 0;
 
   constructor(readonly width: number) {
-    if (width < 2) throw new Error("TreeSet: a state has at least two values (a pc and a status)");
-    const inner = width - 1;
-    this.inner = inner;
-    this.leftLeaf = new Uint8Array(inner);
-    this.leftRef = new Int32Array(inner);
-    this.rightLeaf = new Uint8Array(inner);
-    this.rightRef = new Int32Array(inner);
-    let made = 0;
-    // Depth log2(width): the recursion is shallow.
-    const build = (lo: number, hi: number): { leaf: boolean; ref: number } => {
-      if (hi - lo === 1) return { leaf: true, ref: lo };
-      const mid = lo + ((hi - lo + 1) >> 1);
-      const left = build(lo, mid);
-      const right = build(mid, hi);
-      const k = made++;
-      this.leftLeaf[k] = left.leaf ? 1 : 0;
-      this.leftRef[k] = left.ref;
-      this.rightLeaf[k] = right.leaf ? 1 : 0;
-      this.rightRef[k] = right.ref;
-      return { leaf: false, ref: k };
-    };
-    build(0, width);
-    this.cacheA = new Int32Array(inner);
-    this.cacheB = new Int32Array(inner);
-    this.cacheRef = new Int32Array(inner);
-    this.fresh = new Uint8Array(inner);
-    this.left = Int32Array.from(this.leftRef, (r, k) => (this.leftLeaf[k] === 1 ? r : width + r));
-    this.right = Int32Array.from(this.rightRef, (r, k) => (this.rightLeaf[k] === 1 ? r : width + r));
-    this.vals = new Int32Array(width + inner);
-    this.nodeCount = new Int32Array(inner);
-    this.nodeMask = new Int32Array(inner).fill(15);
-    for (let k = 0; k < inner; k++) {
-      this.nodes.push(new Int32Array(32));
-      this.nodeTables.push(new Int32Array(4 * 16));
-    }
+    const half = width >> 1;
+    this.left = new Halves(half);
+    this.right = new Halves(width - half);
+    this.loaded = new Int32Array(width);
   }
 
   /** Bytes the set holds, per state: every table and array as allocated, growth reserve included. */
   get bytesPerStateUsed(): number {
-    let bytes = this.roots.length * CHUNK_STATES * 8 + this.rootTable.length * 4;
-    for (let k = 0; k < this.inner; k++) bytes += this.nodes[k].length * 4 + this.nodeTables[k].length * 4;
+    const bytes = this.roots.length * CHUNK_STATES * 8 + this.rootTable.length * 4 + this.left.bytes + this.right.bytes;
     return bytes / Math.max(1, this.count);
   }
 
-  /** Inner nodes stored, roots not included (for the bench). */
-  get innerNodes(): number {
-    return this.nodeCount.reduce((a, b) => a + b, 0);
+  /** Distinct halves stored (for the bench). */
+  get halves(): number {
+    return this.left.count + this.right.count;
   }
 
   /** Adds `s[from .. from + width)` unless present. Returns its index, or -1 if it was there. */
   add(s: Int32Array, from: number): number {
-    this.nodesOf(s, from, true);
+    this.halvesOf(s, from, true);
     const before = this.count;
-    this.addRoot(this.rootA, this.rootB, mix(this.rootA, this.rootB));
+    this.addPair(this.pairA, this.pairB, mix(this.pairA, this.pairB));
     return this.count > before ? before : -1;
   }
 
   /** The index of `s[from .. from + width)` in the set, or -1. Stores nothing. */
   indexOf(s: Int32Array, from: number): number {
-    if (!this.nodesOf(s, from, false)) return -1;
-    return this.findRoot(this.rootA, this.rootB, mix(this.rootA, this.rootB));
+    if (!this.halvesOf(s, from, false)) return -1;
+    return this.findPair(this.pairA, this.pairB, mix(this.pairA, this.pairB));
   }
 
-  /** Stores the inner nodes of `s[from .. from + width)` and keeps its root, as the j-th state
-   *  of the next `addAll`. */
+  /** Stores the halves of `s[from .. from + width)` and keeps its pair, as the j-th state of
+   *  the next `addAll`. */
   encode(s: Int32Array, from: number, j: number): void {
-    this.nodesOf(s, from, true);
+    this.halvesOf(s, from, true);
     if (j >= this.pendA.length) this.growPending(j + 1);
-    this.pendA[j] = this.rootA;
-    this.pendB[j] = this.rootB;
-    this.pendHash[j] = mix(this.rootA, this.rootB);
+    this.pendA[j] = this.pairA;
+    this.pendB[j] = this.pairB;
+    this.pendHash[j] = mix(this.pairA, this.pairB);
   }
 
   /**
-   * The inner nodes of `s[from .. from + width)`, stored if `insert`, and its root pair in
-   * rootA, rootB. Without `insert`, false when some node is not stored (nor is the state).
+   * The numbers of the halves of `s[from .. from + width)`, stored if `insert`, in pairA and
+   * pairB. Without `insert`, false when a half is not stored (nor is the state).
    */
-  private nodesOf(s: Int32Array, from: number, insert: boolean): boolean {
-    const { left, right, cacheA, cacheB, cacheRef, vals } = this;
+  private halvesOf(s: Int32Array, from: number, insert: boolean): boolean {
+    const loaded = this.loaded;
+    const half = this.left.len;
     const w = this.width;
-    const root = this.inner - 1;
-    const cached = this.cached;
-    for (let k = 0; k < w; k++) vals[k] = s[from + k];
-    for (let k = 0; k < root; k++) {
-      const a = vals[left[k]];
-      const b = vals[right[k]];
-      if (a === cacheA[k] && b === cacheB[k] && cached) {
-        vals[w + k] = cacheRef[k];
-        continue;
-      }
-      if (((a << 16) >> 16) === a && ((b << 17) >> 17) === b) {
-        vals[w + k] = (a & 0xffff) | ((b & 0x7fff) << 16) | 0x80000000; // packed: no look-up
-        continue;
-      }
-      const r = this.node(k, a, b, insert);
-      if (r < 0) return false;
-      vals[w + k] = r;
-    }
-    this.rootA = vals[left[root]];
-    this.rootB = vals[right[root]];
+    let k = 0;
+    while (k < half && s[from + k] === loaded[k]) k++;
+    const a = k === half && this.loadedLeft >= 0 ? this.loadedLeft : this.left.find(s, from, insert);
+    if (a < 0) return false;
+    k = half;
+    while (k < w && s[from + k] === loaded[k]) k++;
+    const b = k === w && this.loadedRight >= 0 ? this.loadedRight : this.right.find(s, from + half, insert);
+    if (b < 0) return false;
+    this.pairA = a;
+    this.pairB = b;
     return true;
   }
 
   /**
    * Adds the states `encode` kept for slots 0 .. count - 1, in order, as `add` would one by one.
    * Every state's table slot is read first, in loads that do not wait for each other, so their
-   * cache misses overlap (as in StateSet.addAll). The other arguments are StateSet's: a tree
+   * cache misses overlap (as in StateSet.addAll). The other arguments are StateSet's: this set
    * keeps no parents.
    */
   addAll(_batch: Int32Array, _stride: number, count: number, _parents?: Int32Array, _moves?: Uint8Array): void {
@@ -196,98 +189,31 @@ export class TreeSet {
       if (entry !== 0) touched ^= roots[(entry - 1) >>> CHUNK_BITS][((entry - 1) & CHUNK_MASK) * 2];
     }
     this.touched = touched;
-    for (let j = 0; j < count; j++) this.addRoot(pendA[j], pendB[j], pendHash[j]);
+    for (let j = 0; j < count; j++) this.addPair(pendA[j], pendB[j], pendHash[j]);
   }
 
-  /**
-   * Copies state `idx` into `out` at `to`, and keeps its nodes for the next `encode`s. With
-   * `unchanged`, the caller promises that if the last load was into the same place, `out` is
-   * still as it left it: then only the values of subtrees that differ from it are written.
-   */
-  load(idx: number, out: Int32Array, to = 0, unchanged = false): void {
-    const { leftLeaf, leftRef, rightLeaf, rightRef, cacheA, cacheB, cacheRef, fresh, nodes } = this;
-    const root = this.inner - 1;
+  /** Copies state `idx` into `out` at `to`, and keeps it for the next `encode`s. */
+  load(idx: number, out: Int32Array, to = 0): void {
     const chunk = this.roots[idx >>> CHUNK_BITS];
     const at = (idx & CHUNK_MASK) * 2;
-    const skip = unchanged && this.cached && out === this.lastOut && to === this.lastTo;
-    this.lastOut = out;
-    this.lastTo = to;
-    // Parents before children: reverse post-order. The root's pair is kept in the cache's spare
-    // place, the root's own slot, which `encode` never reads.
-    cacheA[root] = chunk[at];
-    cacheB[root] = chunk[at + 1];
-    fresh[root] = 1;
-    for (let k = root; k >= 0; k--) {
-      if (fresh[k] === 0) continue;
-      const a = cacheA[k], b = cacheB[k];
-      // Each child that is a node and differs: its pair, unpacked or read.
-      for (let side = 0; side < 2; side++) {
-        const ref = side === 0 ? a : b;
-        const c = side === 0 ? leftRef[k] : rightRef[k];
-        if ((side === 0 ? leftLeaf[k] : rightLeaf[k]) === 1) out[to + c] = ref;
-        else if (skip && cacheRef[c] === ref) fresh[c] = 0;
-        else {
-          fresh[c] = 1;
-          cacheRef[c] = ref;
-          if (ref < 0) {
-            cacheA[c] = (ref << 16) >> 16;
-            cacheB[c] = (ref << 1) >> 17;
-          } else {
-            cacheA[c] = nodes[c][2 * ref];
-            cacheB[c] = nodes[c][2 * ref + 1];
-          }
-        }
-      }
+    const a = chunk[at], b = chunk[at + 1];
+    const { loaded, left, right } = this;
+    const half = left.len;
+    if (a !== this.loadedLeft) {
+      const values = left.values;
+      for (let k = 0; k < half; k++) loaded[k] = values[a * half + k];
+      this.loadedLeft = a;
     }
-    this.cached = true;
+    if (b !== this.loadedRight) {
+      const values = right.values;
+      const len = right.len;
+      for (let k = 0; k < len; k++) loaded[half + k] = values[b * len + k];
+      this.loadedRight = b;
+    }
+    for (let k = 0; k < this.width; k++) out[to + k] = loaded[k];
   }
 
-  /** The number of inner node (a, b) at place k; stores it first if `insert`, else -1 if absent. */
-  private node(k: number, a: number, b: number, insert: boolean): number {
-    const table = this.nodeTables[k];
-    const mask = this.nodeMask[k];
-    let pos = mix(a, b) & mask;
-    for (;;) {
-      const entry = table[4 * pos + 2];
-      if (entry === 0) break;
-      if (table[4 * pos] === a && table[4 * pos + 1] === b) return entry - 1;
-      pos = (pos + 1) & mask;
-    }
-    if (!insert) return -1;
-    const idx = this.nodeCount[k]++;
-    let nodes = this.nodes[k];
-    if (2 * idx + 2 > nodes.length) {
-      const grown = new Int32Array(nodes.length * 2);
-      grown.set(nodes);
-      this.nodes[k] = nodes = grown;
-    }
-    nodes[2 * idx] = a;
-    nodes[2 * idx + 1] = b;
-    table[4 * pos] = a;
-    table[4 * pos + 1] = b;
-    table[4 * pos + 2] = idx + 1;
-    if (4 * (idx + 1) > 3 * (mask + 1)) this.growNodeTable(k);
-    return idx;
-  }
-
-  private growNodeTable(k: number): void {
-    const size = 2 * (this.nodeMask[k] + 1);
-    const table = new Int32Array(4 * size);
-    const mask = size - 1;
-    const nodes = this.nodes[k];
-    for (let i = 0; i < this.nodeCount[k]; i++) {
-      const a = nodes[2 * i], b = nodes[2 * i + 1];
-      let pos = mix(a, b) & mask;
-      while (table[4 * pos + 2] !== 0) pos = (pos + 1) & mask;
-      table[4 * pos] = a;
-      table[4 * pos + 1] = b;
-      table[4 * pos + 2] = i + 1;
-    }
-    this.nodeTables[k] = table;
-    this.nodeMask[k] = mask;
-  }
-
-  private findRoot(a: number, b: number, h: number): number {
+  private findPair(a: number, b: number, h: number): number {
     const table = this.rootTable;
     const mask = this.rootMask;
     const roots = this.roots;
@@ -300,7 +226,7 @@ export class TreeSet {
     }
   }
 
-  private addRoot(a: number, b: number, h: number): void {
+  private addPair(a: number, b: number, h: number): void {
     const table = this.rootTable;
     const mask = this.rootMask;
     const roots = this.roots;
@@ -319,11 +245,11 @@ export class TreeSet {
     chunk[(idx & CHUNK_MASK) * 2] = a;
     chunk[(idx & CHUNK_MASK) * 2 + 1] = b;
     table[pos] = idx + 1;
-    if (4 * this.count > 3 * table.length) this.growRootTable();
+    if (4 * this.count > 3 * table.length) this.growPairTable();
   }
 
-  /** Doubles the root table; the roots themselves stay where they are. */
-  private growRootTable(): void {
+  /** Doubles the pairs' table; the pairs themselves stay where they are. */
+  private growPairTable(): void {
     const size = 2 * this.rootTable.length;
     const table = new Int32Array(size);
     const mask = size - 1;
@@ -356,5 +282,32 @@ function mix(a: number, b: number): number {
   h = Math.imul(h, 0x1b873593) ^ b;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Murmur3-style mixing of `len` ints, two at a time (values are usually under 16 bits, so two
+ *  make one 32-bit block with nothing lost; where they do not, halves only collide more often,
+ *  and the comparison still tells them apart). */
+function hash(s: Int32Array, from: number, len: number): number {
+  let h = 0x9747b28c;
+  const end = from + len;
+  let k = from;
+  for (; k + 1 < end; k += 2) {
+    let x = Math.imul(s[k] ^ (s[k + 1] << 16) ^ (s[k + 1] >>> 16), 0xcc9e2d51);
+    x = (x << 15) | (x >>> 17);
+    h ^= Math.imul(x, 0x1b873593);
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  if (k < end) {
+    let x = Math.imul(s[k], 0xcc9e2d51);
+    x = (x << 15) | (x >>> 17);
+    h ^= Math.imul(x, 0x1b873593);
+  }
+  h ^= len;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
 }

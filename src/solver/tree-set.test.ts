@@ -109,7 +109,7 @@ describe("a search kept in a TreeSet", () => {
           expect(played.state.outcome).toMatchObject({ win: true });
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 50 },
     );
   });
 });

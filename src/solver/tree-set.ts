@@ -18,6 +18,11 @@
 const CHUNK_BITS = 16;
 const CHUNK_STATES = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK_STATES - 1;
+/** A pair table entry: the state number + 1 in 27 bits (134 million states, far beyond any
+ *  budget), 5 bits of the hash above. */
+const INDEX_BITS = 27;
+const INDEX_MASK = (1 << INDEX_BITS) - 1;
+const TAG_MASK = ~INDEX_MASK;
 
 /** Vectors of `len` values, each stored once and numbered in the order added. */
 class Halves {
@@ -95,7 +100,8 @@ export class TreeSet {
   private loadedRight = -1;
   /** Pairs: state i's at ((i & CHUNK_MASK) * 2) in chunk i >>> CHUNK_BITS. */
   private roots: Int32Array[] = [];
-  /** Open addressing: state number + 1 (0: empty). */
+  /** Open addressing: state number + 1 in the low INDEX_BITS, the top bits of the pair's hash
+   *  above (0: empty), so that a probe past another pair seldom reads the pairs. */
   private rootTable = new Int32Array(1 << 12);
   private rootMask = (1 << 12) - 1;
   /** The pair and hash `encode` made for each slot of a batch. */
@@ -186,7 +192,10 @@ export class TreeSet {
     const roots = this.roots;
     for (let j = 0; j < count; j++) {
       const entry = table[pendHash[j] & mask];
-      if (entry !== 0) touched ^= roots[(entry - 1) >>> CHUNK_BITS][((entry - 1) & CHUNK_MASK) * 2];
+      if (entry !== 0 && (entry ^ pendHash[j]) >>> INDEX_BITS === 0) {
+        const idx = (entry & INDEX_MASK) - 1;
+        touched ^= roots[idx >>> CHUNK_BITS][(idx & CHUNK_MASK) * 2];
+      }
     }
     this.touched = touched;
     for (let j = 0; j < count; j++) this.addPair(pendA[j], pendB[j], pendHash[j]);
@@ -220,9 +229,11 @@ export class TreeSet {
     for (let pos = h & mask; ; pos = (pos + 1) & mask) {
       const entry = table[pos];
       if (entry === 0) return -1;
-      const chunk = roots[(entry - 1) >>> CHUNK_BITS];
-      const at = ((entry - 1) & CHUNK_MASK) * 2;
-      if (chunk[at] === a && chunk[at + 1] === b) return entry - 1;
+      if ((entry ^ h) >>> INDEX_BITS !== 0) continue; // another hash: not this pair
+      const idx = (entry & INDEX_MASK) - 1;
+      const chunk = roots[idx >>> CHUNK_BITS];
+      const at = (idx & CHUNK_MASK) * 2;
+      if (chunk[at] === a && chunk[at + 1] === b) return idx;
     }
   }
 
@@ -234,17 +245,21 @@ export class TreeSet {
     for (;;) {
       const entry = table[pos];
       if (entry === 0) break;
-      const chunk = roots[(entry - 1) >>> CHUNK_BITS];
-      const at = ((entry - 1) & CHUNK_MASK) * 2;
-      if (chunk[at] === a && chunk[at + 1] === b) return;
+      if ((entry ^ h) >>> INDEX_BITS === 0) {
+        const idx = (entry & INDEX_MASK) - 1;
+        const chunk = roots[idx >>> CHUNK_BITS];
+        const at = (idx & CHUNK_MASK) * 2;
+        if (chunk[at] === a && chunk[at + 1] === b) return;
+      }
       pos = (pos + 1) & mask;
     }
     const idx = this.count++;
+    if (idx + 1 > INDEX_MASK) throw new Error(`TreeSet: more than ${INDEX_MASK - 1} states`);
     if ((idx & CHUNK_MASK) === 0) roots.push(new Int32Array(CHUNK_STATES * 2));
     const chunk = roots[idx >>> CHUNK_BITS];
     chunk[(idx & CHUNK_MASK) * 2] = a;
     chunk[(idx & CHUNK_MASK) * 2 + 1] = b;
-    table[pos] = idx + 1;
+    table[pos] = (h & TAG_MASK) | (idx + 1);
     if (4 * this.count > 3 * table.length) this.growPairTable();
   }
 
@@ -255,9 +270,10 @@ export class TreeSet {
     const mask = size - 1;
     for (let i = 0; i < this.count; i++) {
       const chunk = this.roots[i >>> CHUNK_BITS];
-      let pos = mix(chunk[(i & CHUNK_MASK) * 2], chunk[(i & CHUNK_MASK) * 2 + 1]) & mask;
+      const h = mix(chunk[(i & CHUNK_MASK) * 2], chunk[(i & CHUNK_MASK) * 2 + 1]);
+      let pos = h & mask;
       while (table[pos] !== 0) pos = (pos + 1) & mask;
-      table[pos] = i + 1;
+      table[pos] = (h & TAG_MASK) | (i + 1);
     }
     this.rootTable = table;
     this.rootMask = mask;

@@ -95,7 +95,7 @@ function RouteScreen({ route }: { route: Route }) {
     default:
       return (
         <ProblemScreen title="Nothing here">
-          <p>There is no page at “{route.hash}”.</p>
+          <p>There is no page at “{route.screen === "not-found" ? route.hash : route.screen}”.</p>
         </ProblemScreen>
       );
   }

@@ -9,10 +9,14 @@ import { ScreenBoundary } from "./components/ErrorBoundary";
 import { LevelScreen } from "./components/LevelScreen";
 import { MyLevelScreen } from "./components/MyLevelScreen";
 import { PlayScreen } from "./components/PlayScreen";
+import { OpenPackScreen } from "./components/OpenPackScreen";
+import { PackLevelScreen } from "./components/PackLevelScreen";
+import { PackScreen } from "./components/PackScreen";
 import { useRoute, type Route } from "./router";
 import "./styles/base.css";
 import "./styles/screens.css";
 import "./styles/game.css";
+import "./styles/packs.css";
 
 /**
  * A screen loaded only when opened. React.lazy remembers a failed load for good, so after a
@@ -52,6 +56,9 @@ export function App() {
     : route.screen === "play" ? `play/${route.data}`
     : route.screen === "my-level" ? `my-level/${route.draft}`
     : route.screen === "editor" ? `editor/${route.draft ?? ""}`
+    : route.screen === "open-pack" ? `open-pack/${JSON.stringify(route.from)}`
+    : route.screen === "pack" ? `pack/${route.id}`
+    : route.screen === "pack-level" ? `pack-level/${route.pack}/${route.id}`
     : route.screen;
   const first = useRef(true);
   useEffect(() => {
@@ -92,6 +99,12 @@ function RouteScreen({ route }: { route: Route }) {
           <editor.Screen draft={route.draft} from={route.from} />
         </Suspense>
       );
+    case "open-pack":
+      return <OpenPackScreen from={route.from} />;
+    case "pack":
+      return <PackScreen id={route.id} />;
+    case "pack-level":
+      return <PackLevelScreen pack={route.pack} id={route.id} />;
     default:
       return (
         <ProblemScreen title="Nothing here">

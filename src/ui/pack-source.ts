@@ -46,6 +46,8 @@ export async function fetchPackText(url: URL, src: string): Promise<string> {
     throw new PackSourceError(`the pack “${src}” could not be fetched: check the connection and the address`);
   }
   if (!response.ok) throw new PackSourceError(`the pack “${src}” could not be fetched: the site answered ${response.status}${response.status === 404 ? " (there is no such file)" : ""}`);
+  // A static host that answers every address with the game's page has no such file either.
+  if (/^text\/html\b/i.test(response.headers.get("content-type") ?? "")) throw new PackSourceError(`the pack “${src}” could not be fetched: there is no such file (the site sent a web page)`);
   const declared = Number(response.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > MAX_PACK_BYTES) throw new PackSourceError(`the pack “${src}” is larger than ${MAX_PACK_BYTES} bytes`);
   if (!response.body) return "";

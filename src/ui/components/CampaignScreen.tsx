@@ -10,6 +10,7 @@ import { ConfirmDialog } from "./ConfirmDialog";
 import { ErrorList, Notices, ProblemScreen, TopBar } from "./Chrome";
 import { Markdown } from "./Markdown";
 import { MyLevels } from "./MyLevels";
+import { Packs } from "./Packs";
 
 export function CampaignScreen() {
   const solved = useApp((s) => s.solved);
@@ -87,6 +88,7 @@ export function CampaignScreen() {
           </section>
         ))}
         <MyLevels />
+        <Packs />
         <footer className="campaign-footer">
           <button type="button" className="quiet" onClick={() => appStore.getState().openDialog("clear-progress")}>
             Clear progress

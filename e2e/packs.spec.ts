@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
-import { loadPack } from "../src/course/pack";
+import { gradeRecords, type GradeTable } from "../src/course/grade";
+import { buildPack, loadPack, type Pack } from "../src/course/pack";
 import { parseRecord } from "../src/course/record";
 import { button, outcomeDialog } from "./helpers/game";
 import { campaignIds, campaignLevel, moveButton } from "./helpers/levels";
@@ -119,7 +120,71 @@ test("two levels won in a pack count in its own progress, and Download my record
   await page.reload();
   await page.getByRole("button", { name: "Download my record", exact: true }).click();
   await expect(page.getByRole("dialog", { name: "Download my record" }).getByLabel("Your name")).toHaveValue("Ada Lovelace");
+  await page.keyboard.press("Escape");
+
+  // Graded: both wins count; the other levels were not attempted.
+  const graded = await gradeRecords(loaded.value, [{ file: "ada.record.json", text: recordText }]);
+  expect(cells(graded)).toEqual([["ada.record.json", "solved", "solved", "not attempted", "not attempted"]]);
+
+  // One move of a schedule changed: that level no longer counts, and the reason says why.
+  const edited = JSON.parse(recordText) as { levels: { id: string; schedule: string[] }[] };
+  const lost = edited.levels.find((l) => l.id === "lost-update")!;
+  lost.schedule[1] = lost.schedule[1] === "Teller Al" ? "Teller Bea" : "Teller Al";
+  const editedText = JSON.stringify(edited, null, 2);
+  const regraded = await gradeRecords(loaded.value, [{ file: "edited.record.json", text: editedText }]);
+  expect(cells(regraded)[0].slice(0, 3)).toEqual(["edited.record.json", "solved", expect.stringMatching(/^rejected: schedule does not win/)]);
+
+  // The pack rebuilt with a level's code changed: the record was for the pack as it was.
+  const changed = await changedPack(loaded.value, "lost-update");
+  const againstChanged = await gradeRecords(changed, [{ file: "ada.record.json", text: recordText }]);
+  expect(againstChanged.students[0].rows.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected", "rejected"]);
+  expect(againstChanged.students[0].rows[1].reason).toMatch(/^record for another pack: "example" as it was before it was rebuilt/);
+
+  // #/grade in this browser shows the same table, for both records, with nothing uploaded.
+  const requests: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() !== "GET") requests.push(`${r.method()} ${r.url()}`);
+  });
+  await page.goto("/#/grade");
+  await expect(page.getByRole("heading", { level: 1, name: "Grade records" })).toBeVisible();
+  await page.getByLabel("Choose the pack…").setInputFiles({ name: "example.json", mimeType: "application/json", buffer: Buffer.from(packText) });
+  await expect(page.getByRole("region", { name: "The pack" })).toContainText(`${pack.title} (4 levels, from example.json)`);
+  await page.getByLabel("Choose records…").setInputFiles([
+    { name: "ada.record.json", mimeType: "application/json", buffer: Buffer.from(recordText) },
+    { name: "edited.record.json", mimeType: "application/json", buffer: Buffer.from(editedText) },
+  ]);
+  await expect(page.getByRole("status").filter({ hasText: "graded" })).toHaveText("2 records graded: 0 with every level solved.");
+  const table = page.getByRole("table", { name: "Grades: student by level" });
+  await expect(table.getByRole("columnheader")).toHaveText(["Student", ...graded.levels]);
+  const both = await gradeRecords(loaded.value, [{ file: "ada.record.json", text: recordText }, { file: "edited.record.json", text: editedText }]);
+  const rows = table.getByRole("row");
+  await expect(rows).toHaveCount(3);
+  for (const [i, s] of both.students.entries()) {
+    await expect(rows.nth(i + 1).getByRole("rowheader")).toHaveText(`Ada Lovelace${s.file}`);
+    await expect(rows.nth(i + 1).getByRole("cell")).toHaveText(s.rows.map((r) => (r.status === "solved" ? "✓ solved" : r.status === "rejected" ? `✗ rejected: ${r.reason}` : r.reason!)));
+  }
+  expect(requests).toEqual([]);
 });
+
+/** Each student's file, then a cell per level as the grade table words it. */
+function cells(table: GradeTable): string[][] {
+  return table.students.map((s) => [s.file, ...s.rows.map((r) => (r.status === "solved" ? "solved" : r.status === "missing" ? r.reason! : `rejected: ${r.reason}`))]);
+}
+
+/** The pack rebuilt (hashes and all) with one level's first thread's code changed. */
+async function changedPack(original: Pack, id: string): Promise<Pack> {
+  const levels = original.levels.map((l) => {
+    if (l.id !== id) return l.level;
+    const level = structuredClone(l.level) as { threads: { code: string }[] };
+    level.threads[0].code = `${level.threads[0].code}\nbalance = balance;`;
+    return level as Record<string, unknown>;
+  });
+  const built = await buildPack({ id: original.id, title: original.title, intro: original.intro, chapters: original.chapters, levels });
+  const reloaded = await loadPack(JSON.stringify(built), "changed.json");
+  if (!reloaded.ok) throw new Error(reloaded.error.map((e) => e.message).join("; "));
+  expect(reloaded.value.hash).not.toBe(original.hash);
+  return reloaded.value;
+}
 
 test.describe("on a 360 px phone", () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });

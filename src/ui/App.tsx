@@ -41,6 +41,8 @@ function retryableLazy<P extends object>(load: () => Promise<ComponentType<P>>) 
 
 // The level editor (and Monaco behind it) loads only when its route is opened.
 const editor = retryableLazy(() => import("../editor/EditorScreen").then((m) => m.EditorScreen));
+// Grading (and the solver it may run) loads only when an instructor opens it.
+const grade = retryableLazy(() => import("./components/GradeScreen").then((m) => m.GradeScreen));
 
 /** The saved level a route opens, if any: a screen that fails on it offers to set it aside. */
 function draftOf(route: Route): string | null {
@@ -77,7 +79,7 @@ export function App() {
     return () => cancelAnimationFrame(frame);
   }, [key]);
   return (
-    <ScreenBoundary key={key} screen={route.screen} draft={draftOf(route)} onRetry={route.screen === "editor" ? editor.retry : undefined}>
+    <ScreenBoundary key={key} screen={route.screen} draft={draftOf(route)} onRetry={route.screen === "editor" ? editor.retry : route.screen === "grade" ? grade.retry : undefined}>
       <RouteScreen route={route} />
     </ScreenBoundary>
   );
@@ -105,10 +107,16 @@ function RouteScreen({ route }: { route: Route }) {
       return <PackScreen id={route.id} />;
     case "pack-level":
       return <PackLevelScreen pack={route.pack} id={route.id} />;
+    case "grade":
+      return (
+        <Suspense fallback={<p className="loading">Opening grading…</p>}>
+          <grade.Screen />
+        </Suspense>
+      );
     default:
       return (
         <ProblemScreen title="Nothing here">
-          <p>There is no page at “{route.screen === "not-found" ? route.hash : route.screen}”.</p>
+          <p>There is no page at “{route.hash}”.</p>
         </ProblemScreen>
       );
   }

@@ -10,7 +10,7 @@ import { ConfirmDialog } from "./ConfirmDialog";
 import { ErrorList, Notices, ProblemScreen, TopBar } from "./Chrome";
 import { Markdown } from "./Markdown";
 import { MyLevels } from "./MyLevels";
-import { Packs } from "./Packs";
+import { Packs, PackShortcuts } from "./Packs";
 
 export function CampaignScreen() {
   const solved = useApp((s) => s.solved);
@@ -49,6 +49,7 @@ export function CampaignScreen() {
           <p className="muted">
             {solvedCount} of {order.length} levels solved.
           </p>
+          <PackShortcuts />
         </div>
         {campaign.value.chapters.map((chapter, c) => (
           <section key={c} className="chapter" aria-labelledby={`chapter-${c}`}>

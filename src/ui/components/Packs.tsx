@@ -126,3 +126,27 @@ function PackList() {
     </section>
   );
 }
+
+/** Near the top of the campaign: the way back into the packs opened here (the list is further down). */
+export function PackShortcuts() {
+  const packs = usePacks((s) => s.packs);
+  if (packs.length === 0) return null;
+  return (
+    <p className="pack-shortcuts">
+      Your level packs:{" "}
+      {packs.slice(0, 3).map((p, i) => (
+        <span key={p.id}>
+          {i > 0 && ", "}
+          <a href={packHref(p.id)}>
+            <bdi>{shown(p.title)}</bdi>
+          </a>
+        </span>
+      ))}
+      {packs.length > 3 && (
+        <>
+          , <a href="#packs-heading" onClick={(e) => (e.preventDefault(), document.getElementById("packs-heading")?.scrollIntoView())}>all {packs.length}</a>
+        </>
+      )}
+    </p>
+  );
+}

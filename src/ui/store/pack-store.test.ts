@@ -45,6 +45,29 @@ describe("a pack's progress", () => {
     });
   });
 
+  it("records a proof and a fix for a pack level, and nothing for a level from a link", () => {
+    const { packs, app } = stores();
+    app.getState().openLevel(firstSteps(WEEK3));
+    app.getState().recordWin(firstSteps(WEEK3), { fix: { "Clerk Ada": "lock(m);" } });
+    app.getState().recordWin({ ...firstSteps(WEEK3), id: "peterson" }, { proof: true });
+    app.getState().recordWin({ ...firstSteps(WEEK3), source: "link", id: "other" }, { proof: true });
+    expect([...packs.getState().loadProgress(WEEK3)]).toEqual([
+      ["first-steps", { fix: { "Clerk Ada": "lock(m);" }, solvedAt: NOW.toISOString() }],
+      ["peterson", { proof: true, solvedAt: NOW.toISOString() }],
+    ]);
+    expect(app.getState().solved).toEqual({});
+  });
+
+  it("records a right claim on a pack's prove-it level as a proof", () => {
+    const { packs, app } = stores();
+    const petersonText = readFileSync(new URL("../../../levels/peterson.json", import.meta.url), "utf8");
+    const peterson = parseLevel(petersonText);
+    if (!peterson.ok) throw new Error("peterson.json does not parse");
+    app.getState().openLevel({ id: "peterson", text: petersonText, level: peterson.value, source: "pack", pack: WEEK3 });
+    app.getState().settleClaim({ right: true, states: 10 });
+    expect(packs.getState().loadProgress(WEEK3).get("peterson")).toEqual({ proof: true, solvedAt: NOW.toISOString() });
+  });
+
   it("keeps each pack, and each version of a pack, apart", () => {
     const { packs, app } = stores();
     win(app, firstSteps(WEEK3));

@@ -64,20 +64,31 @@ describe("gradeRecords", () => {
     const changed = await load(await samplePackText((levels) => {
       (levels[0].threads as { code: string }[])[1].code += "\n// audited";
     }));
-    // A rebuilt pack has a new hash too: grade against it with the record's pack hash brought up to date.
-    const text = record.replace(pack.hash, changed.hash);
-    const table = await grade(text, "ada.json", changed);
+    const table = await grade(record, "ada.json", changed);
     expect(rowsOf(table)[0]).toEqual(["lost-update", "rejected", `level changed since it was solved: the record has hash ${pack.levels[0].hash}, the pack ${changed.levels[0].hash}`]);
     expect(rowsOf(table).slice(1).map((r) => r[1])).toEqual(["solved", "solved"]);
   });
 
-  it("rejects a record for another pack, or for this pack before it was rebuilt", async () => {
+  it("rejects a record for another pack", async () => {
     const record = recordText(makeRecord("Ada", pack, allSolved));
     const other = await grade(record.replace('"id": "os-week3"', '"id": "os-week4"'));
     expect(new Set(rowsOf(other).map((r) => r.slice(1).join(": ")))).toEqual(new Set(['rejected: record for another pack: "os-week4", not "os-week3"']));
+  });
+
+  it("grades a record for this pack before it was rebuilt by each level's own hash", async () => {
+    const record = recordText(makeRecord("Ada", pack, allSolved));
     const rebuilt = await load(await samplePackText((levels) => void (levels[2].title = "Peterson, again")));
-    const old = await grade(record, "ada.json", rebuilt);
-    expect(rowsOf(old)[0][2]).toBe(`record for another pack: "os-week3" as it was before it was rebuilt (hash ${pack.hash})`);
+    expect(rebuilt.hash).not.toBe(pack.hash);
+    const table = await grade(record, "ada.json", rebuilt);
+    expect(rowsOf(table)).toEqual([
+      ["lost-update", "solved", ""], ["fix-lost-update", "solved", ""],
+      ["peterson", "rejected", `level changed since it was solved: the record has hash ${pack.levels[2].hash}, the pack ${rebuilt.levels[2].hash}`],
+    ]);
+  });
+
+  it("never counts a level the student swapped: an entry whose hash is not the pack's level's", async () => {
+    const swapped = recordText(makeRecord("Ada", pack, allSolved)).replace(pack.levels[0].hash, `sha256-${"0".repeat(64)}`);
+    expect(rowsOf(await grade(swapped))[0]).toEqual(["lost-update", "rejected", `level changed since it was solved: the record has hash sha256-${"0".repeat(64)}, the pack ${pack.levels[0].hash}`]);
   });
 
   it("re-judges a fix: the level's own code does not hold, with a schedule that breaks it", async () => {

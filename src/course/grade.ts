@@ -1,8 +1,8 @@
 // Grading: every completion record against the pack, level by level, trusting nothing the record
 // says. A schedule is replayed through the engine's step; a fix is re-judged by the solver's fix
 // judge (the one `levels check` uses); a proof claim stands only when the solver finds no
-// schedule that wins. A record for another pack, or an entry for a level that has changed since,
-// never counts. Never throws: a broken record is a row of rejections with the reason.
+// schedule that wins. A record for another pack, or an entry for a level whose content has
+// changed since (its hash differs from the pack's), never counts. Never throws: a broken record is a row of rejections with the reason.
 
 import { currentCode, describeVerdict, formatMove, levelKind, solutionProblem, type FixCode, type Level, type LevelError } from "../engine/index";
 import { judge } from "../solver/judge";
@@ -60,9 +60,11 @@ export async function gradeRecords(pack: Pack, records: readonly { file: string;
       continue;
     }
     const record = parsed.value;
-    if (record.pack.id !== pack.id || record.pack.hash !== pack.hash) {
-      const which = record.pack.id !== pack.id ? `"${record.pack.id}", not "${pack.id}"` : `"${pack.id}" as it was before it was rebuilt (hash ${record.pack.hash})`;
-      students.push({ file, student: record.student, rows: rejectAll(levels, `record for another pack: ${which}`) });
+    // A record for this pack as it was before it was rebuilt (same id, another hash) is graded
+    // level by level: a level whose content is unchanged (same level hash) keeps its solve, a
+    // changed one is "level changed since". Only another pack's record is refused whole.
+    if (record.pack.id !== pack.id) {
+      students.push({ file, student: record.student, rows: rejectAll(levels, `record for another pack: "${record.pack.id}", not "${pack.id}"`) });
       continue;
     }
     const entries = new Map(record.levels.map((e) => [e.id, e]));

@@ -104,6 +104,7 @@ export function packFileValue(pack: Omit<Pack, "levels" | "source"> & { levels: 
 export function parsePack(text: string, file: string): Result<Pack, LevelError[]> {
   const large = tooLarge(file, text, "the pack");
   if (large.length > 0) return err(large);
+  if (text.trim() === "") return err([{ file, code: "json-syntax", message: "the file is empty: a level pack is a JSON object, { ... }", line: 1, column: 1 }]);
   const parsedJson = parseJsonDocument(text);
   if (!parsedJson.ok) return err(parsedJson.error.map((e) => ({ ...e, file })));
   const doc = parsedJson.value;

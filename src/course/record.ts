@@ -68,6 +68,7 @@ export interface CompletionRecord {
 export function parseRecord(text: string, file: string): Result<CompletionRecord, LevelError[]> {
   const large = tooLarge(file, text, "the record");
   if (large.length > 0) return err(large);
+  if (text.trim() === "") return err([{ file, code: "json-syntax", message: "the file is empty: a completion record is a JSON object, { ... }", line: 1, column: 1 }]);
   const parsedJson = parseJsonDocument(text);
   if (!parsedJson.ok) return err(parsedJson.error.map((e) => ({ ...e, file })));
   const doc = parsedJson.value;

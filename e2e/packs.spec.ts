@@ -1,9 +1,15 @@
-// Level packs, end to end: a pack opened by link and by `?src=` shows its chapters; two levels
-// played to a win count in the pack's own progress (not the campaign's); "Download my record"
-// saves a file that grading accepts, and rejects, with its reason, once a schedule move is
-// changed or the pack's level is; a broken or hostile pack shows where it is wrong and runs nothing.
+// Level packs, end to end: the example pack is what `levels pack` builds from its folder; opened
+// by link, by `?src=` and from a file it shows its chapters; two levels played to a win count in
+// the pack's own progress (not the campaign's); "Download my record" saves a file that `levels
+// grade` (and gradeRecords) reports solved, and rejects with its reason once a schedule move is
+// changed or the pack is rebuilt with a level's code changed; `#/grade` shows the same table with
+// nothing uploaded; a broken or hostile pack shows where it is wrong and runs nothing.
 
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { deflateRawSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import { gradeRecords, type GradeTable } from "../src/course/grade";
@@ -15,6 +21,15 @@ import { campaignIds, campaignLevel, moveButton } from "./helpers/levels";
 const PACK_FILE = new URL("../public/packs/example.json", import.meta.url);
 const packText = readFileSync(PACK_FILE, "utf8");
 const pack = JSON.parse(packText) as { id: string; hash: string; title: string; chapters: { title: string; levels: string[] }[] };
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const SOURCE = fileURLToPath(new URL("fixtures/example-pack/", import.meta.url));
+
+/** `npm run -s levels -- ARGS`, as an instructor runs it. */
+function levels(...args: string[]) {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli/levels.ts", ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
 const linkData = (text: string) => deflateRawSync(Buffer.from(text, "utf8")).toString("base64url");
 
 async function expectPackCampaign(page: Page) {
@@ -31,6 +46,13 @@ async function playSolution(page: Page, id: string) {
   for (const move of level.solution) await button(page, moveButton(level.level, move)).click();
   await expect(outcomeDialog(page)).toHaveAccessibleName(/^Victory/);
 }
+
+test("the example pack is what `levels pack` builds from its folder", () => {
+  const dir = mkdtempSync(join(tmpdir(), "interleave-packs-"));
+  const built = levels("pack", SOURCE, "-o", join(dir, "example.json"));
+  expect(built.status, built.stdout + built.stderr).toBe(0);
+  expect(readFileSync(join(dir, "example.json"), "utf8")).toBe(packText);
+});
 
 test("a pack opened by ?src= shows its chapters and is listed on the campaign", async ({ page }) => {
   await page.goto("/#/pack?src=packs/example.json");
@@ -122,6 +144,15 @@ test("two levels won in a pack count in its own progress, and Download my record
   await expect(page.getByRole("dialog", { name: "Download my record" }).getByLabel("Your name")).toHaveValue("Ada Lovelace");
   await page.keyboard.press("Escape");
 
+  // `levels grade`, as the instructor runs it: both solved, exit status 0.
+  const dir = mkdtempSync(join(tmpdir(), "interleave-packs-"));
+  const recordPath = join(dir, "ada.record.json");
+  writeFileSync(recordPath, recordText);
+  const cli = levels("grade", "public/packs/example.json", recordPath);
+  expect(cli.stderr).toBe("");
+  expect(cli.status).toBe(0);
+  expect(cli.stdout.split("\n")[1].split(/\s{2,}/)).toEqual(["Ada Lovelace", recordPath, "solved", "solved", "-", "-", "2/4"]);
+
   // Graded: both wins count; the other levels were not attempted.
   const graded = await gradeRecords(loaded.value, [{ file: "ada.record.json", text: recordText }]);
   expect(cells(graded)).toEqual([["ada.record.json", "solved", "solved", "not attempted", "not attempted"]]);
@@ -134,11 +165,28 @@ test("two levels won in a pack count in its own progress, and Download my record
   const regraded = await gradeRecords(loaded.value, [{ file: "edited.record.json", text: editedText }]);
   expect(cells(regraded)[0].slice(0, 3)).toEqual(["edited.record.json", "solved", expect.stringMatching(/^rejected: schedule does not win/)]);
 
-  // The pack rebuilt with a level's code changed: the record was for the pack as it was.
+  const editedPath = join(dir, "edited.record.json");
+  writeFileSync(editedPath, editedText);
+  const cliEdited = levels("grade", "public/packs/example.json", editedPath);
+  expect(cliEdited.status).toBe(1);
+  expect(cliEdited.stdout).toContain(`${editedPath} (Ada Lovelace), lost-update: schedule does not win`);
+
+  // The pack rebuilt by `levels pack` with a level's code changed: that level no longer counts.
+  const changedDir = join(dir, "changed");
+  cpSync(SOURCE, changedDir, { recursive: true });
+  const lostUpdate = JSON.parse(campaignLevel("lost-update").text) as { threads: { code: string }[] };
+  lostUpdate.threads[0].code += "\nbalance = balance;";
+  writeFileSync(join(changedDir, "lost-update.json"), JSON.stringify(lostUpdate, null, 2));
+  const built = levels("pack", changedDir, "-o", join(dir, "changed.json"));
+  expect(built.status, built.stdout + built.stderr).toBe(0);
+  const cliChanged = levels("grade", join(dir, "changed.json"), recordPath);
+  expect(cliChanged.status).toBe(1);
+  expect(cliChanged.stdout.split("\n")[1].split(/\s{2,}/)).toEqual(["Ada Lovelace", recordPath, "solved", "REJECTED", "-", "-", "1/4"]);
+  expect(cliChanged.stdout).toContain(`${recordPath} (Ada Lovelace), lost-update: level changed since it was solved`);
+  // The same, by gradeRecords: the unchanged level keeps its solve, the changed one does not.
   const changed = await changedPack(loaded.value, "lost-update");
   const againstChanged = await gradeRecords(changed, [{ file: "ada.record.json", text: recordText }]);
-  expect(againstChanged.students[0].rows.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected", "rejected"]);
-  expect(againstChanged.students[0].rows[1].reason).toMatch(/^record for another pack: "example" as it was before it was rebuilt/);
+  expect(cells(againstChanged)[0].slice(0, 3)).toEqual(["ada.record.json", "solved", expect.stringMatching(/^rejected: level changed since it was solved/)]);
 
   // #/grade in this browser shows the same table, for both records, with nothing uploaded.
   const requests: string[] = [];

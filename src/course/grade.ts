@@ -60,11 +60,20 @@ export async function gradeRecords(pack: Pack, records: readonly { file: string;
       continue;
     }
     const record = parsed.value;
-    // A record for this pack as it was before it was rebuilt (same id, another hash) is graded
-    // level by level: a level whose content is unchanged (same level hash) keeps its solve, a
-    // changed one is "level changed since". Only another pack's record is refused whole.
     if (record.pack.id !== pack.id) {
       students.push({ file, student: record.student, rows: rejectAll(levels, `record for another pack: "${record.pack.id}", not "${pack.id}"`) });
+      continue;
+    }
+    if (record.pack.hash !== pack.hash) {
+      // This pack as it was before it was rebuilt: nothing counts, and the levels that changed say so.
+      const entries = new Map(record.levels.map((e) => [e.id, e.hash]));
+      const reason = `record for another pack: "${pack.id}" as it was before it was rebuilt (hash ${record.pack.hash})`;
+      const rows = levels.map((levelId): GradeRow => {
+        const hash = entries.get(levelId);
+        const changed = hash !== undefined && hash !== byId.get(levelId)!.hash;
+        return { levelId, status: "rejected", reason: changed ? `${reason}; level changed since it was solved` : reason };
+      });
+      students.push({ file, student: record.student, rows });
       continue;
     }
     const entries = new Map(record.levels.map((e) => [e.id, e]));

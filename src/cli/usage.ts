@@ -5,6 +5,7 @@ import { DEFAULT_MAX_STATES } from "../solver/solve";
 export const USAGE = `usage: npm run -s levels -- check FILE... [--json] [--max-states N] [--no-reduce]
        npm run -s levels -- pack DIR -o PACK.json
        npm run -s levels -- grade PACK.json RECORD.json... [--csv]
+       npm run -s levels -- test DIR
 
   check     validate each level, explore every interleaving, replay its solution
   --json    print one JSON array with a record per file
@@ -14,4 +15,7 @@ export const USAGE = `usage: npm run -s levels -- check FILE... [--json] [--max-
             build one self-contained pack file for students
   grade     replay every schedule and re-judge every fix in the completion records (files or
             folders of them); print a table, student by level, or with --csv a spreadsheet;
-            exit 0 only when every record verified`;
+            exit 0 only when every record verified
+  test      play every level of DIR in Chromium through the game's own screens: each
+            break-it level's solution, each fix-it level's reference fix, each prove-it
+            level's claim; one line per level`;

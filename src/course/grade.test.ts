@@ -128,15 +128,18 @@ describe("the table", () => {
     const table = await gradeRecords(pack, [
       { file: "ada.json", text: recordText(makeRecord("Ada Lovelace", pack, allSolved)) },
       { file: "bob.json", text: recordText(makeRecord("=HYPERLINK(\"x\")\u202e", pack, [{ id: "lost-update", solvedAt: T, schedule: ["Teller Al"] }])) },
+      { file: "cy.json", text: "{" },
     ]);
     expect(gradeTableText(table)).toBe(
       [
         "student           file      lost-update  fix-lost-update  peterson  score",
         "Ada Lovelace      ada.json  solved       solved           solved    3/3",
         '=HYPERLINK("x")?  bob.json  REJECTED     -                -         0/3',
+        "?                 cy.json   REJECTED     REJECTED         REJECTED  0/3",
         "",
         "Rejected:",
         '  bob.json (=HYPERLINK("x")?), lost-update: schedule does not win: after all 1 moves the game is still going',
+        "  cy.json, every level: malformed file: cy.json:1:2: unexpected end of file: the object that opens at line 1, col 1 is not closed",
         "",
       ].join("\n"),
     );
@@ -144,6 +147,7 @@ describe("the table", () => {
       "student,file,lost-update,fix-lost-update,peterson,score",
       "Ada Lovelace,ada.json,solved,solved,solved,3/3",
       `"'=HYPERLINK(""x"")\u202e",bob.json,rejected: schedule does not win: after all 1 moves the game is still going,not attempted,not attempted,0/3`,
+      `,cy.json,${Array(3).fill('"rejected: malformed file: cy.json:1:2: unexpected end of file: the object that opens at line 1, col 1 is not closed"').join(",")},0/3`,
       "",
     ]);
   });

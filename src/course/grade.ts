@@ -186,9 +186,15 @@ export function gradeTableText(table: GradeTable): string {
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
   const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]))).join("  ");
   const lines = [line(header), ...body.map(line)];
-  const rejections = table.students.flatMap((s) =>
-    s.rows.filter((r) => r.status === "rejected").map((r) => `  ${printable(s.file)}${s.student ? ` (${printable(s.student)})` : ""}, ${r.levelId}: ${printable(r.reason ?? "")}`),
-  );
+  const rejections = table.students.flatMap((s) => {
+    const who = `  ${printable(s.file)}${s.student ? ` (${printable(s.student)})` : ""}`;
+    const rejected = s.rows.filter((r) => r.status === "rejected");
+    // A whole record refused (malformed, another pack) is one line, not one per level.
+    if (rejected.length > 1 && rejected.length === s.rows.length && rejected.every((r) => r.reason === rejected[0].reason)) {
+      return [`${who}, every level: ${printable(rejected[0].reason ?? "")}`];
+    }
+    return rejected.map((r) => `${who}, ${r.levelId}: ${printable(r.reason ?? "")}`);
+  });
   if (rejections.length > 0) lines.push("", "Rejected:", ...rejections);
   return `${lines.join("\n")}\n`;
 }

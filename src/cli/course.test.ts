@@ -74,6 +74,18 @@ describe("levels pack", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("prints with --link the #/pack?data= link that carries the same pack, as the game decodes it", async () => {
+    const out = join(tmp, "linked.json");
+    const r = run("pack", `${F}/course`, "-o", out, "--link");
+    expect(r.status).toBe(0);
+    const line = r.stdout.trim().split("\n").pop()!;
+    const data = /^link \(after the game's address\): #\/pack\?data=([A-Za-z0-9_-]+)$/.exec(line)?.[1];
+    expect(data).toBeDefined();
+    // The game reads link data with the browser's DecompressionStream("deflate-raw").
+    const stream = new Blob([Buffer.from(data!, "base64url")]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    expect(await new Response(stream).text()).toBe(readFileSync(out, "utf8"));
+  });
+
   it("places an error in pack.json itself", () => {
     const dir = join(tmp, "bad-index");
     cpSync(`${F}/course`, dir, { recursive: true });

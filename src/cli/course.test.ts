@@ -74,6 +74,18 @@ describe("levels pack", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("prints with --link the #/pack?data= link that carries the same pack, as the game decodes it", async () => {
+    const out = join(tmp, "linked.json");
+    const r = run("pack", `${F}/course`, "-o", out, "--link");
+    expect(r.status).toBe(0);
+    const line = r.stdout.trim().split("\n").pop()!;
+    const data = /^link \(after the game's address\): #\/pack\?data=([A-Za-z0-9_-]+)$/.exec(line)?.[1];
+    expect(data).toBeDefined();
+    // The game reads link data with the browser's DecompressionStream("deflate-raw").
+    const stream = new Blob([Buffer.from(data!, "base64url")]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    expect(await new Response(stream).text()).toBe(readFileSync(out, "utf8"));
+  });
+
   it("places an error in pack.json itself", () => {
     const dir = join(tmp, "bad-index");
     cpSync(`${F}/course`, dir, { recursive: true });
@@ -129,8 +141,11 @@ describe("levels grade", () => {
     if (!changed.ok) throw new Error("the changed pack loads");
     const r = run("grade", changedPack, writeRecord("ada", solved, "Ada Lovelace"));
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain(`  ${join(tmp, "ada.json")} (Ada Lovelace), my-counter: level changed since it was solved: the record has hash ${pack.levels[0].hash}, the pack ${changed.value.levels[0].hash}\n`);
-    expect(r.stdout).toMatch(/REJECTED +solved +solved +2\/3/);
+    const before = `record for another pack: "os-week3" as it was before it was rebuilt (hash ${pack.hash})`;
+    expect(changed.value.hash).not.toBe(pack.hash);
+    expect(r.stdout.split("\n").slice(1, 2)).toEqual([expect.stringMatching(/^Ada Lovelace +\S+ada\.json +REJECTED +REJECTED +REJECTED +0\/3$/)]);
+    expect(r.stdout).toContain(`  ${join(tmp, "ada.json")} (Ada Lovelace), my-counter: ${before}; level changed since it was solved\n`);
+    expect(r.stdout).toContain(`  ${join(tmp, "ada.json")} (Ada Lovelace), lost-update: ${before}\n`);
   });
 
   it("refuses a pack whose level was edited after it was built, at the level's hash", () => {

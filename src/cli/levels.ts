@@ -10,6 +10,7 @@ import { checkLevelText, emptyRecord, passes, type CheckRecord } from "./check";
 import { gradeCommand } from "./grade-command";
 import { packCommand } from "./pack-command";
 import { printRecord } from "./print";
+import { testCommand } from "./test-command";
 import { USAGE } from "./usage";
 import { DEFAULT_MAX_STATES } from "../solver/solve";
 
@@ -17,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === "pack") return packCommand(rest);
   if (command === "grade") return gradeCommand(rest);
+  if (command === "test") return testCommand(rest);
   if (command !== "check") {
     console.error(command ? `unknown command "${command}"\n\n${USAGE}` : USAGE);
     return 2;

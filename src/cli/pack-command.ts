@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { deflateRawSync } from "node:zlib";
 import * as z from "zod/mini";
 import { parseJsonDocument } from "../engine/index";
 import { errorAt, formatError, schemaErrors, type CourseError } from "../course/errors";
@@ -30,8 +31,10 @@ export const PackSourceSchema = z
 export async function packCommand(args: string[]): Promise<number> {
   let dir: string | undefined;
   let out: string | undefined;
+  let link = false;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "-o" || args[i] === "--output") out = args[++i];
+    else if (args[i] === "--link") link = true;
     else if (args[i].startsWith("-")) return usage(`unknown option "${args[i]}"`);
     else if (dir === undefined) dir = args[i];
     else return usage(`one folder at a time: "${dir}" and "${args[i]}"`);
@@ -87,7 +90,13 @@ export async function packCommand(args: string[]): Promise<number> {
   writeFileSync(out, text);
   const n = (k: number, word: string) => `${k} ${word}${k === 1 ? "" : "s"}`;
   console.log(`wrote ${out}: "${title}", ${n(levels.length, "level")} in ${n(chapters.length, "chapter")}, hash ${pack.hash as string}`);
+  if (link) console.log(`link (after the game's address): ${packLinkFragment(text)}`);
   return 0;
+}
+
+/** `#/pack?data=…`: the pack file's text, raw-DEFLATE compressed and base64url, as level links are. */
+export function packLinkFragment(text: string): string {
+  return `#/pack?data=${deflateRawSync(Buffer.from(text, "utf8"), { level: 9 }).toString("base64url")}`;
 }
 
 function usage(problem: string): number {

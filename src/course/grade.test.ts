@@ -59,30 +59,20 @@ describe("gradeRecords", () => {
     expect(rowsOf(unknown)[0][2]).toBe('schedule does not win: move 2 ("Teller Cy") names no thread');
   });
 
-  it("rejects every entry of a level whose code changed in the pack since it was solved", async () => {
-    const record = recordText(makeRecord("Ada", pack, allSolved));
-    const changed = await load(await samplePackText((levels) => {
-      (levels[0].threads as { code: string }[])[1].code += "\n// audited";
-    }));
-    const table = await grade(record, "ada.json", changed);
-    expect(rowsOf(table)[0]).toEqual(["lost-update", "rejected", `level changed since it was solved: the record has hash ${pack.levels[0].hash}, the pack ${changed.levels[0].hash}`]);
-    expect(rowsOf(table).slice(1).map((r) => r[1])).toEqual(["solved", "solved"]);
-  });
-
   it("rejects a record for another pack", async () => {
     const record = recordText(makeRecord("Ada", pack, allSolved));
     const other = await grade(record.replace('"id": "os-week3"', '"id": "os-week4"'));
     expect(new Set(rowsOf(other).map((r) => r.slice(1).join(": ")))).toEqual(new Set(['rejected: record for another pack: "os-week4", not "os-week3"']));
   });
 
-  it("grades a record for this pack before it was rebuilt by each level's own hash", async () => {
+  it("rejects a record for this pack before it was rebuilt, and says which levels changed since", async () => {
     const record = recordText(makeRecord("Ada", pack, allSolved));
     const rebuilt = await load(await samplePackText((levels) => void (levels[2].title = "Peterson, again")));
     expect(rebuilt.hash).not.toBe(pack.hash);
     const table = await grade(record, "ada.json", rebuilt);
+    const reason = `record for another pack: "os-week3" as it was before it was rebuilt (hash ${pack.hash})`;
     expect(rowsOf(table)).toEqual([
-      ["lost-update", "solved", ""], ["fix-lost-update", "solved", ""],
-      ["peterson", "rejected", `level changed since it was solved: the record has hash ${pack.levels[2].hash}, the pack ${rebuilt.levels[2].hash}`],
+      ["lost-update", "rejected", reason], ["fix-lost-update", "rejected", reason], ["peterson", "rejected", `${reason}; level changed since it was solved`],
     ]);
   });
 
@@ -138,15 +128,18 @@ describe("the table", () => {
     const table = await gradeRecords(pack, [
       { file: "ada.json", text: recordText(makeRecord("Ada Lovelace", pack, allSolved)) },
       { file: "bob.json", text: recordText(makeRecord("=HYPERLINK(\"x\")\u202e", pack, [{ id: "lost-update", solvedAt: T, schedule: ["Teller Al"] }])) },
+      { file: "cy.json", text: "{" },
     ]);
     expect(gradeTableText(table)).toBe(
       [
         "student           file      lost-update  fix-lost-update  peterson  score",
         "Ada Lovelace      ada.json  solved       solved           solved    3/3",
         '=HYPERLINK("x")?  bob.json  REJECTED     -                -         0/3',
+        "?                 cy.json   REJECTED     REJECTED         REJECTED  0/3",
         "",
         "Rejected:",
         '  bob.json (=HYPERLINK("x")?), lost-update: schedule does not win: after all 1 moves the game is still going',
+        "  cy.json, every level: malformed file: cy.json:1:2: unexpected end of file: the object that opens at line 1, col 1 is not closed",
         "",
       ].join("\n"),
     );
@@ -154,6 +147,7 @@ describe("the table", () => {
       "student,file,lost-update,fix-lost-update,peterson,score",
       "Ada Lovelace,ada.json,solved,solved,solved,3/3",
       `"'=HYPERLINK(""x"")\u202e",bob.json,rejected: schedule does not win: after all 1 moves the game is still going,not attempted,not attempted,0/3`,
+      `,cy.json,${Array(3).fill('"rejected: malformed file: cy.json:1:2: unexpected end of file: the object that opens at line 1, col 1 is not closed"').join(",")},0/3`,
       "",
     ]);
   });

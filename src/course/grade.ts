@@ -60,11 +60,20 @@ export async function gradeRecords(pack: Pack, records: readonly { file: string;
       continue;
     }
     const record = parsed.value;
-    // A record for this pack as it was before it was rebuilt (same id, another hash) is graded
-    // level by level: a level whose content is unchanged (same level hash) keeps its solve, a
-    // changed one is "level changed since". Only another pack's record is refused whole.
     if (record.pack.id !== pack.id) {
       students.push({ file, student: record.student, rows: rejectAll(levels, `record for another pack: "${record.pack.id}", not "${pack.id}"`) });
+      continue;
+    }
+    if (record.pack.hash !== pack.hash) {
+      // This pack as it was before it was rebuilt: nothing counts, and the levels that changed say so.
+      const entries = new Map(record.levels.map((e) => [e.id, e.hash]));
+      const reason = `record for another pack: "${pack.id}" as it was before it was rebuilt (hash ${record.pack.hash})`;
+      const rows = levels.map((levelId): GradeRow => {
+        const hash = entries.get(levelId);
+        const changed = hash !== undefined && hash !== byId.get(levelId)!.hash;
+        return { levelId, status: "rejected", reason: changed ? `${reason}; level changed since it was solved` : reason };
+      });
+      students.push({ file, student: record.student, rows });
       continue;
     }
     const entries = new Map(record.levels.map((e) => [e.id, e]));
@@ -177,9 +186,15 @@ export function gradeTableText(table: GradeTable): string {
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
   const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]))).join("  ");
   const lines = [line(header), ...body.map(line)];
-  const rejections = table.students.flatMap((s) =>
-    s.rows.filter((r) => r.status === "rejected").map((r) => `  ${printable(s.file)}${s.student ? ` (${printable(s.student)})` : ""}, ${r.levelId}: ${printable(r.reason ?? "")}`),
-  );
+  const rejections = table.students.flatMap((s) => {
+    const who = `  ${printable(s.file)}${s.student ? ` (${printable(s.student)})` : ""}`;
+    const rejected = s.rows.filter((r) => r.status === "rejected");
+    // A whole record refused (malformed, another pack) is one line, not one per level.
+    if (rejected.length > 1 && rejected.length === s.rows.length && rejected.every((r) => r.reason === rejected[0].reason)) {
+      return [`${who}, every level: ${printable(rejected[0].reason ?? "")}`];
+    }
+    return rejected.map((r) => `${who}, ${r.levelId}: ${printable(r.reason ?? "")}`);
+  });
   if (rejections.length > 0) lines.push("", "Rejected:", ...rejections);
   return `${lines.join("\n")}\n`;
 }

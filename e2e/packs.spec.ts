@@ -171,7 +171,7 @@ test("two levels won in a pack count in its own progress, and Download my record
   expect(cliEdited.status).toBe(1);
   expect(cliEdited.stdout).toContain(`${editedPath} (Ada Lovelace), lost-update: schedule does not win`);
 
-  // The pack rebuilt by `levels pack` with a level's code changed: that level no longer counts.
+  // The pack rebuilt by `levels pack` with a level's code changed: the record no longer counts, and says why.
   const changedDir = join(dir, "changed");
   cpSync(SOURCE, changedDir, { recursive: true });
   const lostUpdate = JSON.parse(campaignLevel("lost-update").text) as { threads: { code: string }[] };
@@ -181,12 +181,13 @@ test("two levels won in a pack count in its own progress, and Download my record
   expect(built.status, built.stdout + built.stderr).toBe(0);
   const cliChanged = levels("grade", join(dir, "changed.json"), recordPath);
   expect(cliChanged.status).toBe(1);
-  expect(cliChanged.stdout.split("\n")[1].split(/\s{2,}/)).toEqual(["Ada Lovelace", recordPath, "solved", "REJECTED", "-", "-", "1/4"]);
-  expect(cliChanged.stdout).toContain(`${recordPath} (Ada Lovelace), lost-update: level changed since it was solved`);
-  // The same, by gradeRecords: the unchanged level keeps its solve, the changed one does not.
+  expect(cliChanged.stdout.split("\n")[1].split(/\s{2,}/)).toEqual(["Ada Lovelace", recordPath, "REJECTED", "REJECTED", "REJECTED", "REJECTED", "0/4"]);
+  expect(cliChanged.stdout).toMatch(new RegExp(`${recordPath} \\(Ada Lovelace\\), lost-update: record for another pack: "example" as it was before it was rebuilt \\(hash ${pack.hash}\\); level changed since it was solved\n`));
+  // The same, by gradeRecords: nothing counts, and the changed level says so.
   const changed = await changedPack(loaded.value, "lost-update");
   const againstChanged = await gradeRecords(changed, [{ file: "ada.record.json", text: recordText }]);
-  expect(cells(againstChanged)[0].slice(0, 3)).toEqual(["ada.record.json", "solved", expect.stringMatching(/^rejected: level changed since it was solved/)]);
+  const before = `rejected: record for another pack: "example" as it was before it was rebuilt (hash ${pack.hash})`;
+  expect(cells(againstChanged)).toEqual([["ada.record.json", before, `${before}; level changed since it was solved`, before, before]]);
 
   // #/grade in this browser shows the same table, for both records, with nothing uploaded.
   const requests: string[] = [];

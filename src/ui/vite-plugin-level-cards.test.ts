@@ -12,6 +12,7 @@ describe("level cards for the campaign screen", () => {
     writeFileSync(join(dir, "broken.json"), '{ "title": "Broken", ');
     writeFileSync(join(dir, "campaign.json"), "{}");
     writeFileSync(join(dir, "level.schema.json"), "{}");
+    writeFileSync(join(dir, "pack.schema.json"), "{}");
     writeFileSync(join(dir, "notes.txt"), "not a level");
     expect(readLevelCards(dir)).toEqual({ broken: null, good: { title: "Good", summary: "It works." }, "no-summary": null });
   });

@@ -8,7 +8,7 @@ import campaignText from "../../levels/campaign.json?raw";
 import cards from "virtual:level-cards";
 import { parseCampaign, parseLevel, type Campaign, type Level, type LevelError, type Result } from "../engine/index";
 
-const files = import.meta.glob<string>(["../../levels/*.json", "!../../levels/campaign.json", "!../../levels/level.schema.json"], {
+const files = import.meta.glob<string>(["../../levels/*.json", "!../../levels/campaign.json", "!../../levels/*.schema.json"], {
   query: "?raw",
   import: "default",
 });

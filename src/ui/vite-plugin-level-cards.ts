@@ -23,7 +23,8 @@ export type LevelCard = { title: string; summary: string } | null;
 export function readLevelCards(dir: string): Record<string, LevelCard> {
   const cards: Record<string, LevelCard> = {};
   for (const file of readdirSync(dir).sort()) {
-    if (!file.endsWith(".json") || NOT_LEVELS.has(file)) continue;
+    // Every JSON Schema beside the levels (level, pack, record) is not a level either.
+    if (!file.endsWith(".json") || NOT_LEVELS.has(file) || file.endsWith(".schema.json")) continue;
     cards[file.slice(0, -".json".length)] = cardOf(readFileSync(join(dir, file), "utf8"));
   }
   return cards;

@@ -1,6 +1,7 @@
-// axe-core finds no violations on the campaign, a level, its dialogs and the error screens, in
-// the light and the dark theme.
+// axe-core finds no violations on the campaign, a level, its dialogs and the error screens, a
+// level pack's screens and the grading page, in the light and the dark theme.
 
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { button, openLevel, outcomeDialog } from "./helpers/game";
@@ -44,6 +45,32 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.keyboard.press("?");
       await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
       await expectNoAxeViolations(page, "the shortcuts dialog");
+    });
+
+    test("a level pack, its record dialog, one of its levels, and the grading page", async ({ page }) => {
+      await page.goto("/#/pack?src=packs/example.json");
+      await expect(page.getByRole("heading", { level: 1, name: /^Example pack/ })).toBeVisible();
+      await expectNoAxeViolations(page, "a pack's campaign");
+      await page.getByRole("button", { name: "Download my record", exact: true }).click();
+      await page.getByRole("dialog", { name: "Download my record" }).getByRole("button", { name: "Download" }).click();
+      await expect(page.getByRole("dialog").getByRole("alert")).toBeVisible();
+      await expectNoAxeViolations(page, "the record dialog, with its problem");
+      await page.keyboard.press("Escape");
+      await page.goto("/#/packs/example/lost-update");
+      await expect(page.getByRole("region").first()).toBeVisible();
+      await expectNoAxeViolations(page, "a pack's level");
+      await page.goto("/#/pack?src=packs/no-such-pack.json");
+      await expect(page.getByRole("heading", { level: 1, name: "This pack cannot be opened" })).toBeVisible();
+      await expectNoAxeViolations(page, "a pack that cannot be opened");
+
+      await page.goto("/#/grade");
+      await expect(page.getByRole("heading", { level: 1, name: "Grade records" })).toBeVisible();
+      await expectNoAxeViolations(page, "the empty grading page");
+      const packText = readFileSync(new URL("../public/packs/example.json", import.meta.url));
+      await page.getByLabel("Choose the pack…").setInputFiles({ name: "example.json", mimeType: "application/json", buffer: packText });
+      await page.getByLabel("Choose records…").setInputFiles({ name: "broken.record.json", mimeType: "application/json", buffer: Buffer.from("{") });
+      await expect(page.getByRole("table")).toBeVisible();
+      await expectNoAxeViolations(page, "the grade table");
     });
 
     test("the error screens", async ({ page }) => {

@@ -1,10 +1,15 @@
-// Writes levels/level.schema.json, the JSON Schema editors use to check level files as they are
-// typed, from the zod schema in src/engine/level-schema.ts. Run `npm run schema` after changing it.
+// Writes the JSON Schemas editors check files with as they are typed: levels/level.schema.json
+// from the zod schema in src/engine/level-schema.ts, and levels/pack.schema.json and
+// levels/record.schema.json (a course's built pack, a student's completion record) from
+// src/course. Run `npm run schema` after changing any of them.
 
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { levelJsonSchemaText } from "../src/engine/level-schema";
+import { packJsonSchemaText, recordJsonSchemaText } from "../src/course/schema";
 
-const file = fileURLToPath(new URL("../levels/level.schema.json", import.meta.url));
-writeFileSync(file, levelJsonSchemaText());
-console.log(`wrote ${file}`);
+for (const [name, text] of [["level", levelJsonSchemaText()], ["pack", packJsonSchemaText()], ["record", recordJsonSchemaText()]]) {
+  const file = fileURLToPath(new URL(`../levels/${name}.schema.json`, import.meta.url));
+  writeFileSync(file, text);
+  console.log(`wrote ${file}`);
+}

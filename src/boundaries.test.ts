@@ -35,6 +35,11 @@ describe("module boundaries", () => {
     ["solver/solve.ts", 'import { execStep } from "../engine/vm";', "import one of its faces"],
     ["ui/App.tsx", 'const w = new Worker(new URL("../engine/vm.ts", import.meta.url));', "import one of its faces"],
     ["solver/solve.ts", 'import { mini } from "../engine/testing/levels";', "import one of its faces"],
+    ["course/grade.ts", 'import { words } from "../ui/words";', "course must not depend on ui"],
+    ["course/grade.ts", 'import { checkLevelText } from "../cli/check";', "course must not depend on cli"],
+    ["course/pack.ts", 'import { useState } from "react";', "React belongs in src/ui"],
+    ["engine/vm.ts", 'import { parsePack } from "../course/pack";', "engine must not depend on course"],
+    ["solver/solve.ts", 'import { parsePack } from "../course/pack";', "solver must not depend on course"],
   ])("%s: `%s` is refused (%s)", (from, text, why) => {
     expect(problemsOf(from, text)).toEqual([expect.stringContaining(why)]);
   });
@@ -49,6 +54,9 @@ describe("module boundaries", () => {
     ["ui/App.tsx", 'import { loadRenderer } from "../engine/render/index";\nimport { useState } from "react";'],
     ["solver/solve.test.ts", 'import { mini } from "../engine/testing/levels";'],
     ["engine/index.ts", 'export * from "./vm";\nimport { parseTree } from "jsonc-parser";'],
+    ["course/grade.ts", 'import { judge } from "../solver/judge";\nimport { step } from "../engine/index";'],
+    ["cli/levels.ts", 'import { gradeRecords } from "../course/grade";'],
+    ["ui/App.tsx", 'import { parsePack } from "../course/pack";'],
   ])("%s: `%s` is allowed", (from, text) => {
     expect(problemsOf(from, text)).toEqual([]);
   });

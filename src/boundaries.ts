@@ -1,6 +1,7 @@
 // The module boundaries of src/, as rules over import edges, so a test can hold the layout the
-// README describes: the engine at the bottom, the solver and hardware mode on it, the CLI beside
-// them, and React only in the screens (src/ui, src/editor, src/main.tsx).
+// README describes: the engine at the bottom, the solver and hardware mode on it, the course
+// (packs, records, grading) on those two, the CLI beside them, and React only in the screens
+// (src/ui, src/editor, src/main.tsx).
 
 /** One import: the file that imports and what it names, both relative to src/ ("ui/App.tsx",
  *  "engine/index.ts"); for a package (`local` false), `target` is its specifier ("react"). */
@@ -29,9 +30,11 @@ const isTest = (path: string) => /\.test\.tsx?$/.test(path);
 
 /** Which areas each area must not import (packages aside). */
 const FORBIDDEN: ReadonlyMap<string, readonly string[]> = new Map([
-  ["engine", ["solver", "hardware", "cli", "ui", "editor", "main.tsx"]],
-  ["solver", ["hardware", "cli", "ui", "editor", "main.tsx"]],
-  ["hardware", ["cli", "ui", "editor", "main.tsx"]],
+  ["engine", ["solver", "hardware", "course", "cli", "ui", "editor", "main.tsx"]],
+  ["solver", ["hardware", "course", "cli", "ui", "editor", "main.tsx"]],
+  ["hardware", ["course", "cli", "ui", "editor", "main.tsx"]],
+  // Packs, completion records and grading: on the engine and the solver, for the CLI and the screens.
+  ["course", ["hardware", "cli", "ui", "editor", "main.tsx"]],
   ["cli", ["hardware", "ui", "editor", "main.tsx"]],
   ["editor", ["cli"]],
 ]);

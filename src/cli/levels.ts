@@ -1,22 +1,24 @@
-// The instructors' command: `npm run -s levels -- check FILE... [--json] [--max-states N] [--no-reduce]`.
-// Prints errors as file:line:column (where the engine placed them), or each level's verdict;
-// exits 0 only when all pass.
+// The instructors' command: `npm run -s levels -- check FILE... [--json] [--max-states N] [--no-reduce]`
+// prints errors as file:line:column (where the engine placed them), or each level's verdict, and
+// exits 0 only when all pass. `pack` builds a course's level pack, `grade` grades completion
+// records against one, `test` plays every level's solution in Chromium.
 
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parseCampaign } from "../engine/index";
-import { checkLevelText, emptyRecord, passes, variantLines, type CheckRecord } from "./check";
+import { checkLevelText, emptyRecord, passes, type CheckRecord } from "./check";
+import { gradeCommand } from "./grade-command";
+import { packCommand } from "./pack-command";
+import { printRecord } from "./print";
+import { testCommand } from "./test-command";
+import { USAGE } from "./usage";
 import { DEFAULT_MAX_STATES } from "../solver/solve";
 
-const USAGE = `usage: npm run -s levels -- check FILE... [--json] [--max-states N] [--no-reduce]
-
-  check     validate each level, explore every interleaving, replay its solution
-  --json    print one JSON array with a record per file
-  --max-states N   give up (verdict "unknown") after N states; default ${DEFAULT_MAX_STATES.toLocaleString("en")}
-  --no-reduce      prove without partial-order reduction (same verdicts, more states)`;
-
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === "pack") return packCommand(rest);
+  if (command === "grade") return gradeCommand(rest);
+  if (command === "test") return testCommand(rest);
   if (command !== "check") {
     console.error(command ? `unknown command "${command}"\n\n${USAGE}` : USAGE);
     return 2;
@@ -91,53 +93,4 @@ function checkCampaign(file: string, text: string): CheckRecord {
   return { ...emptyRecord(file), kind: "campaign", valid: parsed.ok, errors: parsed.ok ? [] : parsed.error };
 }
 
-function printRecord(r: CheckRecord) {
-  if (r.kind === "schema") return;
-  if (r.kind === "campaign" && r.valid) {
-    console.log(`ok   ${r.file}: campaign`);
-    return;
-  }
-  if (!r.valid) {
-    for (const e of r.errors) {
-      let where = r.file;
-      let suffix = "";
-      if (e.inFile) {
-        // An error in code: at its place in the file, and where it is in the code.
-        where += `:${e.inFile.line}:${e.inFile.column}`;
-        suffix = ` (in ${e.path}, line ${e.line}, col ${e.column})`;
-      } else if (e.line && e.column) {
-        where += `:${e.line}:${e.column}`;
-        if (e.path) suffix = ` (at ${e.path})`;
-      }
-      console.log(`${where}: ${e.message}${suffix}`);
-    }
-    return;
-  }
-  const ok = passes(r);
-  const mark = ok ? "ok  " : "FAIL";
-  const stats = `${r.states!.toLocaleString("en")} states, ${r.ms} ms`;
-  if (r.fix) {
-    const f = r.fix;
-    const brokenPart = f.brokenVerdict === "broken" ? `broken code fails (${f.brokenOutcome} in ${f.brokenShortest} steps)` : `broken code does not fail (${f.brokenVerdict})`;
-    const referencePart =
-      f.referenceVerdict === "fixed"
-        ? `reference fix holds (${f.referenceStates!.toLocaleString("en")} states, ${f.referenceMs} ms)`
-        : `reference fix does not hold (${f.referenceVerdict})`;
-    console.log(`${mark} ${r.file}: fix-it: ${brokenPart}; ${referencePart}`);
-    if (f.brokenSchedule) console.log(`     shortest: ${f.brokenSchedule.join(", ")}`);
-    if (f.problem) console.log(`     ${f.problem}`);
-  } else if (r.verdict === "breakable") {
-    console.log(`${mark} ${r.file}: breakable: ${r.outcome} in ${r.shortest} steps (${stats})`);
-    console.log(`     shortest: ${r.schedule!.join(", ")}`);
-  } else if (r.verdict === "safe") {
-    console.log(`${mark} ${r.file}: safe: no interleaving wins (${stats})`);
-  } else {
-    console.log(`${mark} ${r.file}: unknown: the state budget ran out (${stats}); try --max-states`);
-  }
-  if (r.report?.claim) console.log(`     ${r.report.claim}`);
-  if (r.solutionReplays === true) console.log(`     solution replays to a win`);
-  if (r.solutionReplays === false) console.log(`     solution does not replay: ${r.solutionProblem}`);
-  for (const line of variantLines(r)) console.log(line);
-}
-
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

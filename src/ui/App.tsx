@@ -9,10 +9,14 @@ import { ScreenBoundary } from "./components/ErrorBoundary";
 import { LevelScreen } from "./components/LevelScreen";
 import { MyLevelScreen } from "./components/MyLevelScreen";
 import { PlayScreen } from "./components/PlayScreen";
+import { OpenPackScreen } from "./components/OpenPackScreen";
+import { PackLevelScreen } from "./components/PackLevelScreen";
+import { PackScreen } from "./components/PackScreen";
 import { useRoute, type Route } from "./router";
 import "./styles/base.css";
 import "./styles/screens.css";
 import "./styles/game.css";
+import "./styles/packs.css";
 
 /**
  * A screen loaded only when opened. React.lazy remembers a failed load for good, so after a
@@ -37,6 +41,8 @@ function retryableLazy<P extends object>(load: () => Promise<ComponentType<P>>) 
 
 // The level editor (and Monaco behind it) loads only when its route is opened.
 const editor = retryableLazy(() => import("../editor/EditorScreen").then((m) => m.EditorScreen));
+// Grading (and the solver it may run) loads only when an instructor opens it.
+const grade = retryableLazy(() => import("./components/GradeScreen").then((m) => m.GradeScreen));
 
 /** The saved level a route opens, if any: a screen that fails on it offers to set it aside. */
 function draftOf(route: Route): string | null {
@@ -52,6 +58,9 @@ export function App() {
     : route.screen === "play" ? `play/${route.data}`
     : route.screen === "my-level" ? `my-level/${route.draft}`
     : route.screen === "editor" ? `editor/${route.draft ?? ""}`
+    : route.screen === "open-pack" ? `open-pack/${JSON.stringify(route.from)}`
+    : route.screen === "pack" ? `pack/${route.id}`
+    : route.screen === "pack-level" ? `pack-level/${route.pack}/${route.id}`
     : route.screen;
   const first = useRef(true);
   useEffect(() => {
@@ -70,7 +79,7 @@ export function App() {
     return () => cancelAnimationFrame(frame);
   }, [key]);
   return (
-    <ScreenBoundary key={key} screen={route.screen} draft={draftOf(route)} onRetry={route.screen === "editor" ? editor.retry : undefined}>
+    <ScreenBoundary key={key} screen={route.screen} draft={draftOf(route)} onRetry={route.screen === "editor" ? editor.retry : route.screen === "grade" ? grade.retry : undefined}>
       <RouteScreen route={route} />
     </ScreenBoundary>
   );
@@ -90,6 +99,18 @@ function RouteScreen({ route }: { route: Route }) {
       return (
         <Suspense fallback={<p className="loading">Opening the level editor…</p>}>
           <editor.Screen draft={route.draft} from={route.from} />
+        </Suspense>
+      );
+    case "open-pack":
+      return <OpenPackScreen from={route.from} />;
+    case "pack":
+      return <PackScreen id={route.id} />;
+    case "pack-level":
+      return <PackLevelScreen pack={route.pack} id={route.id} />;
+    case "grade":
+      return (
+        <Suspense fallback={<p className="loading">Opening grading…</p>}>
+          <grade.Screen />
         </Suspense>
       );
     default:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editorHref, levelHref, myLevelHref, newDraftHref, parseRoute, playHref } from "./router";
+import { editorHref, gradeHref, levelHref, myLevelHref, newDraftHref, packHref, packLevelHref, packLinkHref, packSrcHref, parseRoute, playHref } from "./router";
 
 describe("routes", () => {
   it.each([
@@ -18,6 +18,12 @@ describe("routes", () => {
     [newDraftHref({ copy: "lost-update" }), { screen: "editor", draft: null, from: { copy: "lost-update" } }],
     [newDraftHref({ link: "SwQA" }), { screen: "editor", draft: null, from: { link: "SwQA" } }],
     ["#/editor/abc?copy=lost-update", { screen: "editor", draft: "abc", from: null }],
+    [packLinkHref("SwQA"), { screen: "open-pack", from: { data: "SwQA" } }],
+    [packSrcHref("packs/os-week3.json"), { screen: "open-pack", from: { src: "packs/os-week3.json" } }],
+    ["#/pack", { screen: "open-pack", from: null }],
+    [packHref("os-week3"), { screen: "pack", id: "os-week3" }],
+    [packLevelHref("os-week3", "lost-update"), { screen: "pack-level", pack: "os-week3", id: "lost-update" }],
+    [gradeHref, { screen: "grade" }],
   ])("%s", (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });

@@ -9,29 +9,34 @@ export class LevelLinkError extends Error {
 }
 
 export async function encodeLevelLink(json: string): Promise<string> {
-  const compressed = await transform(new TextEncoder().encode(json), new CompressionStream("deflate-raw"), Infinity);
+  const compressed = await transform(new TextEncoder().encode(json), new CompressionStream("deflate-raw"), Infinity, "level");
   return toBase64Url(compressed);
 }
 
 export async function decodeLevelLink(data: string): Promise<string> {
+  return decodeLinkData(data, "level", MAX_LEVEL_BYTES);
+}
+
+/** Decodes link data carrying a `what` ("level", "pack") of at most `limit` bytes. */
+export async function decodeLinkData(data: string, what: string, limit: number): Promise<string> {
   if (!/^[A-Za-z0-9_-]+$/.test(data) || data.length % 4 === 1) {
-    throw new LevelLinkError("the link's level data is not base64url text");
+    throw new LevelLinkError(`the link's ${what} data is not base64url text`);
   }
   let inflated: Uint8Array;
   try {
-    inflated = await transform(fromBase64Url(data), new DecompressionStream("deflate-raw"), MAX_LEVEL_BYTES);
+    inflated = await transform(fromBase64Url(data), new DecompressionStream("deflate-raw"), limit, what);
   } catch (e) {
     if (e instanceof LevelLinkError) throw e;
-    throw new LevelLinkError("the link's level data is damaged: it does not decompress");
+    throw new LevelLinkError(`the link's ${what} data is damaged: it does not decompress`);
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(inflated);
   } catch {
-    throw new LevelLinkError("the link's level data is not UTF-8 text");
+    throw new LevelLinkError(`the link's ${what} data is not UTF-8 text`);
   }
 }
 
-async function transform(input: Uint8Array, stream: GenericTransformStream, limit: number): Promise<Uint8Array> {
+async function transform(input: Uint8Array, stream: GenericTransformStream, limit: number, what: string): Promise<Uint8Array> {
   const writer = stream.writable.getWriter();
   // Errors surface through the reader; the writer's own promises must not go unhandled.
   writer.write(input as Uint8Array<ArrayBuffer>).catch(() => {});
@@ -45,7 +50,7 @@ async function transform(input: Uint8Array, stream: GenericTransformStream, limi
     total += value.length;
     if (total > limit) {
       await reader.cancel().catch(() => {});
-      throw new LevelLinkError(`the level in this link is larger than ${limit} bytes`);
+      throw new LevelLinkError(`the ${what} in this link is larger than ${limit} bytes`);
     }
     chunks.push(value);
   }

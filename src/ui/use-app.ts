@@ -4,8 +4,10 @@
 import { useStore } from "zustand";
 import { browserStorage, followOtherTabs, PROGRESS_KEY } from "./store/progress";
 import { createAppStore, type AppState } from "./store/store";
+import { packStore } from "./use-packs";
 
-export const appStore = createAppStore({ storage: browserStorage() });
+// A pack level's win goes to that pack's own progress.
+export const appStore = createAppStore({ storage: browserStorage(), recordPackWin: (pack, id, solution) => packStore.getState().recordSolved(pack, id, solution) });
 
 followOtherTabs(appStore, PROGRESS_KEY);
 

@@ -12,6 +12,7 @@ import { ConfirmDialog } from "./ConfirmDialog";
 import { ErrorList, Notices, ProblemScreen, TopBar } from "./Chrome";
 import { Markdown } from "./Markdown";
 import { MyLevels } from "./MyLevels";
+import { Packs, PackShortcuts } from "./Packs";
 
 export function CampaignScreen() {
   const solved = useApp((s) => s.solved);
@@ -50,6 +51,7 @@ export function CampaignScreen() {
           <p className="muted">
             {solvedCount} of {order.length} levels solved.
           </p>
+          <PackShortcuts />
         </div>
         {campaign.value.chapters.map((chapter, c) => (
           <section key={c} className="chapter" aria-labelledby={`chapter-${c}`}>
@@ -92,6 +94,7 @@ export function CampaignScreen() {
           </section>
         ))}
         <MyLevels />
+        <Packs />
         <footer className="campaign-footer" aria-label="Your progress in this browser">
           <BackupControls />
           <button type="button" className="quiet" onClick={() => appStore.getState().openDialog("clear-progress")}>

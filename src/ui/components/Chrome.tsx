@@ -1,10 +1,11 @@
-// What every screen shares: the top bar, the notices about saves, and error lists.
+// What every screen shares: the top bar, the notices about saves (packs' too), and error lists.
 
 import type { ReactNode } from "react";
 import type { LevelError } from "../../engine/index";
 import { campaignHref } from "../router";
 import { appStore, useApp } from "../use-app";
 import { draftStore, useDrafts } from "../use-drafts";
+import { packStore, usePacks } from "../use-packs";
 import { settingsStore, useSettings } from "../use-settings";
 
 export function TopBar({ children }: { children?: ReactNode }) {
@@ -27,10 +28,12 @@ export function Notices() {
   const progress = useApp((s) => s.progressNotice);
   const drafts = useDrafts((s) => s.notices);
   const settings = useSettings((s) => s.notice);
+  const packs = usePacks((s) => s.notices);
   const notices: NoticeItem[] = [
     ...(progress ? [{ key: "progress", text: progress, onDismiss: () => appStore.getState().dismissProgressNotice() }] : []),
     ...drafts.map((n) => ({ key: `draft-${n.id}`, text: n.text, onDismiss: () => draftStore.getState().dismissNotice(n.id) })),
     ...(settings ? [{ key: "settings", text: settings, onDismiss: () => settingsStore.getState().dismissNotice() }] : []),
+    ...packs.map((n) => ({ key: `pack-${n.key}`, text: n.text, onDismiss: () => packStore.getState().dismissNotice(n.key) })),
   ];
   return <NoticeList notices={notices} />;
 }

@@ -87,6 +87,10 @@ const SCREENS: Record<Screen, { name: string; title: string; whyAside?: string }
   play: { name: "the level in this link", title: "The level in this link stopped with an error" },
   "my-level": { name: "your level", title: "Your level stopped with an error", whyAside: "it stopped with an error while it was played" },
   editor: { name: "the level editor", title: "The level editor stopped with an error", whyAside: "it stopped the level editor with an error" },
+  "open-pack": { name: "the pack being opened", title: "Opening the pack stopped with an error" },
+  pack: { name: "this pack", title: "This pack stopped with an error" },
+  "pack-level": { name: "this level", title: "This level stopped with an error" },
+  grade: { name: "the grading page", title: "The grading page stopped with an error" },
   "not-found": { name: "this page", title: "This page stopped with an error" },
 };
 

@@ -47,8 +47,8 @@ export function FixItScreen({ loaded, nextHref, links }: Props) {
   const spec = loaded.level.spec;
   const fix = spec.fix!;
   const original = useMemo(() => currentCode(spec), [spec]);
-  // A campaign level's fix is saved under its id; a linked or own level's under its source too.
-  const saveKey = loaded.source === "campaign" ? loaded.id : `${loaded.source}:${loaded.id}`;
+  // A campaign level's fix is saved under its id; a linked, own or pack level's under its source too.
+  const saveKey = loaded.source === "campaign" ? loaded.id : loaded.source === "pack" ? `pack:${loaded.pack?.id ?? ""}:${loaded.id}` : `${loaded.source}:${loaded.id}`;
   const [code, setCode] = useState<FixCode>(() => fixes().get(saveKey, fix.threads) ?? original);
   const [saveProblem, setSaveProblem] = useState<string | null>(() => fixes().notice);
   const compiled = useMemo(() => compileFix(spec, code), [spec, code]);
@@ -90,7 +90,7 @@ export function FixItScreen({ loaded, nextHref, links }: Props) {
         ...handlers,
         result: (verdict) => {
           handlers.result(verdict);
-          if (isSolved(spec, { fix: verdict.verdict }) && loaded.source === "campaign") appStore.getState().recordSolved(loaded.id, []);
+          if (isSolved(spec, { fix: verdict.verdict })) appStore.getState().recordWin(loaded, { fix: { ...code } });
         },
       }),
     );

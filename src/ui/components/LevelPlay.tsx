@@ -10,7 +10,7 @@ import { campaignOrder } from "../content";
 import { requestNextMoveHint } from "../hint";
 import { usePar } from "../par";
 import { campaignHref, navigate } from "../router";
-import type { LoadedLevel } from "../store/game-slice";
+import { samePack, type LoadedLevel } from "../store/game-slice";
 import { appStore, useApp } from "../use-app";
 import { useRenderedLevel } from "../use-rendered";
 import { useSettings } from "../use-settings";
@@ -151,7 +151,7 @@ const wideScreen = () => typeof window !== "undefined" && window.matchMedia?.("(
 
 /** Is `loaded` the level the store has open? (Opening an equal level again keeps the first object.) */
 export function isOpen(open: LoadedLevel | null, loaded: LoadedLevel): boolean {
-  return open !== null && open.id === loaded.id && open.text === loaded.text && open.source === loaded.source;
+  return open !== null && open.id === loaded.id && open.text === loaded.text && open.source === loaded.source && samePack(open.pack, loaded.pack);
 }
 
 /** Tells screen readers what the last move did, and what that thread does next. */

@@ -101,8 +101,9 @@ export function parse(raw: string): Record<string, SavedFix> | null {
   const out: [string, SavedFix][] = [];
   for (const [id, entry] of Object.entries(fixes)) {
     const fix = SavedFixSchema.safeParse(entry);
-    // A campaign level's id, or "link:<id>" and "draft:<id>" for levels from a link or the editor.
-    if (fix.success && /^((link|draft):)?[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) out.push([id, fix.data]);
+    // A campaign level's id, or "link:<id>" and "draft:<id>" for levels from a link or the editor,
+    // or "pack:<pack id>:<id>" for a pack's level.
+    if (fix.success && /^((link|draft):|pack:[a-z0-9]+(-[a-z0-9]+)*:)?[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) out.push([id, fix.data]);
   }
   // fromEntries defines own properties: no id could reach the prototype.
   return Object.fromEntries(out);

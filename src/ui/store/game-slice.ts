@@ -12,14 +12,18 @@ import {
 } from "../../engine/index";
 import type { AppMutators, AppState } from "./store";
 import { IDLE_SEARCH } from "./search-slice";
+import type { PackRef } from "./pack-saves";
 
 export interface LoadedLevel {
   id: string;
   /** The level file's text: the hint worker parses its own copy. */
   text: string;
   level: Level;
-  /** Progress is recorded for campaign levels only; a link's level or the player's own may reuse any id. */
-  source: "campaign" | "link" | "draft";
+  /** Progress is recorded for campaign levels, and for a pack's levels in that pack's own
+   *  progress; a link's level or the player's own may reuse any id. */
+  source: "campaign" | "link" | "draft" | "pack";
+  /** The pack a `source: "pack"` level belongs to. */
+  pack?: PackRef;
 }
 
 /** The solver's answer to "it cannot break": right (with the states it checked), or wrong, with
@@ -63,6 +67,8 @@ export interface GameSlice {
   loadSchedule(moves: readonly Move[]): MoveError | null;
 }
 
+export const samePack = (a: PackRef | undefined, b: PackRef | undefined) => a?.id === b?.id && a?.hash === b?.hash;
+
 const NO_GAME: MoveError = { code: "game-over", message: "No level is open." };
 
 /** Every thread has moved in this game, or cannot move now (blocked, finished), or it has ended. */
@@ -82,8 +88,8 @@ export const createGameSlice: StateCreator<AppState, AppMutators, [], GameSlice>
     const { game, past, loaded, tried, claim } = get();
     set({ game: next, past: game ? [...past, game] : past, future: [], ...noHint(), tried: tried || hasTried(next) });
     // On a fix-it level, breaking the code is exploration; after a wrong claim, it no longer counts.
-    if (next.outcome?.win && loaded?.source === "campaign" && isSolved(loaded.level.spec, { won: true, claim })) {
-      get().recordSolved(loaded.id, next.schedule.map((m) => formatMove(next.program, m)));
+    if (next.outcome?.win && loaded && isSolved(loaded.level.spec, { won: true, claim })) {
+      get().recordWin(loaded, { schedule: next.schedule.map((m) => formatMove(next.program, m)) });
     }
   };
   const apply = (result: Result<GameState, MoveError>): MoveError | null => {
@@ -101,7 +107,7 @@ export const createGameSlice: StateCreator<AppState, AppMutators, [], GameSlice>
     claim: null,
     openLevel: (loaded) => {
       const open = get().loaded;
-      if (open && open.id === loaded.id && open.text === loaded.text && open.source === loaded.source) return;
+      if (open && open.id === loaded.id && open.text === loaded.text && open.source === loaded.source && samePack(open.pack, loaded.pack)) return;
       set({
         loaded, game: initialState(loaded.level.program), past: [], future: [], hintShown: false, ...noLevelSearches(),
         closedOutcome: null, tried: false, claim: null,
@@ -116,7 +122,7 @@ export const createGameSlice: StateCreator<AppState, AppMutators, [], GameSlice>
       const { loaded, claim } = get();
       if (!loaded || levelKind(loaded.level.spec) === "fix" || claim) return;
       set({ claim: verdict });
-      if (isSolved(loaded.level.spec, { claim: verdict }) && loaded.source === "campaign") get().recordSolved(loaded.id, []);
+      if (isSolved(loaded.level.spec, { claim: verdict })) get().recordWin(loaded, { proof: true });
     },
     closeLevel: () => set({ loaded: null, game: null, past: [], future: [], hintShown: false, ...noLevelSearches() }),
     play: (move) => {

@@ -9,7 +9,7 @@ import {
   isNewerVersion, migrateProgress, newerProgressNotice, progressStorage, PROGRESS_KEY, PROGRESS_VERSION, readProgress, unreadableProgressNotice,
   type Progress,
 } from "./progress";
-import { createProgressSlice, type ProgressSlice } from "./progress-slice";
+import { createProgressSlice, type ProgressSlice, type RecordPackWin } from "./progress-slice";
 import { createSearchSlice, type SearchSlice } from "./search-slice";
 import { createUiSlice, type UiSlice } from "./ui-slice";
 
@@ -20,9 +20,11 @@ export interface AppStoreOptions {
   /** Where progress is saved: localStorage in the app, memory in tests. */
   storage: StateStorage;
   now?: () => Date;
+  /** Where a pack level's win is recorded (the pack store). */
+  recordPackWin?: RecordPackWin;
 }
 
-export function createAppStore({ storage, now = () => new Date() }: AppStoreOptions) {
+export function createAppStore({ storage, now = () => new Date(), recordPackWin }: AppStoreOptions) {
   const saved = progressStorage(storage);
   // The version of a save from a newer game, seen by `migrate`: that save is left alone.
   let newerVersion: number | null = null;
@@ -30,7 +32,7 @@ export function createAppStore({ storage, now = () => new Date() }: AppStoreOpti
     persist<AppState, [], [], Progress>(
       (...a) => ({
         // Clearing progress is the player's choice to start afresh, over a save that was left alone too.
-        ...createProgressSlice(now, () => saved.release())(...a),
+        ...createProgressSlice(now, () => saved.release(), recordPackWin)(...a),
         ...createGameSlice(...a),
         ...createHintSlice(...a),
         ...createSearchSlice(...a),

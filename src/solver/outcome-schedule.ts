@@ -72,11 +72,14 @@ export function scheduleForOutcome(p: Program, target: OutcomeTarget, options: S
   }
 }
 
-/** The same level under TSO: its spec compiled with `"memoryModel": "tso"`; null if that does not compile. */
-export function underTSO(spec: LevelSpec): Program | null {
-  const compiled = compileLevel({ ...spec, options: { ...spec.options, memoryModel: "tso" } });
+/** The same level under another memory model: its spec compiled with that `"memoryModel"`; null if that does not compile. */
+export function underModel(spec: LevelSpec, model: MemoryModel): Program | null {
+  const compiled = compileLevel({ ...spec, options: { ...spec.options, memoryModel: model } });
   return compiled.ok ? compiled.value : null;
 }
+
+/** The same level under TSO (its "TSO twin"). */
+export const underTSO = (spec: LevelSpec): Program | null => underModel(spec, "tso");
 
 /**
  * The search hardware mode asks for, on `level`: under SC (unless the level is TSO already), then

@@ -1,11 +1,13 @@
 // "Show a schedule for this" under an outcome row of hardware mode: the solver (in a worker)
 // finds a shortest schedule that ends the way that trial did, under SC first, then TSO, and the
 // board loads it with its moves ahead on the redo stack, so the student steps through what the
-// hardware did. A schedule the board cannot play (TSO flushes on an SC level) is listed instead.
+// hardware did. A schedule with TSO flushes on an SC level loads on the level's TSO twin (the
+// level recompiled under TSO), which the level screen says it is playing.
 
 import { useEffect, useRef, useState } from "react";
-import type { Program } from "../../engine/index";
+import type { Level, Program } from "../../engine/index";
 import { outcomeTarget, type OutcomeRow } from "../../hardware/outcomes";
+import { underTSO } from "../../solver/outcome-schedule";
 import { HINT_STATE_BUDGET } from "../hint";
 import { outcomeScheduleInWorker, type OutcomeScheduleResult } from "../search-workers";
 import { appStore, useApp } from "../use-app";
@@ -15,7 +17,7 @@ import { MoveList } from "./MoveList";
 type Search =
   | { status: "idle" }
   | { status: "running"; states: number }
-  | { status: "done"; result: OutcomeScheduleResult; loaded: boolean }
+  | { status: "done"; result: OutcomeScheduleResult; loaded: boolean; twin: Level | null }
   | { status: "failed"; message: string }
   | { status: "impossible" };
 
@@ -30,8 +32,9 @@ export function OutcomeSchedule({ row, program }: { row: OutcomeRow; program: Pr
   const loaded = useApp((s) => s.loaded);
   const movesLeft = useApp((s) => s.future.length);
   useEffect(() => () => cancel.current?.(), []);
-  // The board plays this program: the schedule loads there only if it is the open level's.
-  const board = loaded && loaded.level.program === program ? loaded : null;
+  // The board plays this program (or its TSO twin): the schedule loads there only if it is the open level's.
+  const written = loaded?.twinOf ?? loaded?.level;
+  const board = loaded && written?.program === program ? loaded : null;
 
   const find = () => {
     const target = outcomeTarget(row);
@@ -43,9 +46,12 @@ export function OutcomeSchedule({ row, program }: { row: OutcomeRow; program: Pr
       {
         progress: (states) => setSearch({ status: "running", states }),
         result: (result) => {
-          const playable = result.status === "found" && result.model === (program.tso ? "tso" : "sc");
-          const loadedOnBoard = playable && appStore.getState().loadSchedule(result.schedule) === null;
-          setSearch({ status: "done", result, loaded: loadedOnBoard });
+          if (result.status !== "found" || !written) return setSearch({ status: "done", result, loaded: false, twin: null });
+          // Found only under TSO, on an SC level: the board plays the level's TSO twin.
+          const twin = result.model === "tso" && !program.tso ? tsoTwin(written) : null;
+          const playable = result.model === (program.tso ? "tso" : "sc") || twin !== null;
+          const loadedOnBoard = playable && appStore.getState().loadSchedule(result.schedule, twin ?? undefined) === null;
+          setSearch({ status: "done", result, loaded: loadedOnBoard, twin });
         },
         failed: (message) => setSearch({ status: "failed", message }),
       },
@@ -67,13 +73,24 @@ export function OutcomeSchedule({ row, program }: { row: OutcomeRow; program: Pr
               : "No schedule can be searched for here: this is not the level on the board."}
           </p>
         )}
-        {search.status === "done" && <Answer result={search.result} loaded={search.loaded} program={program} movesLeft={movesLeft} />}
+        {search.status === "done" && <Answer result={search.result} loaded={search.loaded} program={search.twin?.program ?? program} tsoTwin={search.twin !== null} movesLeft={movesLeft} />}
       </div>
     </div>
   );
 }
 
-function Answer({ result, loaded, program, movesLeft }: { result: OutcomeScheduleResult; loaded: boolean; program: Program; movesLeft: number }) {
+const twins = new WeakMap<Level, Level | null>();
+
+/** The level recompiled under TSO, one per level (so loading twice keeps one twin on the board). */
+function tsoTwin(level: Level): Level | null {
+  if (!twins.has(level)) {
+    const program = underTSO(level.spec);
+    twins.set(level, program && { spec: { ...level.spec, options: { ...level.spec.options, memoryModel: "tso" } }, program });
+  }
+  return twins.get(level) ?? null;
+}
+
+function Answer({ result, loaded, program, tsoTwin, movesLeft }: { result: OutcomeScheduleResult; loaded: boolean; program: Program; tsoTwin: boolean; movesLeft: number }) {
   if (result.status === "none") {
     return (
       <p>
@@ -90,11 +107,10 @@ function Answer({ result, loaded, program, movesLeft }: { result: OutcomeSchedul
   return (
     <>
       <p className="hw-schedule-model">
-        {result.model === "tso" && !program.tso && "No order of steps ends this way under sequential consistency. "}
+        {tsoTwin && "No order of steps ends this way under sequential consistency. "}
         A shortest schedule of {moves} ends this way under {MODEL_WORDS[result.model]}.{" "}
-        {loaded
-          ? "It is loaded on the board from the start: press Redo (Shift+U) or Next move to step through it."
-          : "The board plays this level under sequential consistency, so it cannot replay the flushes: here are the moves."}
+        {tsoTwin && loaded && "The board now plays this level run under TSO, so that its flushes replay. "}
+        {loaded ? "It is loaded on the board from the start: press Redo (Shift+U) or Next move to step through it." : "The board could not load it: here are the moves."}
       </p>
       {loaded && (
         <button type="button" disabled={movesLeft === 0} onClick={() => appStore.getState().redo()}>

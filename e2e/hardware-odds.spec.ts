@@ -49,5 +49,4 @@ test.describe("the odds beside each outcome", () => {
       "Every thread ran to its end: the program worked correctly this time: random scheduler 50%",
     ]);
   });
-
 });

@@ -180,8 +180,9 @@ function Progress({ progress }: { progress: HardwareProgress }) {
 /** The random scheduler's odds of the open level's outcomes, worked out in a worker once per level. */
 function useOdds(program: Program): OddsState {
   const loaded = useApp((s) => s.loaded);
-  // The worker reads the level's text: the board's, when it is this program's level.
-  const text = loaded && loaded.level.program === program ? loaded.text : null;
+  // The worker reads the level's text: the board's, when it is this program's level (as written,
+  // also while the board plays its TSO twin).
+  const text = loaded && (loaded.twinOf ?? loaded.level).program === program ? loaded.text : null;
   const [odds, setOdds] = useState<OddsState>({ status: "off" });
   useEffect(() => {
     if (text === null) return setOdds({ status: "off" });

@@ -3,7 +3,7 @@
 // had (its kind, the thread and line of an assert or exception, a finished run's shared state)
 // instead of the level's win. Under sequential consistency first; when SC has none, under TSO.
 
-import { compileLevel, type Level, type LevelSpec, type Move, type OutcomeKind } from "../engine/index";
+import { compileLevel, type Level, type LevelSpec, type MemoryModel, type Move, type OutcomeKind, type OutcomeScheduleAnswer } from "../engine/index";
 import type { Program } from "../engine/machine";
 import { Exploration } from "./explore";
 
@@ -23,13 +23,8 @@ export type ScheduleSearch =
   | { status: "none"; states: number }
   | { status: "unknown"; states: number };
 
-export type MemoryModel = "sc" | "tso";
-
-export type OutcomeScheduleAnswer =
-  | { status: "found"; model: MemoryModel; schedule: Move[] }
-  /** `tried`: the models searched in full, none reaching the outcome. */
-  | { status: "none"; tried: MemoryModel[] }
-  | { status: "unknown"; model: MemoryModel; states: number };
+// The answer is the engine's plain-data type, so the store can keep it (search-slice.ts).
+export type { MemoryModel, OutcomeScheduleAnswer };
 
 export interface ScheduleOptions {
   maxStates: number;

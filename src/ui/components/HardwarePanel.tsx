@@ -12,7 +12,7 @@ import { oddsInWorker } from "../search-workers";
 import { useApp } from "../use-app";
 import { formatCount } from "../words";
 import { modelWords, ODDS_STATE_BUDGET, OddsNote, oddsWords, type OddsState } from "./HardwareOdds";
-import { OutcomeSchedule } from "./OutcomeSchedule";
+import { OutcomeSchedule, rowKey } from "./OutcomeSchedule";
 
 export interface HardwarePanelProps {
   program: Program;
@@ -145,7 +145,7 @@ export function HardwarePanel({ program, levelId }: HardwarePanelProps) {
           </thead>
           <tbody>
             {progress.rows.map((row) => (
-              <OutcomeLine key={`${row.kind}\u0000${row.message}\u0000${row.sc}`} row={row} total={total} maxCount={maxCount} program={program} odds={odds} />
+              <OutcomeLine key={rowKey(row)} row={row} total={total} maxCount={maxCount} program={program} odds={odds} />
             ))}
           </tbody>
         </table>

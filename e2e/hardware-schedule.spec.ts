@@ -11,15 +11,19 @@ import { outcomeDialog, scheduleItems, variable } from "./helpers/game";
 
 const panelOf = (page: Page) => page.getByRole("region", { name: "Hardware mode" });
 
-/** Opens the level's hardware panel and runs `trials` trials (with jitter: rare races show up). */
-async function runTrials(page: Page, levelId: string, trials: number): Promise<Locator> {
+/** Opens the level's hardware panel and runs up to `trials` trials (with jitter: rare races show
+ *  up) until a row with `message` shows up, then stops them: a busy machine runs few a second. */
+async function runUntil(page: Page, levelId: string, trials: number, message: RegExp): Promise<Locator> {
   await page.goto(`/#/level/${levelId}`);
   await page.getByRole("button", { name: "Hardware mode" }).click();
   const panel = panelOf(page);
   await panel.getByLabel("Trials").fill(String(trials));
   await panel.getByLabel(/^Jitter/).check();
   await panel.getByRole("button", { name: "Run trials" }).click();
-  await expect(panel.getByRole("status")).toContainText(`Done: ${trials.toLocaleString("en-US")} trials`, { timeout: 120_000 });
+  await expect(panel.locator(".hw-message", { hasText: message }).first()).toBeVisible({ timeout: 150_000 });
+  const stop = panel.getByRole("button", { name: "Stop" });
+  if (await stop.isEnabled()) await stop.click();
+  await expect(panel.getByRole("status")).toContainText(/^(Done|Stopped after)/);
   return panel;
 }
 
@@ -51,8 +55,9 @@ test.describe("a schedule for every trial", () => {
   test.describe.configure({ timeout: 240_000 });
 
   test("lost-update: the failed assert's row replays to Teller Bea's failed assert in 7 moves", async ({ page }) => {
-    const panel = await runTrials(page, "lost-update", 10_000);
-    const moves = await showAndReplay(page, panel, /^Teller Bea failed assert\(balance == 200\) at line 5$/, /under sequential consistency/);
+    const failed = /^Teller Bea failed assert\(balance == 200\) at line 5$/;
+    const panel = await runUntil(page, "lost-update", 10_000, failed);
+    const moves = await showAndReplay(page, panel, failed, /under sequential consistency/);
     expect(moves).toBe(7);
     await expect(outcomeDialog(page)).toHaveAccessibleName("Victory: Assertion failed");
     await expect(outcomeDialog(page)).toContainText("balance == 200");
@@ -60,14 +65,15 @@ test.describe("a schedule for every trial", () => {
   });
 
   test("locked-out: the deadlock row replays to a deadlock", async ({ page }) => {
-    const panel = await runTrials(page, "locked-out", 2_000);
-    const moves = await showAndReplay(page, panel, /^Depositor waits for m, which it holds itself/, /under sequential consistency/);
+    const deadlock = /^Depositor waits for m, which it holds itself/;
+    const panel = await runUntil(page, "locked-out", 2_000, deadlock);
+    const moves = await showAndReplay(page, panel, deadlock, /under sequential consistency/);
     await expect(outcomeDialog(page)).toHaveAccessibleName(/^Victory: Deadlock/);
     await closeOutcome(page, moves);
   });
 
   test("message-in-order (TSO): the finished row replays, under TSO, to the same final shared state", async ({ page }) => {
-    const panel = await runTrials(page, "message-in-order", 2_000);
+    const panel = await runUntil(page, "message-in-order", 2_000, /^Every thread ran to its end/);
     const moves = await showAndReplay(page, panel, /^Every thread ran to its end/, /under TSO/);
     await expect(outcomeDialog(page)).toHaveAccessibleName("Defeat: Every thread finished");
     await closeOutcome(page, moves);

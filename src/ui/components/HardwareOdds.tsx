@@ -133,7 +133,7 @@ export function OddsNote({ odds }: { odds: OddsState }) {
       <p>
         <strong>Random scheduler</strong>: at every move it picks one of the legal moves at random, each as likely as the others (a store-buffer
         flush and a spurious wakeup count as moves, like a step). Its odds are worked out exactly, over all {formatCount(answer.states)} states of
-        the puzzle{settled ? (answer.unsettled > 0 ? `, to within ${answer.unsettled.toExponential(0)}` : "") : "; its spin loops did not settle to exact figures"}.
+        the puzzle{settled ? (answer.unsettled > 1e-12 ? `, to within ${answer.unsettled.toExponential(0)}` : "") : "; its spin loops did not settle to exact figures"}.
       </p>
       <p>What {MODEL_NAME[model]}, this level&apos;s memory model, allows:</p>
       <ul className="hw-allowed" aria-label="Outcomes this level's memory model allows">

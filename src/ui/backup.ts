@@ -6,14 +6,14 @@
 // exactly what was backed up.
 
 import type { StateStorage } from "zustand/middleware";
-import { parsePack } from "../../course/pack";
-import { parseJsonDocument } from "../../engine/index";
-import { STUDENT_KEY } from "../pack-record";
-import { DRAFTS_KEY, DRAFTS_VERSION, readDraftsSave } from "./drafts";
-import { FIXES_KEY, parse as parseFixes } from "./fixes";
-import { migrateProgress, PROGRESS_KEY, PROGRESS_VERSION, readProgress } from "./progress";
-import { isHash, isPackId, PACKS_KEY, readPackProgress, readRememberedPacks } from "./pack-saves";
-import { readSettings, SETTINGS_KEY, SETTINGS_VERSION } from "./settings";
+import { parsePack } from "../course/pack";
+import { parseJsonDocument } from "../engine/index";
+import { STUDENT_KEY } from "./pack-record";
+import { DRAFTS_KEY, DRAFTS_VERSION, readDraftsSave } from "./store/drafts";
+import { FIXES_KEY, parse as parseFixes } from "./store/fixes";
+import { migrateProgress, PROGRESS_KEY, PROGRESS_VERSION, readProgress } from "./store/progress";
+import { isHash, isPackId, PACKS_KEY, readPackProgress, readRememberedPacks } from "./store/pack-saves";
+import { readSettings, SETTINGS_KEY, SETTINGS_VERSION } from "./store/settings";
 
 export const BACKUP_FORMAT = "interleave-backup";
 export const BACKUP_VERSION = 1;

@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BACKUP_FORMAT, exportBackup, readBackup, restoreBackup } from "./backup";
-import { DRAFTS_KEY } from "./drafts";
-import { FIXES_KEY } from "./fixes";
-import { PROGRESS_KEY } from "./progress";
+import { DRAFTS_KEY } from "./store/drafts";
+import { FIXES_KEY } from "./store/fixes";
+import { PROGRESS_KEY } from "./store/progress";
 import { readFileSync } from "node:fs";
-import { STUDENT_KEY } from "../pack-record";
-import { PACKS_KEY, packProgressKey, packTextKey } from "./pack-saves";
-import { SETTINGS_KEY } from "./settings";
+import { STUDENT_KEY } from "./pack-record";
+import { PACKS_KEY, packProgressKey, packTextKey } from "./store/pack-saves";
+import { SETTINGS_KEY } from "./store/settings";
 
 /** localStorage's interface over a Map, with the key order of insertion. */
 function fakeStorage(initial: Record<string, string> = {}) {

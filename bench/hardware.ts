@@ -19,6 +19,7 @@ import { reachableUnderSC } from "../src/hardware/reachable";
 import { createHardwareRun } from "../src/hardware/run";
 import { runSolo } from "../src/hardware/testing";
 import { translateProgram } from "../src/hardware/translate";
+import { createTrialLog } from "../src/hardware/trial-log";
 import { runWasmSequential } from "../src/hardware/wasm/testing";
 import { fixed, heading, int, median, ROOT_DIR, table, writeJson } from "./report";
 
@@ -85,17 +86,19 @@ async function handWritten(w: Workload): Promise<Side> {
   const slots = Object.fromEntries(p.descriptors.map((d) => [d.name, d.base]));
   let assertPc = 0;
   for (let pc = 0; pc < p.code.length / I.STRIDE; pc++) if (p.code[pc * I.STRIDE] === I.ASSERT) assertPc = pc;
+  const log = createTrialLog(hc.layout);
   const messages = p.threads.map((_, thread): InitBaselineMessage => ({
-    type: "init-baseline", memory: mem.buffer as SharedArrayBuffer, thread, layout: hc.layout,
+    type: "init-baseline", memory: mem.buffer as SharedArrayBuffer, log, thread, layout: hc.layout, initialShared: hc.initialShared,
     workload: w.baseline, slots, assertPc, iterations: w.iterations,
   }));
   const workers = await startPool(spawnNodeWorker, messages, (m) => console.error(m));
-  const coordinator = new Coordinator(mem, hc.layout, hc.initialShared);
+  const coordinator = new Coordinator(mem, hc.layout, hc.initialShared, log);
   const tally = new OutcomeTally(p, hc.layout, reachableUnderSC(p), BENCH_BUDGET);
   const started = Date.now();
+  coordinator.begin(w.trials);
   while (tally.trials < w.trials) {
-    await coordinator.trial(() => false);
-    tally.record(mem);
+    await coordinator.watch();
+    coordinator.drain((image) => void tally.record(image));
   }
   const ms = Date.now() - started;
   coordinator.shutDown();

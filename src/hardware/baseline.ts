@@ -35,5 +35,5 @@ export function serveBaseline(msg: InitBaselineMessage, post: (m: FromWorker) =>
     Atomics.store(mem, result, L.R_FINISHED);
   };
   const body = msg.workload === "counter-loop" ? counting : thread === 0 ? tellerAl : tellerBea;
-  serveTrials(mem, layout, body, () => post({ type: "ready", thread }));
+  serveTrials({ mem, layout, initialShared: msg.initialShared, log: msg.log }, body, () => post({ type: "ready", thread }));
 }

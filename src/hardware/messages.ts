@@ -1,6 +1,6 @@
 // The messages between the coordinator (main thread) and its workers. There are few: a worker
-// is told once what to run and on which memory; every trial after that goes through the shared
-// memory alone (see protocol.ts).
+// is told once what to run, on which memory and with which trial log; every trial after that
+// goes through the shared memory alone (see protocol.ts).
 
 import type { RunSettings } from "./interpreter";
 import type { MemoryLayout } from "./layout";
@@ -11,6 +11,8 @@ import type { WasmLevel } from "./wasm/emit";
 export interface InitMessage {
   type: "init";
   memory: SharedArrayBuffer;
+  /** Where finished trials are logged (trial-log.ts). */
+  log: SharedArrayBuffer;
   thread: number;
   code: HardwareCode;
   settings: RunSettings;
@@ -20,6 +22,7 @@ export interface InitMessage {
 export interface InitWasmMessage {
   type: "init-wasm";
   memory: WebAssembly.Memory;
+  log: SharedArrayBuffer;
   thread: number;
   level: WasmLevel;
   settings: RunSettings;
@@ -30,8 +33,10 @@ export interface InitWasmMessage {
 export interface InitBaselineMessage {
   type: "init-baseline";
   memory: SharedArrayBuffer;
+  log: SharedArrayBuffer;
   thread: number;
   layout: MemoryLayout;
+  initialShared: Int32Array;
   workload: "lost-update" | "counter-loop";
   /** Slots of the shared variables the workload uses, by name. */
   slots: Record<string, number>;

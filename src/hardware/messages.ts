@@ -28,16 +28,18 @@ export interface InitWasmMessage {
   settings: RunSettings;
 }
 
-/** Run a hand-written thread in plain JavaScript (the benchmark's yardstick): Al or Bea of the
- *  lost-update level, or one thread of a loop of racy increments. */
+/** Run a hand-written thread (the benchmark's yardstick, baseline.ts), in plain JavaScript or
+ *  in wasm: one side of a litmus test, or one thread of a loop of racy increments. */
 export interface InitBaselineMessage {
   type: "init-baseline";
-  memory: SharedArrayBuffer;
+  /** A WebAssembly.Memory for hand-written wasm. */
+  memory: SharedArrayBuffer | WebAssembly.Memory;
   log: SharedArrayBuffer;
   thread: number;
   layout: MemoryLayout;
   initialShared: Int32Array;
-  workload: "lost-update" | "counter-loop";
+  language: "js" | "wasm";
+  workload: "lost-update" | "store-buffering" | "store-buffering-fenced" | "counter-loop";
   /** Slots of the shared variables the workload uses, by name. */
   slots: Record<string, number>;
   /** The instruction of the level's assert (so the outcome reads as the level's own). */

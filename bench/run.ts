@@ -2,14 +2,15 @@
 // Each section is its own module and prints its own part; add a section by adding a call here
 //. Nothing here fails on speed.
 // Heavy sections run one after another: never two at once on a 2-core machine.
-// `npm run bench -- ui hardware` runs only the sections named (solver, spin, ui, hardware).
+// `npm run bench -- ui hardware` runs only the sections named (solver, spin, ui, hardware, browser).
 
 import { solverBench } from "./solver";
 import { spinBench } from "./spin";
 import { uiBench } from "./ui";
 import { hardwareBench } from "./hardware";
+import { browserBench } from "./browser";
 
-const SECTIONS = ["solver", "spin", "ui", "hardware"];
+const SECTIONS = ["solver", "spin", "ui", "hardware", "browser"];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !SECTIONS.includes(a));
 if (unknown.length > 0) {
@@ -23,4 +24,5 @@ const solver = wanted("solver") || wanted("spin") ? await solverBench() : null;
 if (solver && wanted("spin")) await spinBench(solver);
 if (wanted("ui")) await uiBench();
 if (wanted("hardware")) await hardwareBench();
+if (wanted("browser")) await browserBench();
 console.log();

@@ -70,3 +70,32 @@ export function readersWritersLevelText(readers = 3, writers = 2, rounds = 2): s
     ],
   });
 }
+
+/**
+ * A six-thread fix-it level for `npm run bench -- browser`: `producers` producers and as many
+ * consumers pass `items` items each through a buffer of `slots` places, as in
+ * producersConsumersLevelText. The consumers'
+ * broken code forgets to wait on `full`, so a consumer can take from an empty buffer and its
+ * `assert(count > 0)` fails; the reference fix waits first. The buffer ends empty.
+ */
+export function fixProducersConsumersLevelText(producers = 3, consumers = 3, items = 2, slots = 2): string {
+  const loop = (body: string[]) => ["int i = 0;", `while (i < ${items}) {`, ...body.map((l) => `  ${l}`), "  i++;", "}"].join("\n");
+  const take = (wait: boolean) => loop([...(wait ? ["full.wait();"] : []), "m.lock();", "assert(count > 0);", "count--;", "m.unlock();", "empty.signal();"]);
+  return JSON.stringify({
+    format: 1,
+    id: "fix-producers-consumers",
+    title: "Bench: fix the consumers",
+    summary: `${producers} producers and ${consumers} consumers make and take ${items} items each through a buffer of ${slots} places; the consumers forget to wait.`,
+    win: ["assertion"],
+    shared: { empty: { type: "semaphore", value: slots }, full: { type: "semaphore", value: 0 }, m: { type: "mutex" }, count: 0 },
+    threads: [
+      { name: "Producer {id}", count: producers, code: loop(["empty.wait();", "m.lock();", "count++;", "m.unlock();", "full.signal();"]) },
+      { name: "Consumer {id}", count: consumers, code: take(false) },
+    ],
+    fix: {
+      threads: ["Consumer {id}"],
+      require: { finish: true, final: { count: 0 } },
+      reference: { "Consumer {id}": take(true) },
+    },
+  });
+}

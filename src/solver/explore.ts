@@ -183,7 +183,7 @@ export class Exploration {
   /** Moves every state into a TreeSet, numbered as they were (from here on, no parents). */
   private growIntoTree(): TreeSet {
     const flat = this.set;
-    const tree = new TreeSet(this.p.stateLength);
+    const tree = new TreeSet(this.p.stateLength, treeSplit(this.p));
     const s = new Int32Array(this.p.stateLength);
     for (let i = 0; i < flat.count; i++) {
       flat.load(i, s);
@@ -413,6 +413,27 @@ export class Exploration {
     const known = set.indexOf(stored, 0);
     return known < 0 || known > i;
   }
+}
+
+/**
+ * Where a TreeSet splits this program's states: at the start of the thread whose values begin
+ * nearest the middle. A step changes its own thread's values and perhaps shared ones, so with
+ * no thread cut in two, a step of a thread in the first half (with the shared values) changes
+ * that half only, and a step of one in the second changes the first only when it writes shared
+ * values: fewer half look-ups than a split through a thread (tree-set.ts).
+ */
+export function treeSplit(p: Program): number {
+  const w = p.stateLength;
+  let best = w >> 1;
+  let bestGap = Infinity;
+  for (const base of p.threadBase) {
+    const gap = Math.abs(2 * base - w);
+    if (base > 0 && base < w && gap < bestGap) {
+      best = base;
+      bestGap = gap;
+    }
+  }
+  return best;
 }
 
 /** A move as the set stores it: steps, then wakes, then flushes, `threads` codes each. */

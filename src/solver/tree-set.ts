@@ -114,8 +114,11 @@ export class TreeSet {
   /** Where `addAll`'s early loads go, so that they are not optimized away. */
   touched = 0;
 
-  constructor(readonly width: number) {
-    const half = width >> 1;
+  /** `split`: where the first half ends (default: the middle). A split where no step changes
+   *  values on both sides (between two threads' values, say) saves look-ups: a successor then
+   *  more often differs from its parent in one half only. */
+  constructor(readonly width: number, split = width >> 1) {
+    const half = split > 0 && split < width ? split : width >> 1;
     this.left = new Halves(half);
     this.right = new Halves(width - half);
     this.loaded = new Int32Array(width);
@@ -219,7 +222,7 @@ export class TreeSet {
       for (let k = 0; k < len; k++) loaded[half + k] = values[b * len + k];
       this.loadedRight = b;
     }
-    for (let k = 0; k < this.width; k++) out[to + k] = loaded[k];
+    out.set(loaded, to); // a memmove
   }
 
   private findPair(a: number, b: number, h: number): number {

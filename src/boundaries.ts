@@ -14,8 +14,9 @@ export interface ImportEdge {
 /** The engine's faces: what code outside src/engine may import. The core (load a level, play
  *  it, explain it) is index.ts; machine.ts is the compiled program and the step function, for
  *  the engines that run it; the others are parts the screens load on demand, out of the level
- *  screen's first bundle: the renderers into other languages and the timeline. */
-export const ENGINE_FACES = ["engine/index.ts", "engine/machine.ts", "engine/render/index.ts", "engine/diagrams.ts"];
+ *  screen's first bundle: the renderers into other languages and the timeline. params.ts, the
+ *  rules of parameterised levels, imports nothing: the build's level-cards plugin uses it alone. */
+export const ENGINE_FACES = ["engine/index.ts", "engine/machine.ts", "engine/render/index.ts", "engine/diagrams.ts", "engine/params.ts"];
 
 const REACT = /^(react|react-dom)(\/|$)/;
 const REACT_PLACES = ["ui/", "editor/", "main.tsx"];
@@ -91,6 +92,8 @@ function resolve(from: string, spec: string, files: ReadonlySet<string>): string
     else if (part !== ".") parts.push(part);
   }
   const path = parts.join("/");
-  const candidates = [path, `${path}.ts`, `${path}.tsx`, `${path}/index.ts`, `${path}/index.tsx`];
+  // "./x.js" names x.ts in TypeScript's module resolution (vite.config.ts's plugins use it).
+  const ts = path.replace(/\.js$/, ".ts");
+  const candidates = [path, ts, `${path}.ts`, `${path}.tsx`, `${path}/index.ts`, `${path}/index.tsx`];
   return candidates.find((c) => files.has(c)) ?? path;
 }

@@ -4,7 +4,10 @@
 // specifies. The editor's Check shows the same report.
 
 import { basename } from "node:path";
-import { checkReport, currentCode, formatMove, parseLevel, type CheckReport, type FixFindings, type LevelError, type LevelSpec, type Program } from "../engine/index";
+import {
+  checkReport, currentCode, describeVariant, formatMove, instantiate, MAX_CHECKED_VARIANTS, parseLevel, variantCount, variantsOf,
+  type CheckReport, type FixFindings, type Level, type LevelError, type LevelSpec, type Program, type Variant,
+} from "../engine/index";
 import { solve, DEFAULT_MAX_STATES } from "../solver/solve";
 import { judge } from "../solver/judge";
 
@@ -29,6 +32,25 @@ export interface CheckRecord {
   report: CheckReport | null;
   /** Fix-it levels only: what the judge says of the broken code and of the reference fix. */
   fix?: FixCheck;
+  /** Parameterised levels only: the check of every variant (or of the sample) besides the default. */
+  variants?: VariantsCheck;
+}
+
+/** levels/README.md, "Parameterised levels": what `levels check` found over a level's variants. */
+export interface VariantsCheck {
+  /** How many variants the parameters make. */
+  count: number;
+  /** How many were checked, the default included: all of them, or a sample of MAX_CHECKED_VARIANTS. */
+  checked: number;
+  sampled: boolean;
+  /** The variants that do not pass as the default does: their values, verdict and problems. */
+  failing: VariantFailure[];
+}
+
+export interface VariantFailure {
+  values: Variant;
+  verdict: "breakable" | "safe" | "unknown" | null;
+  problems: string[];
 }
 
 export interface FixCheck {
@@ -76,7 +98,46 @@ export function checkLevelText(file: string, text: string, maxStates = DEFAULT_M
   const found = solve(program, { maxStates, reduce });
   // A level won before any move is invalid whatever its fix does: its fix is not judged.
   const fix = spec.fix && found.schedule?.length !== 0 ? judgeFix(spec, maxStates, reduce) : undefined;
-  return recordOf(record, program, checkReport(parsed.value, found, fix));
+  const done = recordOf(record, program, checkReport(parsed.value, found, fix));
+  if (spec.params && spec.params.length > 0) done.variants = checkVariants(text, spec, maxStates, reduce);
+  return done;
+}
+
+/**
+ * Checks each variant but the default (checked above) as the default is, except that `solution`
+ * is replayed on the default only: its moves may not fit other numbers.
+ */
+function checkVariants(text: string, spec: LevelSpec, maxStates: number, reduce: boolean): VariantsCheck {
+  const params = spec.params!;
+  const count = variantCount(params);
+  const variants = variantsOf(params);
+  const failing: VariantFailure[] = [];
+  for (const values of variants.slice(1)) {
+    const parsed = instantiate(text, values);
+    if (!parsed.ok) {
+      failing.push({ values, verdict: null, problems: parsed.error.map((e) => e.message) });
+      continue;
+    }
+    const level: Level = { ...parsed.value, spec: { ...parsed.value.spec, solution: undefined } };
+    const found = solve(level.program, { maxStates, reduce });
+    const fix = level.spec.fix && found.schedule?.length !== 0 ? judgeFix(level.spec, maxStates, reduce) : undefined;
+    const report = checkReport(level, found, fix);
+    const problems = report.shortest === 0 ? report.errors.map((e) => e.message) : report.problems;
+    if (problems.length > 0) failing.push({ values, verdict: report.verdict, problems });
+  }
+  return { count, checked: variants.length, sampled: count > MAX_CHECKED_VARIANTS, failing };
+}
+
+/** The lines `levels check` prints about a parameterised level's variants. */
+export function variantLines(r: CheckRecord): string[] {
+  const v = r.variants;
+  if (!v) return [];
+  const how = v.sampled ? `a sample of ${v.checked} of its ${v.count.toLocaleString("en")} variants` : `all ${v.checked} variants`;
+  if (v.failing.length === 0) return [`     ${how} pass`];
+  return [
+    `     ${v.failing.length} of ${how} fail:`,
+    ...v.failing.map((f) => `     variant ${describeVariant(f.values)}: ${f.problems.join("; ")}`),
+  ];
 }
 
 /** What the judge says of a fix-it level's own code and of its reference fix. */
@@ -130,5 +191,5 @@ function fixCheckOf(program: Program, { broken, reference, problems }: NonNullab
 export function passes(r: CheckRecord): boolean {
   if (!r.valid) return false;
   if (r.kind !== "level") return true;
-  return r.report !== null && r.report.problems.length === 0;
+  return r.report !== null && r.report.problems.length === 0 && (r.variants?.failing.length ?? 0) === 0;
 }

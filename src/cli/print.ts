@@ -1,7 +1,7 @@
 // How `levels check` (and `levels pack`, which checks every level it packs) prints a check
 // record: errors as file:line:column, or the level's verdict and what its solution does.
 
-import { passes, type CheckRecord } from "./check";
+import { passes, variantLines, type CheckRecord } from "./check";
 
 export function printRecord(r: CheckRecord) {
   if (r.kind === "schema") return;
@@ -49,4 +49,5 @@ export function printRecord(r: CheckRecord) {
   if (r.report?.claim) console.log(`     ${r.report.claim}`);
   if (r.solutionReplays === true) console.log(`     solution replays to a win`);
   if (r.solutionReplays === false) console.log(`     solution does not replay: ${r.solutionProblem}`);
+  for (const line of variantLines(r)) console.log(line);
 }

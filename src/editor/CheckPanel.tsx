@@ -3,6 +3,7 @@
 // schedule and the way to replay it. It reads the store's "check" search job.
 
 import type { CheckReport } from "../engine/index";
+import type { LevelCheckReport } from "./check";
 import { MoveList } from "../ui/components/MoveList";
 import type { SearchJobs } from "../ui/store/search-slice";
 import { formatCount } from "../ui/words";
@@ -71,6 +72,7 @@ function Report({ check, current }: { check: DoneCheck; current: boolean }) {
         <strong>{verdict}</strong> <span className="muted">{formatCount(r.states)} states, {seconds(r.ms)}.</span>
       </p>
       {r.fix && <FixLine fix={r.fix} />}
+      {"variants" in r && <VariantsLine variants={(r as LevelCheckReport).variants!} />}
       {r.problems.length === 0 ? (
         <p>
           <span aria-hidden="true">✓ </span>It passes the checks of <code>levels check</code>
@@ -109,6 +111,13 @@ function Schedule({
       )}
     </>
   );
+}
+
+/** A parameterised level's line: how many variants were checked and how many fail (each is listed with the problems). */
+function VariantsLine({ variants }: { variants: NonNullable<LevelCheckReport["variants"]> }) {
+  const how = variants.sampled ? `a sample of ${variants.checked} of its ${formatCount(variants.count)} variants` : `all ${variants.checked} variants`;
+  const failing = variants.failing.length;
+  return <p className="check-variants">Parameters: checked {how}; {failing === 0 ? "every one passes" : `${failing} ${failing === 1 ? "fails" : "fail"} (listed below)`}.</p>;
 }
 
 /** A fix-it level's line, in the words of levels check. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkReport as reportOf, parseLevel, replayProblem as solutionProblem, type Level } from "../engine/index";
+import { checkReport as reportOf, instantiate, parseLevel, replayProblem as solutionProblem, variantsOf, type Level } from "../engine/index";
+import { overdraft } from "../engine/testing/overdraft";
 import { solve } from "../solver/solve";
+import { withVariants } from "./check";
 import { templateNamed } from "./templates";
 
 function level(text: string): Level {
@@ -39,5 +41,39 @@ describe("the editor's check, read as levels check reads it", () => {
     expect(solutionProblem(race, ["First"])).toBe("after all 1 moves the game is still going");
     expect(solutionProblem(race, ["First", "First", "First", "Second", "Second", "Second", "Second"])).toMatch(/^it ends in a loss: finished/);
     expect(solutionProblem(race, race.spec.solution!)).toBeNull();
+  });
+});
+
+describe("the editor's check of a parameterised level", () => {
+  /** Each variant but the default, checked as the editor's workers check it (the solution left to the default). */
+  function variantReports(text: string) {
+    const params = level(text).spec.params!;
+    return variantsOf(params).slice(1).map((values) => {
+      const parsed = instantiate(text, values);
+      if (!parsed.ok) throw new Error("variant does not load");
+      const of = { ...parsed.value, spec: { ...parsed.value.spec, solution: undefined } };
+      return { values, report: reportOf(of, { ...solve(of.program), ms: 1 }) };
+    });
+  }
+
+  it("lists a failing variant by its values among the problems, as levels check does", () => {
+    const text = overdraft({ start: { min: 100, max: 300, step: 100 } });
+    const base = level(text);
+    const report = withVariants(reportOf(base, { ...solve(base.program), ms: 1 }), 3, variantReports(text));
+    const problem = 'the level is meant to be breakable, but no schedule wins (mark it "breakable": false if the code is meant to be correct)';
+    expect(report.verdict).toBe("breakable");
+    expect(report.problems).toEqual([`variant start=200: ${problem}`, `variant start=300: ${problem}`]);
+    expect(report.variants).toEqual({
+      count: 3, checked: 3, sampled: false,
+      failing: [{ values: { start: 200 }, problems: [problem] }, { values: { start: 300 }, problems: [problem] }],
+    });
+  });
+
+  it("passes when every variant does", () => {
+    const text = overdraft({ start: { min: 100, max: 120, step: 10 } });
+    const base = level(text);
+    const report = withVariants(reportOf(base, { ...solve(base.program), ms: 1 }), 3, variantReports(text));
+    expect(report.problems).toEqual([]);
+    expect(report.variants).toEqual({ count: 3, checked: 3, sampled: false, failing: [] });
   });
 });

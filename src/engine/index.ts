@@ -7,11 +7,10 @@
 // meaning, the step function) for the solver and hardware mode's workers; render/index.ts and
 // diagrams.ts, the parts the screens load on demand.
 
-import { checkReference, compileLevel } from "./compile";
-import { readLevelFile, type LevelSpec } from "./level";
+import type { LevelSpec } from "./level";
+import { loadLevel } from "./params-load";
 import type { Program } from "./program";
-import { err, ok, type LevelError, type Result } from "./result";
-import { codePlacer } from "./source-map";
+import type { LevelError, Result } from "./result";
 
 export interface Level {
   spec: LevelSpec;
@@ -23,15 +22,16 @@ export interface Level {
  * level or every error found.
  */
 export function parseLevel(text: string, _fileName?: string): Result<Level, LevelError[]> {
-  const read = readLevelFile(text);
-  if (!read.ok) return read;
-  const { spec, doc } = read.value;
-  const place = codePlacer(doc);
-  const compiled = compileLevel(spec, place);
-  const errors = [...(compiled.ok ? [] : compiled.error), ...checkReference(spec, place)];
-  if (!compiled.ok || errors.length > 0) return err(errors);
-  return ok({ spec, program: compiled.value });
+  // A parameterised level is its default variant (params-load.ts).
+  return loadLevel(text);
 }
+
+// Parameterised levels (levels/README.md, "Parameterised levels").
+export { instantiate, levelParams, variantText } from "./params-load";
+export {
+  defaultVariant, describeVariant, MAX_CHECKED_VARIANTS, normaliseSeed, paramValues, sameVariant, studentSeed, variantCount, variantFor,
+  variantsOf, type LevelParam, type Variant,
+} from "./params";
 
 export * from "./engine";
 export type { FixSpec, LevelSpec, SyncDecl, SharedDecl, ThreadSpec, WinOutcome } from "./level";

@@ -7,6 +7,7 @@
 
 import * as z from "zod/mini";
 import { MAX_CODE_LENGTH, MAX_LEVEL_CODE_LENGTH, MAX_NESTING } from "./lang/limits";
+import { MAX_PARAM_VALUE, MAX_PARAM_VALUES, MAX_PARAMS, type LevelParam, type Variant } from "./params";
 
 const OUTCOMES = ["mutual-exclusion", "assertion", "deadlock", "exception"] as const;
 export type WinOutcome = (typeof OUTCOMES)[number];
@@ -198,6 +199,17 @@ export const FixSchema = doc(
   "Makes this a fix-it level: the student edits the code of these threads until no schedule can break it.",
 );
 
+/** One parameter: the integers min, min + step, ..., max (levels/README.md, "Parameterised levels"). */
+export const ParamSchema = doc(
+  z.strictObject({
+    min: doc(intIn("min", 0, MAX_PARAM_VALUE), "The smallest value."),
+    max: doc(intIn("max", 0, MAX_PARAM_VALUE), 'The largest value: "min" plus a whole number of steps.'),
+    step: doc(z.optional(intIn("step", 1, MAX_PARAM_VALUE)), "The distance between values. Default 1."),
+    default: doc(z.optional(intIn("default", 0, MAX_PARAM_VALUE)), 'The value played outside a pack, one of the values. Default: "min".'),
+  }),
+  `A parameter: at most ${MAX_PARAM_VALUES} integer values from 0 to ${MAX_PARAM_VALUE.toLocaleString("en")}, written {{name}} in code, texts and "shared".`,
+);
+
 export const LevelSchema = z
   .strictObject({
     $schema: doc(z.optional(z.string()), 'The JSON Schema editors check this file with: "./level.schema.json".'),
@@ -234,6 +246,10 @@ export const LevelSchema = z
     options: doc(z.prefault(OptionsSchema, {}), "Rules of the machine the threads run on. Default: all defaults."),
     solution: doc(z.optional(z.array(MoveSchema)), "A list of moves, every one legal, whose last move wins. Checked by `npm run levels -- check`."),
     fix: z.optional(FixSchema),
+    params: doc(
+      z.optional(z.record(z.string().check(z.regex(IDENTIFIER, { error: notAName })), ParamSchema)),
+      `At most ${MAX_PARAMS} parameters, by name: each student may get other values; {{name}} stands for the value in the texts, the threads' code and "shared".`,
+    ),
   })
   .check(
     z.meta({
@@ -283,6 +299,9 @@ export interface LevelSpec {
   solution?: (string | number)[];
   /** Present on a fix-it level. */
   fix?: FixSpec;
+  /** A parameterised level's parameters, in the order of the file, and the values this spec was made with. */
+  params?: LevelParam[];
+  variant?: Variant;
 }
 
 /**
@@ -290,7 +309,7 @@ export interface LevelSpec {
  * homogeneous by then (a rule checks it), which the schema's types cannot say.
  */
 export function toLevelSpec(parsed: z.output<typeof LevelSchema>): LevelSpec {
-  const { $schema: _ignored, ...spec } = parsed;
+  const { $schema: _ignored, params: _params, ...spec } = parsed;
   return { ...spec, shared: spec.shared as Record<string, SharedDecl> };
 }
 
@@ -298,7 +317,25 @@ export function toLevelSpec(parsed: z.output<typeof LevelSchema>): LevelSpec {
 export function levelJsonSchema(): Record<string, unknown> {
   // io "input": fields with a default are optional in the file.
   const { $schema, title, description, ...rest } = z.toJSONSchema(LevelSchema, { target: "draft-07", io: "input" });
+  const properties = rest.properties as Record<string, unknown> | undefined;
+  if (properties?.shared) properties.shared = allowPlaceholders(properties.shared);
   return { $schema, title, description, ...rest };
+}
+
+/** In "shared", a number may be written "{{name}}": each integer of the subschema also accepts that string. */
+function allowPlaceholders(schema: unknown): unknown {
+  const placeholder = { type: "string", pattern: "^\\{\\{\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\}\\}$", description: "A parameter, {{name}}: its value." };
+  const stack: unknown[] = [schema];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null) continue;
+    for (const [key, child] of Object.entries(node)) {
+      if (typeof child === "object" && child !== null && (child as Record<string, unknown>).type === "integer") {
+        (node as Record<string, unknown>)[key] = { anyOf: [child, placeholder] };
+      } else stack.push(child);
+    }
+  }
+  return schema;
 }
 
 /** The text of levels/level.schema.json: what `npm run schema` writes and a test compares. */

@@ -10,7 +10,9 @@ import {
   ALL_SYNC_TYPES, FixSchema, INT32_MAX, LevelSchema, MAX_COUNT, MAX_QUEUE_CAPACITY, MAX_THREADS, OptionsSchema, RESERVED_WORDS, SYNC_SCHEMAS,
   ThreadSchema, toLevelSpec, type LevelSpec, type SyncType, type ThreadSpec,
 } from "./level-schema";
+import { defaultVariant, readParams, substitute, variantProblem, type LevelParam, type StringEdit, type Variant } from "./params";
 import { err, formatPath, ok, type LevelError, type Result } from "./result";
+import { codePlacer } from "./source-map";
 
 export {
   ALL_WIN_OUTCOMES, LevelSchema, levelJsonSchema, levelJsonSchemaText, RESERVED_WORDS,
@@ -28,20 +30,80 @@ export function parseLevelJson(text: string, _fileName?: string): Result<LevelSp
   return read.ok ? ok(read.value.spec) : read;
 }
 
-/** parseLevelJson's work, with the parsed file kept, so that later errors (in code) can be placed in it. */
-export function readLevelFile(text: string): Result<{ spec: LevelSpec; doc: JsonDocument }, LevelError[]> {
+/** A level file read: its spec (one variant's), the parsed file, and what substitution changed. */
+export interface LevelFile {
+  spec: LevelSpec;
+  doc: JsonDocument;
+  /** The file's value with the variant's values in place of `{{name}}` (the file's own value when it has none). */
+  value: unknown;
+  /** Each string in which placeholders were replaced, by its formatted JSON path. */
+  edits: Map<string, StringEdit>;
+}
+
+/**
+ * parseLevelJson's work, with the parsed file kept, so that later errors (in code) can be placed
+ * in it. A parameterised level is read as `variant` (default: each parameter's default): the
+ * values replace `{{name}}` in the parsed value before the schema and the rules see it.
+ */
+export function readLevelFile(text: string, variant?: Variant): Result<LevelFile, LevelError[]> {
   const parsedJson = parseJsonDocument(text);
   if (!parsedJson.ok) return parsedJson;
   const doc = parsedJson.value;
-  const data = doc.value;
   const findings: Finding[] = [];
+  const { params, declared, problems } = readParams(field(doc.value, "params"));
+  findings.push(...problems);
+  const chosen = variant ?? defaultVariant(params);
+  const wrongVariant = variant && variantProblem(params, variant);
+  if (wrongVariant) findings.push({ code: "bad-variant", path: ["params"], anchor: "key", message: wrongVariant });
+  const values = new Map(params.map((p) => [p.name, Object.hasOwn(chosen, p.name) ? chosen[p.name] : p.default]));
+  const sub = substitute(doc.value, values, declared);
+  for (const p of params) {
+    if (!sub.used.has(p.name)) {
+      findings.push({ code: "unused-param", path: ["params", p.name], anchor: "key", message: `the parameter ${JSON.stringify(p.name)} is never used: write {{${p.name}}} where its value goes, or remove it` });
+    }
+  }
+  const data = sub.value;
   findDuplicateKeys(doc.root, [], findings);
   const parsed = LevelSchema.safeParse(data, { error: () => UNSET });
   if (!parsed.success) for (const issue of parsed.error.issues) fromIssue(issue, [], data, findings);
   checkRules(data, findings);
-  if (findings.length > 0 || !parsed.success) return err(locateAll(findings, doc));
-  return ok({ spec: toLevelSpec(parsed.data), doc });
+  const placed = placeholderErrors(sub.problems, doc);
+  // A placeholder misplaced in "shared" is explained by its own error, not also by the schema's.
+  const misplaced = new Set(placed.map((e) => e.path));
+  for (let i = findings.length - 1; i >= 0; i--) if (findings[i].code === "schema" && misplaced.has(formatPath(findings[i].path))) findings.splice(i, 1);
+  if (findings.length > 0 || placed.length > 0 || !parsed.success) return err(sortByPlace([...locateAll(findings, doc), ...placed]));
+  const spec = toLevelSpec(parsed.data);
+  if (params.length > 0) Object.assign(spec, { params, variant: chosen });
+  return ok({ spec, doc, value: data, edits: sub.replacements });
 }
+
+/** Is the string at `path` code (whose errors are placed within it, LEVEL_FORMAT.md) rather than text? */
+function isCodePath(path: readonly (string | number)[]): boolean {
+  return (path[0] === "threads" && path[2] === "code") || (path[0] === "fix" && path[1] === "reference");
+}
+
+/** Placeholder problems, placed through the string's escapes: within the code for code, else in the file. */
+function placeholderErrors(problems: ReturnType<typeof substitute>["problems"], doc: JsonDocument): LevelError[] {
+  const place = codePlacer(doc);
+  return problems.map((p) => {
+    const str = doc.nodeAt(p.path)?.value;
+    const before = typeof str === "string" ? str.slice(0, p.offset) : "";
+    const line = before.split("\n").length;
+    const column = p.offset - (before.lastIndexOf("\n") + 1) + 1;
+    const inFile = place(p.path, { line, column, length: p.length });
+    const path = formatPath(p.path);
+    if (inFile && isCodePath(p.path)) return { code: p.code, message: p.message, path, line, column, inFile };
+    return { code: p.code, message: p.message, path, line: inFile?.line ?? 1, column: inFile?.column ?? 1 };
+  });
+}
+
+/** Errors in the order of the file (an error in code by its place in the file). */
+function sortByPlace(errors: LevelError[]): LevelError[] {
+  const at = (e: LevelError) => [e.inFile?.line ?? e.line ?? 0, e.inFile?.column ?? e.column ?? 0];
+  return errors.sort((a, b) => at(a)[0] - at(b)[0] || at(a)[1] - at(b)[1]);
+}
+
+export type { LevelParam };
 
 /** Thread names after `count` is expanded: "Philosopher {id}" with count 5 -> "Philosopher 0".."Philosopher 4". */
 export function expandThreadNames(threads: readonly ThreadSpec[]): string[] {
@@ -173,6 +235,7 @@ function allowedFields(path: JsonPath, data: unknown): readonly string[] {
   if (path.length === 0) return Object.keys(LevelSchema.shape);
   if (path.length === 1 && top === "options") return Object.keys(OptionsSchema.shape);
   if (path.length === 1 && top === "fix") return Object.keys(FixSchema.shape);
+  if (path.length === 2 && top === "params") return ["min", "max", "step", "default"];
   if (path.length === 2 && top === "fix" && path[1] === "require") return ["finish", "final"];
   if (path.length === 2 && top === "threads") return Object.keys(ThreadSchema.shape);
   const type = path.length === 2 && top === "shared" ? field(valueAt(data, path), "type") : undefined;

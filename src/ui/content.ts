@@ -8,7 +8,7 @@ import campaignText from "../../levels/campaign.json?raw";
 import cards from "virtual:level-cards";
 import { parseCampaign, parseLevel, type Campaign, type Level, type LevelError, type Result } from "../engine/index";
 
-const files = import.meta.glob<string>(["../../levels/*.json", "!../../levels/campaign.json", "!../../levels/level.schema.json"], {
+const files = import.meta.glob<string>(["../../levels/*.json", "!../../levels/campaign.json", "!../../levels/*.schema.json"], {
   query: "?raw",
   import: "default",
 });
@@ -20,7 +20,7 @@ const textLoaders: ReadonlyMap<string, () => Promise<string>> = new Map(
 
 /** What the campaign screen shows of a level: its title and summary; null when its file is broken. */
 export function levelCard(id: string): { title: string; summary: string } | null {
-  return cards[id] ?? null;
+  return (Object.hasOwn(cards, id) ? cards[id] : null) ?? null;
 }
 
 /** The text of a campaign level's file; undefined when there is no such level. */

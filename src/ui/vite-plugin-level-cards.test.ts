@@ -13,7 +13,10 @@ describe("level cards for the campaign screen", () => {
     writeFileSync(join(dir, "campaign.json"), "{}");
     writeFileSync(join(dir, "level.schema.json"), "{}");
     writeFileSync(join(dir, "notes.txt"), "not a level");
-    expect(readLevelCards(dir)).toEqual({ broken: null, good: { title: "Good", summary: "It works." }, "no-summary": null });
+    const params = { deposit: { min: 50, max: 200, step: 50, default: 100 } };
+    writeFileSync(join(dir, "deposit.json"), JSON.stringify({ format: 1, id: "deposit", title: "Deposit {{deposit}}", summary: "{{ deposit }} coins go in.", params, threads: [] }));
+    // A parameterised level's card shows its default variant, never a placeholder.
+    expect(readLevelCards(dir)).toEqual({ broken: null, deposit: { title: "Deposit 100", summary: "100 coins go in." }, good: { title: "Good", summary: "It works." }, "no-summary": null });
   });
 
   it("cover every level of the shipped campaign", () => {

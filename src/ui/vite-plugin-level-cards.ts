@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Plugin } from "vite";
+import { defaultVariant, readParams, substitute } from "../engine/params.js";
 
 export const LEVEL_CARDS_MODULE = "virtual:level-cards";
 const RESOLVED = `\0${LEVEL_CARDS_MODULE}`;
@@ -33,11 +34,18 @@ function cardOf(text: string): LevelCard {
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== "object" || value === null) return null;
-    const { title, summary } = value as { title?: unknown; summary?: unknown };
+    // A parameterised level's card shows its default variant's numbers, as its level screen does.
+    const { params } = readParams((value as { params?: unknown }).params);
+    const { title, summary } = (params.length === 0 ? value : defaultText(value, params)) as { title?: unknown; summary?: unknown };
     return typeof title === "string" && typeof summary === "string" ? { title, summary } : null;
   } catch {
     return null;
   }
+}
+
+function defaultText(value: object, params: ReturnType<typeof readParams>["params"]): unknown {
+  const values = new Map(Object.entries(defaultVariant(params)));
+  return substitute(value, values, new Set(values.keys())).value;
 }
 
 export function levelCards(levelsDir = join(process.cwd(), "levels")): Plugin {

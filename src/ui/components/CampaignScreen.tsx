@@ -3,9 +3,11 @@
 
 import { useEffect } from "react";
 import { levelCard, loadCampaign } from "../content";
+import { bestWords } from "../par";
 import { shown } from "../words";
 import { editorHref, levelHref } from "../router";
 import { appStore, useApp } from "../use-app";
+import { BackupControls } from "./BackupControls";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ErrorList, Notices, ProblemScreen, TopBar } from "./Chrome";
 import { Markdown } from "./Markdown";
@@ -61,6 +63,8 @@ export function CampaignScreen() {
               {chapter.levels.map((id) => {
                 const card = levelCard(id);
                 const isSolved = Boolean(solved[id]);
+                // A win's schedule; a proof or a fix records none.
+                const best = isSolved && solved[id].moves.length > 0 ? solved[id].moves.length : null;
                 const isNext = id === next;
                 number++;
                 return (
@@ -82,6 +86,7 @@ export function CampaignScreen() {
                       )}
                     </a>
                     <p className="level-summary">{card?.summary ?? "This level's file has errors."}</p>
+                    {best !== null && <p className="level-best">{bestWords(best)}</p>}
                   </li>
                 );
               })}
@@ -90,7 +95,8 @@ export function CampaignScreen() {
         ))}
         <MyLevels />
         <Packs />
-        <footer className="campaign-footer">
+        <footer className="campaign-footer" aria-label="Your progress in this browser">
+          <BackupControls />
           <button type="button" className="quiet" onClick={() => appStore.getState().openDialog("clear-progress")}>
             Clear progress
           </button>

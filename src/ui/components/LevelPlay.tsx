@@ -8,6 +8,7 @@ import { formatMove, levelKind, viewState, type GameState, type StateView } from
 import { gameCommands, threadCommands, type CommandContext } from "../commands";
 import { campaignOrder } from "../content";
 import { requestNextMoveHint } from "../hint";
+import { usePar } from "../par";
 import { campaignHref, navigate } from "../router";
 import { samePack, type LoadedLevel } from "../store/game-slice";
 import { appStore, useApp } from "../use-app";
@@ -52,6 +53,7 @@ export function LevelPlay({ loaded, nextHref, afterWin, typing = false, codeHasP
   const hinted = useApp(({ searches: { hint }, game }) => (hint.status === "done" && hint.for === game && hint.result.kind === "next-move" ? hint.result.move.thread : -1));
   const { level } = loaded;
   const program = level.program;
+  const par = usePar(loaded, game?.outcome?.win === true && game.program === program);
 
   const commandList = useMemo(() => [...threadCommands(program), ...gameCommands], [program]);
   const commands = useMemo(() => new Map(commandList.map((c) => [c.name, c])), [commandList]);
@@ -125,6 +127,7 @@ export function LevelPlay({ loaded, nextHref, afterWin, typing = false, codeHasP
           outcome={game.outcome}
           outro={level.spec.outro}
           fix={level.spec.fix}
+          par={par}
           nextLabel={afterWin?.label ?? (nextHref ? "Next level" : "Back to the campaign")}
           commands={commands}
           ctx={ctx}

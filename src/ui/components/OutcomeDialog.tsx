@@ -7,6 +7,7 @@ import { useId, useMemo, useRef, type ReactNode } from "react";
 import { waitForGraph, type DeadlockName, type FixSpec, type GameState, type Outcome } from "../../engine/index";
 import { isForbidden, wrongFinals } from "../fix-words";
 import type { Command, CommandContext } from "../commands";
+import { parWords, type Par } from "../par";
 import { appStore, useApp } from "../use-app";
 import { outcomeName, outcomeSentence, outcomeTitle } from "../words";
 import { CommandButton } from "./CommandButton";
@@ -24,6 +25,8 @@ interface Props {
   children?: ReactNode;
   /** On a fix-it level: reaching an outcome is exploration, never a win (see FixItScreen). */
   fix?: FixSpec;
+  /** The level's par, for the moves line of a win. */
+  par?: Par;
 }
 
 const close = () => appStore.getState().closeOutcome();
@@ -33,7 +36,7 @@ function useDeadlock(game: GameState | null) {
   return useMemo(() => (game?.outcome?.kind === "deadlock" ? waitForGraph(game).deadlock : null), [game]);
 }
 
-export function OutcomeDialog({ outcome, outro, nextLabel, commands, ctx, children, fix }: Props) {
+export function OutcomeDialog({ outcome, outro, nextLabel, commands, ctx, children, fix, par = "none" }: Props) {
   const titleId = useId();
   const textId = useId();
   const first = useRef<HTMLButtonElement>(null);
@@ -56,6 +59,11 @@ export function OutcomeDialog({ outcome, outro, nextLabel, commands, ctx, childr
         {outcomeSentence(outcome)}
       </p>
       {outcome.win && wrongClaim && <p className="muted">It does not count as solved: you claimed this code could not break.</p>}
+      {outcome.win && !wrongClaim && game && (
+        <p className="par-line" aria-live="polite">
+          {parWords(game.schedule.length, par)}
+        </p>
+      )}
       {outcome.win ? (
         <div className="dialog-actions">
           <button ref={first} type="button" className="primary" aria-keyshortcuts="Enter" onClick={() => commands.get("next-level")!.perform(ctx)}>

@@ -66,6 +66,12 @@ export function validateDrafts(persisted: unknown): { drafts: Record<DraftId, Dr
   return { drafts: Object.fromEntries(kept), dropped };
 }
 
+/** A save of drafts as `persist` stored it (its state and version), read draft by draft; null when unusable. */
+export function readDraftsSave(state: unknown, version: number): { drafts: Record<DraftId, Draft>; dropped: string[] } | null {
+  if (version > DRAFTS_VERSION) return null;
+  return validateDrafts(version === DRAFTS_VERSION ? state : migrateDrafts(state, version));
+}
+
 /** What the player would know a broken entry by: its level's title if its text has one, else its id. */
 function nameOfBroken(id: string, value: unknown): string {
   const text = typeof value === "object" && value !== null ? (value as { text?: unknown }).text : undefined;

@@ -1,0 +1,83 @@
+// Export progress and Import progress, beside Clear progress at the foot of the campaign: the
+// player's saves in this browser as one file, and back. An imported file is read in full first
+// (store/backup.ts); a broken one is refused with the reason, and a good one replaces nothing
+// until the player confirms. Then the page reloads, so every store reads the restored saves.
+
+import { useRef, useState } from "react";
+import { downloadBlob } from "../download";
+import { exportBackup, readBackup, restoreBackup, type Backup } from "../store/backup";
+import { ConfirmDialog } from "./ConfirmDialog";
+
+/** The most an imported backup may be: larger is not one of ours (and would not fit in storage). */
+const MAX_FILE_BYTES = 16 << 20;
+
+function listed(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+export function BackupControls() {
+  const input = useRef<HTMLInputElement>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ file: string; backup: Backup } | null>(null);
+
+  const exportNow = () => {
+    const now = new Date();
+    downloadBlob(new Blob([exportBackup(localStorage, now)], { type: "application/json" }), `interleave-progress-${now.toISOString().slice(0, 10)}.json`);
+  };
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    setProblem(null);
+    if (file.size > MAX_FILE_BYTES) return setProblem(`${file.name} cannot be imported: it is larger than any backup Interleave makes.`);
+    const read = readBackup(await file.text(), file.name);
+    if (!read.ok) return setProblem(read.message);
+    setPending({ file: file.name, backup: read.backup });
+  };
+
+  const restore = (backup: Backup) => {
+    setPending(null);
+    if (!restoreBackup(localStorage, backup)) return setProblem("The backup could not be restored: this browser's storage is full or turned off.");
+    window.location.reload();
+  };
+
+  const made = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "long", timeStyle: "short" });
+  return (
+    <>
+      <button type="button" className="quiet" onClick={exportNow}>
+        Export progress
+      </button>
+      <button type="button" className="quiet" onClick={() => input.current?.click()}>
+        Import progress
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        aria-label="Backup file to import"
+        onChange={(e) => {
+          void choose(e.currentTarget.files?.[0]);
+          e.currentTarget.value = "";
+        }}
+      />
+      {problem && (
+        <div className="notice backup-problem" role="alert">
+          <p>{problem}</p>
+          <button type="button" className="quiet" onClick={() => setProblem(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {pending && (
+        <ConfirmDialog
+          title="Replace your progress?"
+          text={`${pending.file} was made on ${made(pending.backup.exportedAt)} and holds ${pending.backup.holds.length > 0 ? listed(pending.backup.holds) : "no saves"}. Everything this browser has saved for Interleave is replaced by it.`}
+          confirm="Replace my progress"
+          onConfirm={() => restore(pending.backup)}
+          onCancel={() => setPending(null)}
+        />
+      )}
+    </>
+  );
+}

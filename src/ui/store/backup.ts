@@ -1,0 +1,167 @@
+// Back up and move progress: one JSON file with every save the game keeps in this browser (the
+// campaign's progress, the fix-it code, the player's own levels, the settings, and each pack's
+// progress), read back only when every save in it reads in full with the reader the game itself
+// uses at startup. Nothing is written until the player has confirmed (BackupScreen); then each
+// save is replaced, and a save the file does not have is removed, so the browser ends up with
+// exactly what was backed up.
+
+import type { StateStorage } from "zustand/middleware";
+import { parseJsonDocument } from "../../engine/index";
+import { DRAFTS_KEY, DRAFTS_VERSION, readDraftsSave } from "./drafts";
+import { FIXES_KEY, parse as parseFixes } from "./fixes";
+import { migrateProgress, PROGRESS_KEY, PROGRESS_VERSION, readProgress } from "./progress";
+import { readSettings, SETTINGS_KEY, SETTINGS_VERSION } from "./settings";
+
+export const BACKUP_FORMAT = "interleave-backup";
+export const BACKUP_VERSION = 1;
+/** A backup holds what localStorage can (about 5 MB of text): anything larger is not one of ours. */
+export const MAX_BACKUP_CHARS = 16 << 20;
+
+/** One kind of save: its key (or keys), and how to count what a save of it holds, or say why it cannot be read. */
+interface SavePart {
+  /** Whether `key` is a save of this kind. */
+  owns(key: string): boolean;
+  /** What the save holds, counted ("3 solved levels"), or why it cannot be read. */
+  read(value: unknown): { ok: true; count: number } | { ok: false; why: string };
+  /** "solved level", "level of your own": counted in the confirmation. */
+  noun: [one: string, many: string];
+}
+
+/** A zustand `persist` envelope: `{ state, version }`. */
+function envelope(value: unknown, current: number): { ok: true; state: unknown; version: number } | { ok: false; why: string } {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, why: "it is not a save" };
+  const { state, version } = value as { state?: unknown; version?: unknown };
+  if (typeof version !== "number" || !Number.isSafeInteger(version) || version < 0) return { ok: false, why: "it has no version" };
+  if (version > current) return { ok: false, why: `it was made by a newer version of Interleave (save version ${version})` };
+  return { ok: true, state, version };
+}
+
+const PARTS: readonly SavePart[] = [
+  {
+    owns: (key) => key === PROGRESS_KEY,
+    noun: ["solved level", "solved levels"],
+    read(value) {
+      const e = envelope(value, PROGRESS_VERSION);
+      if (!e.ok) return e;
+      const read = readProgress(e.version === PROGRESS_VERSION ? e.state : migrateProgress(e.state, e.version));
+      if (!read) return { ok: false, why: "it is not a list of solved levels" };
+      if (read.broken > 0) return { ok: false, why: `${read.broken} of its solved levels cannot be read` };
+      return { ok: true, count: Object.keys(read.progress.solved).length };
+    },
+  },
+  {
+    owns: (key) => key === FIXES_KEY,
+    noun: ["fix you typed", "fixes you typed"],
+    read(value) {
+      const fixes = parseFixes(JSON.stringify(value));
+      const all = typeof value === "object" && value !== null ? (value as { fixes?: unknown }).fixes : undefined;
+      if (!fixes || typeof all !== "object" || all === null) return { ok: false, why: "it is not a save of fixes" };
+      const broken = Object.keys(all).length - Object.keys(fixes).length;
+      if (broken > 0) return { ok: false, why: `${broken} of its fixes cannot be read` };
+      return { ok: true, count: Object.keys(fixes).length };
+    },
+  },
+  {
+    owns: (key) => key === DRAFTS_KEY,
+    noun: ["level of your own", "levels of your own"],
+    read(value) {
+      const e = envelope(value, DRAFTS_VERSION);
+      if (!e.ok) return e;
+      const read = readDraftsSave(e.state, e.version);
+      if (!read) return { ok: false, why: "it is not a save of levels" };
+      if (read.dropped.length > 0) return { ok: false, why: `${read.dropped.length} of its levels cannot be read` };
+      return { ok: true, count: Object.keys(read.drafts).length };
+    },
+  },
+  {
+    owns: (key) => key === SETTINGS_KEY,
+    noun: ["settings", "settings"],
+    read(value) {
+      const e = envelope(value, SETTINGS_VERSION);
+      if (!e.ok) return e;
+      const { unread } = readSettings(e.state);
+      if (unread.length > 0) return { ok: false, why: `it has settings that cannot be read (${unread.join(", ")})` };
+      return { ok: true, count: 1 };
+    },
+  },
+];
+
+const partOf = (key: string) => PARTS.find((p) => p.owns(key));
+
+/** A backup file's saves, each read in full, and what they hold in words for the confirmation. */
+export interface Backup {
+  exportedAt: string;
+  /** Each save's key and the exact text to store under it. */
+  saves: Map<string, string>;
+  /** "12 solved levels", "2 levels of your own", ... in the order of PARTS. */
+  holds: string[];
+}
+
+export type BackupRead = { ok: true; backup: Backup } | { ok: false; message: string };
+
+/** Every save of ours in `storage`, as the text of a backup file. Unreadable saves are left out. */
+export function exportBackup(storage: Pick<Storage, "length" | "key" | "getItem">, now: Date): string {
+  const saves: [string, unknown][] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key === null || !partOf(key)) continue;
+    try {
+      saves.push([key, JSON.parse(storage.getItem(key) ?? "null")]);
+    } catch {
+      // A save that is not JSON is one the game has not read either: it stays out of the backup.
+    }
+  }
+  saves.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), saves: Object.fromEntries(saves) }, null, 2)}\n`;
+}
+
+/** Reads a backup file; any problem refuses the whole file, with the reason. */
+export function readBackup(text: string, file: string): BackupRead {
+  const refuse = (why: string): BackupRead => ({ ok: false, message: `${file} cannot be imported: ${why}` });
+  if (text.length > MAX_BACKUP_CHARS) return refuse("it is larger than any backup Interleave makes");
+  const doc = parseJsonDocument(text);
+  if (!doc.ok) {
+    const e = doc.error[0];
+    return { ok: false, message: `${file}:${e.line ?? 1}:${e.column ?? 1}: ${e.message}` };
+  }
+  const value = doc.value.value;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return refuse("it is not an Interleave backup");
+  const { format, version, exportedAt, saves } = value as Record<string, unknown>;
+  if (format !== BACKUP_FORMAT) return refuse("it is not an Interleave backup (its \"format\" is not \"interleave-backup\")");
+  if (typeof version !== "number" || !Number.isSafeInteger(version)) return refuse("it has no version");
+  if (version > BACKUP_VERSION) return refuse(`it was made by a newer version of Interleave (backup version ${version})`);
+  if (typeof exportedAt !== "string" || Number.isNaN(Date.parse(exportedAt))) return refuse("it does not say when it was made");
+  if (typeof saves !== "object" || saves === null || Array.isArray(saves)) return refuse("it holds no saves");
+  const read = new Map<string, string>();
+  const counts = new Map<SavePart, number>();
+  for (const [key, save] of Object.entries(saves)) {
+    const part = partOf(key);
+    if (!part) return refuse(`it holds a save Interleave does not know ("${key.slice(0, 60)}")`);
+    const r = part.read(save);
+    if (!r.ok) return refuse(`its save "${key}" cannot be read: ${r.why}`);
+    counts.set(part, (counts.get(part) ?? 0) + r.count);
+    read.set(key, JSON.stringify(save));
+  }
+  const holds = PARTS.filter((p) => counts.has(p)).map((p) => {
+    const n = counts.get(p)!;
+    return p.noun[0] === p.noun[1] ? p.noun[0] : `${n} ${n === 1 ? p.noun[0] : p.noun[1]}`;
+  });
+  return { ok: true, backup: { exportedAt, saves: read, holds } };
+}
+
+/** Replaces every save of ours in `storage` with the backup's: a kind of save it lacks is removed.
+ *  Returns false when the browser refused a write (storage full or forbidden). */
+export function restoreBackup(storage: Pick<Storage, "length" | "key"> & StateStorage, backup: Backup): boolean {
+  const ours: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key !== null && partOf(key) && !backup.saves.has(key)) ours.push(key);
+  }
+  try {
+    for (const key of ours) storage.removeItem(key);
+    for (const [key, text] of backup.saves) storage.setItem(key, text);
+    return true;
+  } catch {
+    return false;
+  }
+}

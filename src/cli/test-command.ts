@@ -37,17 +37,18 @@ export function testCommand(args: string[]): number {
   const served = process.env.LEVELS_TEST_BASE_URL;
   console.error(served ? `playing the levels of ${dirs[0]} in Chromium at ${served}…` : `building the game, then playing the levels of ${dirs[0]} in Chromium…`);
   const cli = createRequire(import.meta.url).resolve("@playwright/test/cli");
-  const run = spawnSync(process.execPath, [cli, "test", "--config", CONFIG, "--reporter=json"], {
+  // Playwright's own progress (the build, a line per test) goes to stderr as it happens; the
+  // results come from its JSON report, and this command's lines go to stdout.
+  const run = spawnSync(process.execPath, [cli, "test", "--config", CONFIG, "--reporter=list,json"], {
     cwd: process.cwd(),
     env: { ...process.env, LEVELS_TEST_DIR: dir, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
+    stdio: ["ignore", process.stderr, process.stderr],
   });
   let suites: JsonSuite[];
   try {
     suites = (JSON.parse(readFileSync(report, "utf8")) as { suites: JsonSuite[] }).suites;
   } catch {
-    console.error(`Playwright did not run:\n${run.stderr}${run.stdout}`);
+    console.error("Playwright did not run the levels: its output above says why");
     return 1;
   } finally {
     rmSync(out, { recursive: true, force: true });

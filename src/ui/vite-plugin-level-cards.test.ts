@@ -12,6 +12,7 @@ describe("level cards for the campaign screen", () => {
     writeFileSync(join(dir, "broken.json"), '{ "title": "Broken", ');
     writeFileSync(join(dir, "campaign.json"), "{}");
     writeFileSync(join(dir, "level.schema.json"), "{}");
+    writeFileSync(join(dir, "pack.schema.json"), "{}");
     writeFileSync(join(dir, "notes.txt"), "not a level");
     const params = { deposit: { min: 50, max: 200, step: 50, default: 100 } };
     writeFileSync(join(dir, "deposit.json"), JSON.stringify({ format: 1, id: "deposit", title: "Deposit {{deposit}}", summary: "{{ deposit }} coins go in.", params, threads: [] }));

@@ -14,8 +14,8 @@ import { defaultVariant, readParams, substitute } from "../engine/params.js";
 
 export const LEVEL_CARDS_MODULE = "virtual:level-cards";
 const RESOLVED = `\0${LEVEL_CARDS_MODULE}`;
-/** Files in levels/ that are not levels. */
-const NOT_LEVELS = new Set(["campaign.json", "level.schema.json"]);
+/** Files in levels/ that are not levels: the campaign's index and the JSON Schemas (level, pack, record). */
+const notALevel = (file: string) => file === "campaign.json" || file.endsWith(".schema.json");
 
 /** What the campaign shows of a level before it is opened; null when the file is not readable JSON with both. */
 export type LevelCard = { title: string; summary: string } | null;
@@ -24,7 +24,7 @@ export type LevelCard = { title: string; summary: string } | null;
 export function readLevelCards(dir: string): Record<string, LevelCard> {
   const cards: Record<string, LevelCard> = {};
   for (const file of readdirSync(dir).sort()) {
-    if (!file.endsWith(".json") || NOT_LEVELS.has(file)) continue;
+    if (!file.endsWith(".json") || notALevel(file)) continue;
     cards[file.slice(0, -".json".length)] = cardOf(readFileSync(join(dir, file), "utf8"));
   }
   return cards;

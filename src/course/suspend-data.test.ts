@@ -55,6 +55,11 @@ describe("suspend_data", () => {
     expect(decodeSuspendData(pack, squeezed)).toEqual({ solvedIds: ["lost-update", "peterson"], solved: [all[2]] });
   });
 
+  it("keeps levels known to be solved without their moves, so a later save does not lose them", () => {
+    const text = encodeSuspendData(pack, [all[2]], { alsoSolved: ["lost-update", "peterson", "not-in-pack"] });
+    expect(decodeSuspendData(pack, text)).toEqual({ solvedIds: ["lost-update", "peterson"], solved: [all[2]] });
+  });
+
   it("is never over 4,096 characters, whatever was solved", () => {
     const solve = fc.oneof(
       fc.record({ schedule: fc.array(fc.string({ maxLength: 30 }), { maxLength: 3000 }) }),

@@ -30,14 +30,21 @@ export interface Resumed {
 /**
  * The compact form of `solved` for `pack`, never longer than `max` characters (4,096): as much of
  * each solve as fits, dropping fixed code, then schedules, then times, then (only if the pack is
- * huge) the last levels.
+ * huge) the last levels. `alsoSolved`: levels known to be solved without their proof (an earlier
+ * suspend_data that had to drop it), kept as solved.
  */
-export function encodeSuspendData(pack: { hash: string; levels: readonly Pick<PackLevel, "id" | "hash">[] }, solved: Iterable<SolvedLevel>, max = SUSPEND_DATA_MAX): string {
+export function encodeSuspendData(
+  pack: { hash: string; levels: readonly Pick<PackLevel, "id" | "hash">[] },
+  solved: Iterable<SolvedLevel>,
+  { max = SUSPEND_DATA_MAX, alsoSolved = [] }: { max?: number; alsoSolved?: Iterable<string> } = {},
+): string {
   const at = new Map(pack.levels.map((l, i) => [l.id, i]));
-  const full: { entry: Entry; kind: "s" | "f" | "p" }[] = [];
+  const full: { entry: Entry; kind: "s" | "f" | "p" | "" }[] = [];
+  const done = new Set<number>();
   for (const s of solved) {
     const i = at.get(s.id);
-    if (i === undefined) continue;
+    if (i === undefined || done.has(i)) continue;
+    done.add(i);
     const h = prefix(pack.levels[i].hash, LEVEL_PREFIX);
     const seconds = Date.parse(s.solvedAt) / 1000;
     const t = Number.isFinite(seconds) && seconds >= 0 ? Math.floor(seconds).toString(36) : "0";
@@ -45,13 +52,19 @@ export function encodeSuspendData(pack: { hash: string; levels: readonly Pick<Pa
     else if ("fix" in s) full.push({ entry: [i, h, t, "f", Object.fromEntries(Object.entries(s.fix))], kind: "f" });
     else full.push({ entry: [i, h, t, "p"], kind: "p" });
   }
+  for (const id of alsoSolved) {
+    const i = at.get(id);
+    if (i === undefined || done.has(i)) continue;
+    done.add(i);
+    full.push({ entry: [i, prefix(pack.levels[i].hash, LEVEL_PREFIX)], kind: "" });
+  }
   full.sort((a, b) => a.entry[0] - b.entry[0]);
   const text = (entries: Entry[]) => JSON.stringify({ v: VERSION, p: prefix(pack.hash, PACK_PREFIX), l: entries });
   const bare = (e: Entry): Entry => [e[0], e[1], e[2]];
   const tries: Entry[][] = [
     full.map((f) => f.entry),
     full.map((f) => (f.kind === "f" ? bare(f.entry) : f.entry)),
-    full.map((f) => (f.kind === "p" ? f.entry : bare(f.entry))),
+    full.map((f) => (f.kind === "p" || f.kind === "" ? f.entry : bare(f.entry))),
     full.map((f) => [f.entry[0], f.entry[1]] as Entry),
   ];
   for (const entries of tries) {

@@ -33,6 +33,8 @@ const LMS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><ti
   var resume = new URLSearchParams(location.search).get("resume");
   if (resume) window.API.loadFromJSON({ suspend_data: resume, core: { lesson_status: "incomplete" } });
   window.lmsLog = [];
+  window.lmsFinished = false;
+  window.API.on("LMSFinish", function () { window.lmsFinished = true; });
   window.API.on("LMSCommit", function () {
     window.lmsLog.push({ status: window.API.cmi.core.lesson_status, score: window.API.cmi.core.score.raw, max: window.API.cmi.core.score.max, suspend: window.API.cmi.suspend_data });
   });
@@ -121,6 +123,10 @@ test("in an LMS: incomplete, then completed with the score, and a new launch res
   const resumed = decodeSuspendData(pack, suspend);
   expect(resumed.solvedIds).toEqual(LEVELS);
   expect(resumed.solved.map((s) => "schedule" in s && s.schedule)).toEqual(LEVELS.map((id) => campaignLevel(id).solution.map(String)));
+  // Leaving the course ends the session.
+  expect(await page.evaluate(() => (window as unknown as { lmsFinished: boolean }).lmsFinished)).toBe(false);
+  await page.evaluate(() => document.querySelector("iframe")!.setAttribute("src", "about:blank"));
+  await expect.poll(() => page.evaluate(() => (window as unknown as { lmsFinished: boolean }).lmsFinished)).toBe(true);
   await page.context().close();
 
   // Another browser, nothing in its storage: the progress comes back from the LMS alone.

@@ -52,15 +52,31 @@ function searchUp(start: Window): Scorm12Api | null {
   return null;
 }
 
-/** The LMS's SCORM 1.2 API: in this window or a parent frame, else in the opener's. */
+/** The top of `win`'s frames, climbing at most as far as the search does. */
+function topOf(win: Window): Window {
+  let top = win;
+  try {
+    for (let climbed = 0; climbed <= MAX_FRAMES && top.parent && top.parent !== top; climbed++) top = top.parent;
+  } catch {
+    // A parent of another origin: the climb stops below it.
+  }
+  return top;
+}
+
+/** The LMS's SCORM 1.2 API: in this window or a parent frame, else in the frames of this window's (or its top's) opener. */
 export function findScormApi(win: Window): Scorm12Api | null {
   const found = searchUp(win);
   if (found) return found;
-  try {
-    return win.opener ? searchUp(win.opener as Window) : null;
-  } catch {
-    return null;
+  for (const from of [win, topOf(win)]) {
+    try {
+      const opener = from.opener as Window | null | undefined;
+      const api = opener ? searchUp(opener) : null;
+      if (api) return api;
+    } catch {
+      // An opener of another origin.
+    }
   }
+  return null;
 }
 
 /** What the LMS is told about a pack's progress. */

@@ -93,4 +93,17 @@ describe("a student's variant in a pack", () => {
       ["rejected", "variant is not this student's: "],
     ]);
   });
+
+  it("reads a record's variant, and refuses one that is not whole numbers, with its place", () => {
+    const [a] = twoStudents();
+    const record = makeRecord(a, pack, [{ id: "crossed-transfers", solvedAt: T, schedule: winFor(a) }]);
+    const good = parseRecord(recordText(record), "a.json");
+    expect(good.ok && good.value.levels[0].variant).toEqual(studentVariant(pack.id, level, a));
+    const text = recordText({ ...record, levels: [{ ...record.levels[0], variant: { amount: -1, opening: 2.5 } }] });
+    const bad = parseRecord(text, "a.json");
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    const line = text.split("\n").findIndex((l) => l.includes('"amount": -1')) + 1;
+    expect(bad.error.map((e) => e.line)).toEqual([line, line + 1]);
+  });
 });

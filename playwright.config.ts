@@ -24,6 +24,9 @@ export default defineConfig({
   use: {
     baseURL: PREVIEW_URL,
     trace: "retain-on-failure",
+    // The offline service worker precaches the whole build (~5 MB) in every fresh context: on a
+    // 2-core machine that is load no other spec needs. The specs about it allow it themselves.
+    serviceWorkers: "block",
   },
   projects: [
     {

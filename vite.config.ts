@@ -3,7 +3,7 @@
 
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
-import { coiServiceWorker } from "./src/hardware/vite-plugin-coi.js";
+import { offline } from "./src/offline/vite-plugin-offline.js";
 import { levelCards } from "./src/ui/vite-plugin-level-cards.js";
 
 const crossOriginIsolation = {
@@ -13,9 +13,10 @@ const crossOriginIsolation = {
 
 export default defineConfig({
   base: "./",
-  // coi-serviceworker makes a static host without these headers (GitHub Pages) isolated too.
+  // offline: the service worker that precaches the build for playing offline, makes a static
+  // host without these headers (GitHub Pages) isolated too, and the web app manifest.
   // levelCards: the campaign screen's titles and summaries, without every level's whole file.
-  plugins: [react(), coiServiceWorker(), levelCards()],
+  plugins: [react(), ...offline(), levelCards()],
   worker: { format: "es" },
   server: { port: 5173, headers: crossOriginIsolation },
   preview: { port: 4173, headers: crossOriginIsolation },

@@ -1,14 +1,13 @@
 // Hardware mode in Chromium: the level screen's panel races a level on real Web Workers sharing
 // a SharedArrayBuffer. The panel opens from the "Hardware mode" button of every level screen;
-// static hosts get isolation from the coi-serviceworker plugin in vite.config.ts.
+// static hosts get isolation from the game's service worker (src/offline).
 
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { extname, join, normalize, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { encodeLevelLink } from "../src/ui/share";
 import { expectNoAxeViolations } from "./helpers/axe";
+import { staticHost, type StaticHost } from "./helpers/static-host";
 
 /** Opens the level's hardware mode (a button under the shared state) and returns the panel. */
 const panelOf = (page: Page) => page.getByRole("region", { name: "Hardware mode" });
@@ -105,34 +104,17 @@ test.describe("hardware mode on #/level/lost-update (the panel mounted in the le
   });
 });
 
-/** Serves a directory as a plain static host would: no COOP, no COEP. */
-async function staticServer(root: string): Promise<{ server: Server; url: string }> {
-  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json" };
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    let file = join(root, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!file.startsWith(root) || !existsSync(file)) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  return { server, url: `http://localhost:${(server.address() as AddressInfo).port}` };
-}
-
-test.describe("a static host without the headers (coi-serviceworker in the build)", () => {
+test.describe("a static host without the headers (the service worker adds them)", () => {
   const dist = resolve(process.env.INTERLEAVE_DIST ?? "dist");
-  let host: { server: Server; url: string };
+  let host: StaticHost;
   test.beforeAll(async () => {
-    host = await staticServer(dist);
+    host = await staticHost(dist);
   });
-  test.afterAll(() => new Promise<void>((done) => host.server.close(() => done())));
+  test.afterAll(() => host.close());
+  test.use({ serviceWorkers: "allow" });
 
   test("the built site reaches isolation through the service worker", async ({ page }) => {
-    expect(readFileSync(join(dist, "index.html"), "utf8"), "index.html loads coi-register.js: add coiServiceWorker() to vite.config.ts").toContain('src="./coi-register.js"');
+    expect(readFileSync(join(dist, "index.html"), "utf8"), "index.html loads sw-register.js: add offline() to vite.config.ts").toContain('src="./sw-register.js"');
     const response = await page.goto(`${host.url}/`);
     expect(response?.headers()["cross-origin-embedder-policy"]).toBeUndefined();
     // The first visit registers the worker and reloads; from then on responses carry the headers.

@@ -6,6 +6,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./ui/App";
 import { ErrorBoundary, GameFailed } from "./ui/components/ErrorBoundary";
 import { startScorm } from "./ui/scorm";
+import { UpdateBanner } from "./ui/components/UpdateBanner";
 
 const root = document.getElementById("root");
 if (!root) throw new Error('index.html has no element with id "root"');
@@ -18,5 +19,6 @@ createRoot(root).render(
     <ErrorBoundary what="the game" fallback={(error) => <GameFailed error={error} />}>
       <App />
     </ErrorBoundary>
+    <UpdateBanner />
   </StrictMode>,
 );

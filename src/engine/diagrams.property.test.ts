@@ -10,7 +10,7 @@ import { waitForGraph } from "./wait-for";
 
 const dir = new URL("../../levels/", import.meta.url);
 const levels: [string, Level][] = readdirSync(dir)
-  .filter((f) => f.endsWith(".json") && f !== "campaign.json" && f !== "level.schema.json")
+  .filter((f) => f.endsWith(".json") && f !== "campaign.json" && !f.endsWith(".schema.json"))
   .map((f) => {
     const parsed = parseLevel(readFileSync(new URL(f, dir), "utf8"));
     if (!parsed.ok) throw new Error(`${f} does not parse`);

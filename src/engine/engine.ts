@@ -39,6 +39,17 @@ export interface GameState {
   readonly blockedSince: readonly number[];
 }
 
+/** The memory models a level can be played under (`options.memoryModel`). */
+export type MemoryModel = "sc" | "tso";
+
+/** What a search for a shortest schedule ending with a given outcome found (hardware mode's
+ *  "Show a schedule for this"), as plain data a worker sends and the store keeps. */
+export type OutcomeScheduleAnswer =
+  | { status: "found"; model: MemoryModel; schedule: Move[] }
+  /** `tried`: the models searched in full, none reaching the outcome. */
+  | { status: "none"; tried: MemoryModel[] }
+  | { status: "unknown"; model: MemoryModel; states: number };
+
 export type MoveErrorCode = "game-over" | "unknown-move" | "blocked" | "finished" | "not-waiting" | "empty-buffer";
 export interface MoveError {
   code: MoveErrorCode;

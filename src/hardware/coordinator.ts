@@ -1,12 +1,14 @@
 // The trial protocol, coordinator side, and the pool of workers it drives. The coordinator lives
-// on the main thread and never blocks it: it resets the memory, bumps GEN to release the workers,
-// and awaits DONE with Atomics.waitAsync. Waiting in short slices, it is also the watchdog: it
-// ends a trial whose threads are all blocked (a deadlock) or that runs too long, and gives up on
-// workers that do not stop when told to, so they can be terminated.
+// on the main thread and never blocks it, and it is not in the path from one trial to the next:
+// the workers start, close and log trials themselves (protocol.ts). It starts a run, takes the
+// logged trials out now and then (Atomics.waitAsync on the log, in short slices), and is the
+// watchdog: it ends a trial whose threads are all blocked (a deadlock) or that runs too long, and
+// gives up on workers that do not stop when told to, so they can be terminated and replaced.
 
 import * as L from "./layout";
 import type { MemoryLayout } from "./layout";
 import type { FromWorker, ToWorker } from "./messages";
+import * as Log from "./trial-log";
 
 /** A worker as the coordinator needs it: a browser Worker or a Node worker_thread, adapted. */
 export interface WorkerLike {
@@ -31,7 +33,7 @@ function waitChange(mem: Int32Array, index: number, value: number, ms: number): 
     const w = waitAsync(mem, index, value, ms);
     return w.async ? (w.value as Promise<string>) : Promise.resolve(w.value);
   }
-  return new Promise((resolve) => setTimeout(resolve, 1)); // no waitAsync: poll
+  return new Promise((resolve) => setTimeout(resolve, 2)); // no waitAsync: poll
 }
 
 /** Starts one worker per message and resolves once every one is ready to serve trials. */
@@ -57,8 +59,6 @@ export function startPool(spawn: SpawnWorker, messages: ToWorker[], onFailure: (
   });
 }
 
-export type TrialEnd = "done" | "overrun";
-
 export interface Limits {
   /** A trial still running after this long is ended as "still running" (ms). */
   timeLimitMs: number;
@@ -68,46 +68,107 @@ export interface Limits {
 
 export class Coordinator {
   private readonly C: number;
+  readonly log: Log.TrialLog;
+  /** The trial being watched (its GEN), since when, and what the watchdog last saw of it. */
+  private watched = -1;
+  private watchedSince = 0;
+  private abortedAt = 0;
+  private lastProgress = -1;
+
   constructor(
     private readonly mem: Int32Array,
     private readonly layout: MemoryLayout,
     private readonly initialShared: Int32Array,
+    logBuffer: SharedArrayBuffer,
     private readonly limits: Limits = { timeLimitMs: TRIAL_TIME_LIMIT_MS, graceMs: STOP_GRACE_MS },
   ) {
     this.C = layout.control;
+    this.log = Log.trialLog(logBuffer, layout);
   }
 
-  /** Runs one trial on the pool. "overrun": the workers did not stop; terminate them. */
-  async trial(isStopped: () => boolean): Promise<TrialEnd> {
-    const { mem, layout, C } = this;
-    const n = layout.threads;
-    L.resetMemory(mem, layout, this.initialShared);
-    Atomics.add(mem, C + L.GEN, 1);
-    Atomics.notify(mem, C + L.GEN);
-    const started = Date.now();
-    let abortedAt = 0;
-    let lastProgress = -1;
-    for (;;) {
-      const done = Atomics.load(mem, C + L.DONE);
-      if (done === n) return "done";
-      if ((await waitChange(mem, C + L.DONE, done, WATCH_MS)) !== "timed-out" && waitAsync) continue;
-      if (Atomics.load(mem, C + L.DONE) === n) return "done";
-      const now = Date.now();
-      if (isStopped() && abortedAt === 0) {
-        L.abortTrial(mem, layout);
-        abortedAt = now;
-      }
-      if (Atomics.load(mem, C + L.ABORT) !== 0) {
-        abortedAt ||= now;
-        if (now - abortedAt > this.limits.graceMs) return "overrun";
-        continue;
-      }
-      // The threads normally find a deadlock themselves; this catches one they left unclaimed.
-      const progress = this.progress();
-      if (progress === lastProgress && L.allBlocked(mem, layout)) L.claimOutcome(mem, layout, L.OUT_DEADLOCK, 0, 0, 0, 0);
-      else if (now - started > this.limits.timeLimitMs) L.claimOutcome(mem, layout, L.OUT_RUNNING, 0, 0, 0, -1);
-      lastProgress = progress;
+  /** Starts a run of `target` trials on the pool: the first begins at once, the rest follow it. */
+  begin(target: number): void {
+    const w = this.log.words;
+    Atomics.store(w, Log.WRITTEN, 0);
+    Atomics.store(w, Log.READ, 0);
+    Atomics.store(w, Log.TARGET, target);
+    L.resetMemory(this.mem, this.layout, this.initialShared);
+    this.release();
+  }
+
+  /** Starts the trial the memory is set up for. */
+  release(): void {
+    Atomics.add(this.mem, this.C + L.GEN, 1);
+    Atomics.notify(this.mem, this.C + L.GEN);
+  }
+
+  /** Trials logged so far (taken out or not). */
+  get logged(): number {
+    return Atomics.load(this.log.words, Log.WRITTEN);
+  }
+
+  /** Hands each logged trial's image to `onTrial`, oldest first, and frees its room in the log. */
+  drain(onTrial: (image: Int32Array) => void): void {
+    const w = this.log.words;
+    const written = Atomics.load(w, Log.WRITTEN);
+    let read = Atomics.load(w, Log.READ);
+    for (; read < written; read++) onTrial(Log.imageAt(this.log, read));
+    Atomics.store(w, Log.READ, read);
+    Atomics.notify(w, Log.READ);
+  }
+
+  /** Waits a short while for trials to be logged, then looks at the trial under way. "overrun":
+   *  its workers did not stop when it was ended; terminate them and call closeStuckTrial. */
+  async watch(): Promise<"ok" | "overrun"> {
+    const { mem, C, log } = this;
+    const w = log.words;
+    const written = Atomics.load(w, Log.WRITTEN);
+    if (written - Atomics.load(w, Log.READ) < log.capacity >> 1) await waitChange(w, Log.WRITTEN, written, WATCH_MS);
+    if (Atomics.load(w, Log.WRITTEN) >= Atomics.load(w, Log.TARGET)) return "ok"; // no trial under way
+    const gen = Atomics.load(mem, C + L.GEN);
+    const now = Date.now();
+    if (gen !== this.watched) {
+      this.watched = gen;
+      this.watchedSince = now;
+      this.abortedAt = 0;
+      this.lastProgress = -1;
+      return "ok";
     }
+    if (Atomics.load(mem, C + L.DONE) === this.layout.threads) return "ok"; // being closed
+    if (Atomics.load(mem, C + L.ABORT) !== 0) {
+      this.abortedAt ||= now;
+      return now - this.abortedAt > this.limits.graceMs ? "overrun" : "ok";
+    }
+    // The threads normally find a deadlock themselves; this catches one they left unclaimed.
+    const progress = this.progress();
+    if (progress === this.lastProgress && L.allBlocked(mem, this.layout)) this.claim(gen, L.OUT_DEADLOCK, 0);
+    else if (now - this.watchedSince > this.limits.timeLimitMs) this.claim(gen, L.OUT_RUNNING, -1);
+    this.lastProgress = progress;
+    return "ok";
+  }
+
+  /** Claims an outcome for trial `gen`, if it is still under way (not while a worker closes it). */
+  private claim(gen: number, kind: number, detail: number): void {
+    const { mem, C, log } = this;
+    if (!Log.tryLock(log)) return; // a worker is closing a trial: look again next time
+    if (Atomics.load(mem, C + L.GEN) === gen && Atomics.load(mem, C + L.DONE) < this.layout.threads) L.claimOutcome(mem, this.layout, kind, 0, 0, 0, detail);
+    Log.unlock(log);
+  }
+
+  /** After the workers of a stuck trial were terminated: logs the trial as it stands, through
+   *  `onTrial`, and sets the memory up for the next one. Start fresh workers and release() them
+   *  when this returns true (more trials are wanted). */
+  closeStuckTrial(onTrial: (image: Int32Array) => void): boolean {
+    const { mem, C, log } = this;
+    this.drain(onTrial);
+    Atomics.store(log.words, Log.LOCK, 0); // nobody else is left to hold it
+    // Moving GEN on tells a terminated worker that is somehow still running that its trial is over.
+    Atomics.add(mem, C + L.GEN, 1);
+    const logged = Log.append(log, mem);
+    this.drain(onTrial);
+    if (logged >= Atomics.load(log.words, Log.TARGET)) return false;
+    L.resetMemory(mem, this.layout, this.initialShared);
+    return true;
   }
 
   /** Statements run and releases made so far, all threads together. */
@@ -122,5 +183,6 @@ export class Coordinator {
     Atomics.store(this.mem, this.C + L.STOP, 1);
     L.abortTrial(this.mem, this.layout);
     Atomics.notify(this.mem, this.C + L.GEN);
+    Atomics.notify(this.log.words, Log.READ);
   }
 }

@@ -1,6 +1,6 @@
 // The messages between the coordinator (main thread) and its workers. There are few: a worker
-// is told once what to run and on which memory; every trial after that goes through the shared
-// memory alone (see protocol.ts).
+// is told once what to run, on which memory and with which trial log; every trial after that
+// goes through the shared memory alone (see protocol.ts).
 
 import type { RunSettings } from "./interpreter";
 import type { MemoryLayout } from "./layout";
@@ -11,6 +11,8 @@ import type { WasmLevel } from "./wasm/emit";
 export interface InitMessage {
   type: "init";
   memory: SharedArrayBuffer;
+  /** Where finished trials are logged (trial-log.ts). */
+  log: SharedArrayBuffer;
   thread: number;
   code: HardwareCode;
   settings: RunSettings;
@@ -20,19 +22,24 @@ export interface InitMessage {
 export interface InitWasmMessage {
   type: "init-wasm";
   memory: WebAssembly.Memory;
+  log: SharedArrayBuffer;
   thread: number;
   level: WasmLevel;
   settings: RunSettings;
 }
 
-/** Run a hand-written thread in plain JavaScript (the benchmark's yardstick): Al or Bea of the
- *  lost-update level, or one thread of a loop of racy increments. */
+/** Run a hand-written thread (the benchmark's yardstick, baseline.ts), in plain JavaScript or
+ *  in wasm: one side of a litmus test, or one thread of a loop of racy increments. */
 export interface InitBaselineMessage {
   type: "init-baseline";
-  memory: SharedArrayBuffer;
+  /** A WebAssembly.Memory for hand-written wasm. */
+  memory: SharedArrayBuffer | WebAssembly.Memory;
+  log: SharedArrayBuffer;
   thread: number;
   layout: MemoryLayout;
-  workload: "lost-update" | "counter-loop";
+  initialShared: Int32Array;
+  language: "js" | "wasm";
+  workload: "lost-update" | "store-buffering" | "store-buffering-fenced" | "counter-loop";
   /** Slots of the shared variables the workload uses, by name. */
   slots: Record<string, number>;
   /** The instruction of the level's assert (so the outcome reads as the level's own). */

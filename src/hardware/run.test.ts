@@ -80,6 +80,14 @@ describe("on real threads", { timeout: 60_000 }, () => {
     expect(result.rows[0].finalState).toEqual([{ name: "n", value: "100" }, { name: "done", value: "2" }]);
   });
 
+  it("trials run back to back through the trial log, more of them than it holds, each counted once", async () => {
+    const { program } = mini({ shared: { n: 0 }, threads: [{ name: "T{id}", count: 2, code: "int r = atomic_add(n, 1);" }] });
+    const result = await run(program, { trials: 10_000 });
+    expect(result.status).toBe("done");
+    expect(result.completed).toBe(10_000);
+    expect(result.rows.map((r) => [r.kind, r.count, r.finalState])).toEqual([["finished", 10_000, [{ name: "n", value: "2" }]]]);
+  });
+
   it("a certain deadlock is found in every trial, and named as the engine names it", async () => {
     const { program } = mini({
       shared: { b: { type: "barrier", parties: 3 } },

@@ -16,6 +16,7 @@ import type { RunSettings } from "./interpreter";
 import type { ToWorker } from "./messages";
 import { OutcomeTally, type OutcomeRow } from "./outcomes";
 import { reachableUnderSCAsync } from "./reachable";
+import { createTrialLog } from "./trial-log";
 import { translateProgram } from "./translate";
 import { compileToWasm } from "./wasm/emit";
 import { levelMemory } from "./wasm/thread";
@@ -133,36 +134,37 @@ export function createHardwareRun(program: Program, options: HardwareRunOptions)
     if (stopped) return end("stopped");
     comparison = options.compareWithSC === false ? "off" : !reach ? "tso" : reach.complete ? "sc" : "partial";
     const { mem, layout, initialShared } = threads;
-    tally = new OutcomeTally(program, layout, reach, budget);
-    coordinator = new Coordinator(mem, layout, initialShared, { timeLimitMs: TRIAL_TIME_LIMIT_MS, graceMs: STOP_GRACE_MS, ...options.limits });
+    const log = createTrialLog(layout);
+    const counted = new OutcomeTally(program, layout, reach, budget);
+    tally = counted;
+    const record = (image: Int32Array) => void counted.record(image);
+    coordinator = new Coordinator(mem, layout, initialShared, log, { timeLimitMs: TRIAL_TIME_LIMIT_MS, graceMs: STOP_GRACE_MS, ...options.limits });
     const settings = { budget, jitter: Math.max(0, Math.floor(options.jitter ?? 0)) };
-    const messages = program.threads.map((_, thread) => threads.message(thread, settings));
+    const messages = program.threads.map((_, thread) => threads.message(thread, log, settings));
     const onFailure = (message: string) => end("failed", message);
     workers = await startPool(spawn, messages, onFailure);
     if (stopped) return terminate();
     started = Date.now();
     let reported = started;
-    let yielded = started;
-    while (tally.trials < requested && !stopped) {
-      const result = await coordinator.trial(() => stopped);
+    coordinator.begin(requested);
+    while (counted.trials < requested && !stopped) {
+      const watched = await coordinator.watch();
       if (stopped || ended) return;
-      tally.record(mem);
-      if (result === "overrun") {
+      coordinator.drain(record);
+      if (watched === "overrun") {
         // A worker ignored the end of its trial: terminate them all and start afresh.
         for (const w of workers) w.terminate();
         restarts++;
-        workers = await startPool(spawn, messages, onFailure);
-        if (stopped) return terminate();
+        if (coordinator.closeStuckTrial(record)) {
+          workers = await startPool(spawn, messages, onFailure);
+          if (stopped) return terminate();
+          coordinator.release();
+        }
       }
       const now = Date.now();
       if (now - reported >= every) {
         reported = now;
         options.onProgress?.(snapshot("running"));
-      }
-      if (now - yielded >= 50) {
-        // Trials may finish before the coordinator looks: let the page breathe now and then.
-        await new Promise((r) => setTimeout(r, 0));
-        yielded = Date.now();
       }
     }
     end(stopped ? "stopped" : "done");
@@ -196,7 +198,7 @@ async function threadsFor(program: Program, engine: "wasm" | "interpreter") {
       const shared = memory;
       return {
         engine, mem: new Int32Array(shared.buffer), layout: level.layout, initialShared: level.initialShared,
-        message: (thread: number, settings: RunSettings): ToWorker => ({ type: "init-wasm", memory: shared, thread, level, settings }),
+        message: (thread: number, log: SharedArrayBuffer, settings: RunSettings): ToWorker => ({ type: "init-wasm", memory: shared, log, thread, level, settings }),
       };
     }
   }
@@ -204,6 +206,6 @@ async function threadsFor(program: Program, engine: "wasm" | "interpreter") {
   const mem = new Int32Array(new SharedArrayBuffer(code.layout.length * 4));
   return {
     engine: "interpreter" as const, mem, layout: code.layout, initialShared: code.initialShared,
-    message: (thread: number, settings: RunSettings): ToWorker => ({ type: "init", memory: mem.buffer as SharedArrayBuffer, thread, code, settings }),
+    message: (thread: number, log: SharedArrayBuffer, settings: RunSettings): ToWorker => ({ type: "init", memory: mem.buffer as SharedArrayBuffer, log, thread, code, settings }),
   };
 }

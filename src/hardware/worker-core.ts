@@ -4,31 +4,31 @@
 // and serves trials from then on.
 
 import { ThreadRunner } from "./interpreter";
-import type { MemoryLayout } from "./layout";
 import type { FromWorker, InitMessage, InitWasmMessage } from "./messages";
-import { serveTrials } from "./protocol";
+import { serveTrials, type TrialMemory } from "./protocol";
 import { WasmThread } from "./wasm/thread";
 
 interface Runner {
-  mem: Int32Array;
-  layout: MemoryLayout;
+  memory: TrialMemory;
   run: () => number;
 }
 
 function runnerFor(msg: InitMessage | InitWasmMessage): Runner {
   if (msg.type === "init-wasm") {
     const thread = new WasmThread(msg.level, msg.memory, msg.thread, msg.settings);
-    return { mem: new Int32Array(msg.memory.buffer), layout: msg.level.layout, run: () => thread.run() };
+    const { layout, initialShared } = msg.level;
+    return { memory: { mem: new Int32Array(msg.memory.buffer), layout, initialShared, log: msg.log }, run: () => thread.run() };
   }
   const mem = new Int32Array(msg.memory);
   const thread = new ThreadRunner(msg.code, mem, msg.thread, msg.settings);
-  return { mem, layout: msg.code.layout, run: () => thread.run() };
+  const { layout, initialShared } = msg.code;
+  return { memory: { mem, layout, initialShared, log: msg.log }, run: () => thread.run() };
 }
 
 export function serveThread(msg: InitMessage | InitWasmMessage, post: (m: FromWorker) => void): void {
   try {
-    const { mem, layout, run } = runnerFor(msg);
-    serveTrials(mem, layout, run, () => post({ type: "ready", thread: msg.thread }));
+    const { memory, run } = runnerFor(msg);
+    serveTrials(memory, run, () => post({ type: "ready", thread: msg.thread }));
   } catch (e) {
     post({ type: "failed", thread: msg.thread, message: e instanceof Error ? e.message : String(e) });
   }

@@ -82,6 +82,8 @@ describe("StateSet", () => {
   it("is imported only inside src/solver: everything else searches through explore.ts", () => {
     const files = readdirSync("src", { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f));
     const importers = files.filter((f) => /(from|import\()\s*["'][^"']*\/state-set["']/.test(readFileSync(`src/${f}`, "utf8")));
-    expect(importers.map((f) => f.replaceAll("\\", "/")).sort()).toEqual(["solver/explore.ts", "solver/state-set.test.ts"]);
+    // odds.ts keeps every edge of the state graph (a Markov chain), which explore.ts's search does
+    // not: it builds the same states (its test checks the counts match) on StateSet's public API.
+    expect(importers.map((f) => f.replaceAll("\\", "/")).sort()).toEqual(["solver/explore.ts", "solver/odds.ts", "solver/state-set.test.ts"]);
   });
 });

@@ -9,15 +9,23 @@
 import { Analyzer, type Move, type OutcomeKind } from "../engine/index";
 import type { Fault, Program } from "../engine/machine";
 import * as I from "../engine/machine";
+import { changesShared, PathFinder } from "./find-path";
 import { StepFootprints } from "./independence";
 import { StateSet } from "./state-set";
 import { Symmetry } from "./symmetry";
+import { TreeSet } from "./tree-set";
 
 // Bound once: the search loop must not go through module-namespace lookups.
 const { ASSERTED, END, execStep, EXITED, flushOne, newFault, OK, STRIDE, THROWN, wakeSpuriously } = I;
 
 /** Successors added to the set at once (see StateSet.addAll). */
 const BATCH = 64;
+/**
+ * States kept in a flat StateSet, with parents; past that the search moves them into a TreeSet
+ * (tree-set.ts), a third of the memory a state or less, with no parents: a large search's
+ * schedule is found again (`movesTo`). Small searches, the campaign's, stay flat and quick.
+ */
+const FLAT_STATES = 1 << 15;
 
 /**
  * What a search reports, on rare events only (nothing is called per state).
@@ -40,6 +48,9 @@ export interface ExploreOptions {
   reduce?: boolean;
   /** With `reduce`: false for partial-order reduction alone, without symmetry (to measure it). */
   symmetry?: boolean;
+  /** States kept flat, with parents, before the set becomes a tree (FLAT_STATES; tests set 0
+   *  to search small levels with the tree). */
+  flatStates?: number;
 }
 
 /** "paused": at the state `run` was told to pause before; "stopped": the visitor ended it;
@@ -60,7 +71,12 @@ export interface Stop {
  * so the first state with an outcome has a shortest schedule.
  */
 export class Exploration {
-  private readonly set: StateSet;
+  private set: StateSet | TreeSet;
+  /** Per layer of the search, the number of the first state after it (layer d is the states
+   *  from ends[d - 1], or 0, up to ends[d]); the states from the last end on are the layer
+   *  being found. */
+  private readonly layerEnds: number[] = [1];
+  private readonly flatStates: number;
   private readonly analyzer: Analyzer;
   private readonly fault = newFault();
   private readonly cur: Int32Array;
@@ -100,7 +116,6 @@ export class Exploration {
   ) {
     const n = p.threads.length;
     const full = p.initial.length; // the state, then scratch registers
-    this.set = new StateSet(p.stateLength, 1 << 14);
     this.analyzer = new Analyzer(p);
     this.cur = new Int32Array(full);
     this.statusSlots = Int32Array.from(p.threads.map((t) => t.base + 1));
@@ -114,10 +129,14 @@ export class Exploration {
     const symmetry = options.reduce && options.symmetry !== false ? new Symmetry(p) : null;
     this.symmetry = symmetry?.active ? symmetry : null;
     this.start = from.slice();
+    this.flatStates = options.flatStates ?? FLAT_STATES;
     this.probe = new Int32Array(full);
     const first = from.slice();
     this.symmetry?.canonicalize(first);
-    this.set.add(first, 0, -1, 0);
+    const set = new StateSet(p.stateLength, 1 << 14);
+    set.add(first, 0, -1, 0);
+    this.set = set;
+    if (this.flatStates === 0) this.growIntoTree();
   }
 
   /** Is the search reduced? (Asked for, and the level allows it: REDUCTION.md.) */
@@ -130,32 +149,57 @@ export class Exploration {
     return this.set.count;
   }
 
+  /** Bytes a stored state costs: the set's, and with a TreeSet the layer ends too (what
+   *  `movesTo` needs to find a schedule again). */
   get bytesPerState(): number {
-    return this.set.bytesPerStateUsed;
+    const set = this.set;
+    return set instanceof TreeSet ? set.bytesPerStateUsed + (this.layerEnds.length * 8) / set.count : set.bytesPerStateUsed;
   }
 
   /** The moves from the start to stored state `state`, then `lastThread`'s step if given. */
   movesTo(state: number, lastThread = -1): Move[] {
     const n = this.p.threads.length;
-    const codes: number[] = lastThread >= 0 ? [lastThread] : [];
-    for (let i = state; i > 0; i = this.set.parent[i]) codes.push(this.set.move[i]);
-    const moves = codes.reverse().map((c) => decodeMove(c, n));
-    return this.symmetry ? this.renumbered(state, moves) : moves;
+    const set = this.set;
+    // The stored states from the start to `state`, and the move codes between them.
+    let path: number[] = [];
+    let codes: number[] = [];
+    if (set instanceof StateSet) {
+      for (let i = state; i > 0; i = set.parent[i]) {
+        path.push(i);
+        codes.push(set.move[i]);
+      }
+      path.push(0);
+      path.reverse();
+      codes.reverse();
+    } else {
+      ({ path, codes } = new PathFinder(this.p, set, this.symmetry, this.layerEnds).pathTo(state));
+    }
+    if (lastThread >= 0) codes.push(lastThread);
+    const moves = codes.map((c) => decodeMove(c, n));
+    // The real threads' moves along the path (symmetry.ts).
+    return this.symmetry ? this.symmetry.realMoves(this.p, this.start, moves, (k, into) => set.load(path[k], into)) : moves;
   }
 
-  /** The real threads' moves along the path to stored state `state` (symmetry.ts). */
-  private renumbered(state: number, moves: Move[]): Move[] {
-    const path: number[] = [];
-    for (let i = state; i > 0; i = this.set.parent[i]) path.push(i);
-    path.push(0);
-    path.reverse();
-    return this.symmetry!.realMoves(this.p, this.start, moves, (k, into) => this.set.load(path[k], into));
+  /** Moves every state into a TreeSet, numbered as they were (from here on, no parents). */
+  private growIntoTree(): TreeSet {
+    const flat = this.set;
+    const tree = new TreeSet(this.p.stateLength);
+    const s = new Int32Array(this.p.stateLength);
+    for (let i = 0; i < flat.count; i++) {
+      flat.load(i, s);
+      tree.add(s, 0);
+      tree.load(i, s); // keeps its halves: the next state's are mostly the same
+    }
+    this.set = tree;
+    return tree;
   }
 
   /** Explores until state `pauseAt` is next (status "paused") or the search ends. */
   run(pauseAt = Infinity): ExploreStatus {
     if (this.status !== "paused") return this.status;
-    const { p, visitor, set, analyzer, fault, cur, statusSlots, batch, slots, batchParents, batchMoves, maxStates, footprints, symmetry } = this;
+    const { p, visitor, analyzer, fault, cur, statusSlots, batch, slots, batchParents, batchMoves, maxStates, footprints, symmetry } = this;
+    let set = this.set;
+    let tree = set instanceof TreeSet ? set : null;
     const n = p.threads.length;
     const full = cur.length;
     const shared = p.sharedLength;
@@ -181,7 +225,9 @@ export class Exploration {
         }
         if (i === set.count) break;
         layerEnd = set.count;
+        this.layerEnds.push(layerEnd);
         depth++;
+        if (tree === null && set.count > this.flatStates) set = tree = this.growIntoTree();
       }
       if (i >= pauseAt) {
         status = "paused";
@@ -289,6 +335,7 @@ export class Exploration {
         }
       }
       if (symmetry !== null) for (let j = batched; j < kept; j++) symmetry.canonicalize(slots[j]);
+      if (tree !== null) for (let j = batched; j < kept; j++) tree.encode(slots[j], 0, j);
       for (let j = batched; j < kept; j++) batchParents[j] = i; // a loop: fill() is a call per state
       batched = kept;
       // Only when the budget may be crossed, add now and look, exactly where adding one at a time would.
@@ -366,13 +413,6 @@ export class Exploration {
     const known = set.indexOf(stored, 0);
     return known < 0 || known > i;
   }
-}
-
-/** Did a step change a shared value or object, or another thread's status (waking it)? */
-function changesShared(cur: Int32Array, next: Int32Array, shared: number, statusSlots: Int32Array): boolean {
-  for (let k = 0; k < shared; k++) if (next[k] !== cur[k]) return true;
-  for (let t = 0; t < statusSlots.length; t++) if (next[statusSlots[t]] !== cur[statusSlots[t]]) return true;
-  return false;
 }
 
 /** A move as the set stores it: steps, then wakes, then flushes, `threads` codes each. */

@@ -3,7 +3,7 @@
 // had (its kind, the thread and line of an assert or exception, a finished run's shared state)
 // instead of the level's win. Under sequential consistency first; when SC has none, under TSO.
 
-import { compileLevel, type Level, type LevelSpec, type Move, type OutcomeKind } from "../engine/index";
+import { compileLevel, type Level, type LevelSpec, type MemoryModel, type Move, type OutcomeKind, type OutcomeScheduleAnswer } from "../engine/index";
 import type { Program } from "../engine/machine";
 import { Exploration } from "./explore";
 
@@ -23,13 +23,8 @@ export type ScheduleSearch =
   | { status: "none"; states: number }
   | { status: "unknown"; states: number };
 
-export type MemoryModel = "sc" | "tso";
-
-export type OutcomeScheduleAnswer =
-  | { status: "found"; model: MemoryModel; schedule: Move[] }
-  /** `tried`: the models searched in full, none reaching the outcome. */
-  | { status: "none"; tried: MemoryModel[] }
-  | { status: "unknown"; model: MemoryModel; states: number };
+// The answer is the engine's plain-data type, so the store can keep it (search-slice.ts).
+export type { MemoryModel, OutcomeScheduleAnswer };
 
 export interface ScheduleOptions {
   maxStates: number;
@@ -72,11 +67,14 @@ export function scheduleForOutcome(p: Program, target: OutcomeTarget, options: S
   }
 }
 
-/** The same level under TSO: its spec compiled with `"memoryModel": "tso"`; null if that does not compile. */
-export function underTSO(spec: LevelSpec): Program | null {
-  const compiled = compileLevel({ ...spec, options: { ...spec.options, memoryModel: "tso" } });
+/** The same level under another memory model: its spec compiled with that `"memoryModel"`; null if that does not compile. */
+export function underModel(spec: LevelSpec, model: MemoryModel): Program | null {
+  const compiled = compileLevel({ ...spec, options: { ...spec.options, memoryModel: model } });
   return compiled.ok ? compiled.value : null;
 }
+
+/** The same level under TSO (its "TSO twin"). */
+export const underTSO = (spec: LevelSpec): Program | null => underModel(spec, "tso");
 
 /**
  * The search hardware mode asks for, on `level`: under SC (unless the level is TSO already), then

@@ -90,6 +90,8 @@ describe("solver table: one row per level", () => {
     "flight-plan": { verdict: "breakable", outcome: "assertion", shortest: 18, states: 75 },
     // The Memory Model
     "dekker-by-mail": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 6, states: 60 },
+    "ships-in-the-night": { verdict: "breakable", outcome: "assertion", shortest: 13, states: 194 },
+    "wait-for-the-mailboat": { verdict: "safe", states: 138 },
     "message-in-order": { verdict: "safe", states: 8 },
     "peterson-by-mail": { verdict: "breakable", outcome: "mutual-exclusion", shortest: 8, states: 136 },
     "fix-peterson-by-mail": { verdict: "fix-it", outcome: "mutual-exclusion", shortest: 6, states: 211 },

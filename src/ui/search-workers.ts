@@ -1,11 +1,12 @@
 // The solver and the fix-it judge, each in a Web Worker of its own: the page never waits on a
 // search. Every caller (the hint, "Ask for the proof", the editor's Check, "Check my fix", hardware
-// mode's "Show a schedule for this") gets the same protocol: progress now and then, then one
+// mode's "Show a schedule for this" and its odds) gets the same protocol: progress now and then, then one
 // result or one failure; the returned function cancels by ending the worker, after which no handler is called.
 
 import type { HintReply, HintRequest } from "../solver/hint.worker";
 import type { Verdict } from "../solver/judge";
 import type { JudgeReply, JudgeRequest } from "../solver/judge.worker";
+import type { OddsReply, OddsRequest } from "../solver/odds.worker";
 import type { OutcomeScheduleReply, OutcomeScheduleRequest } from "../solver/outcome-schedule.worker";
 
 export interface SearchHandlers<R> {
@@ -16,6 +17,9 @@ export interface SearchHandlers<R> {
 
 /** What the solver's search found: the hint worker's result. */
 export type SearchResult = Extract<HintReply, { type: "result" }>;
+
+/** The random scheduler's odds, from the odds worker. */
+export type OddsResult = Extract<OddsReply, { type: "result" }>;
 
 /** What the outcome-schedule worker found. */
 export type OutcomeScheduleResult = Extract<OutcomeScheduleReply, { type: "result" }>;
@@ -60,4 +64,10 @@ export function judgeInWorker(request: JudgeRequest, handlers: SearchHandlers<Ve
 export function outcomeScheduleInWorker(request: OutcomeScheduleRequest, handlers: SearchHandlers<OutcomeScheduleResult>): () => void {
   const worker = new Worker(new URL("../solver/outcome-schedule.worker.ts", import.meta.url), { type: "module" });
   return run<OutcomeScheduleResult>(worker, request, handlers);
+}
+
+/** Hardware mode's odds: every outcome's chance under a random scheduler, and what SC allows. */
+export function oddsInWorker(request: OddsRequest, handlers: SearchHandlers<OddsResult>): () => void {
+  const worker = new Worker(new URL("../solver/odds.worker.ts", import.meta.url), { type: "module" });
+  return run<OddsResult>(worker, request, handlers);
 }

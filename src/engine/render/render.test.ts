@@ -14,7 +14,7 @@ import { goldenText } from "./golden";
 
 const LEVELS = new URL("../../../levels/", import.meta.url);
 const GOLDEN = new URL("./__golden__/", import.meta.url);
-const files = readdirSync(LEVELS).filter((f) => f.endsWith(".json") && f !== "campaign.json" && f !== "level.schema.json").sort();
+const files = readdirSync(LEVELS).filter((f) => f.endsWith(".json") && f !== "campaign.json" && !f.endsWith(".schema.json")).sort();
 const levels = files.map((f) => {
   const parsed = parseLevel(readFileSync(new URL(f, LEVELS), "utf8"), f);
   if (!parsed.ok) throw new Error(`levels/${f} does not load`);

@@ -5,7 +5,7 @@
 
 import { useRef, useState } from "react";
 import { downloadBlob } from "../download";
-import { exportBackup, readBackup, restoreBackup, type Backup } from "../store/backup";
+import { exportBackup, readBackup, restoreBackup, type Backup } from "../backup";
 import { ConfirmDialog } from "./ConfirmDialog";
 
 /** The most an imported backup may be: larger is not one of ours (and would not fit in storage). */

@@ -8,8 +8,11 @@ import type { OutcomeRow } from "../../hardware/outcomes";
 import { browserName } from "../../hardware/platform";
 import { createHardwareRun, hardwareUnavailable, JITTER_SPINS, MAX_TRIALS, MIN_TRIALS, type HardwareProgress, type HardwareRun } from "../../hardware/run";
 import "../styles/hardware.css";
+import { oddsInWorker } from "../search-workers";
+import { useApp } from "../use-app";
 import { formatCount } from "../words";
-import { OutcomeSchedule } from "./OutcomeSchedule";
+import { modelWords, ODDS_STATE_BUDGET, OddsNote, oddsWords, type OddsState } from "./HardwareOdds";
+import { OutcomeSchedule, rowKey } from "./OutcomeSchedule";
 
 export interface HardwarePanelProps {
   program: Program;
@@ -45,6 +48,7 @@ export function HardwarePanel({ program, levelId }: HardwarePanelProps) {
   const unavailable = hardwareUnavailable();
   const trials = parseTrials(trialsText);
   const running = progress?.status === "running";
+  const odds = useOdds(program);
 
   // Leaving the level (or switching to another) ends the run and its workers.
   useEffect(() => {
@@ -141,13 +145,14 @@ export function HardwarePanel({ program, levelId }: HardwarePanelProps) {
           </thead>
           <tbody>
             {progress.rows.map((row) => (
-              <OutcomeLine key={`${row.kind}\u0000${row.message}\u0000${row.sc}`} row={row} total={total} maxCount={maxCount} program={program} />
+              <OutcomeLine key={rowKey(row)} row={row} total={total} maxCount={maxCount} program={program} odds={odds} />
             ))}
           </tbody>
         </table>
       )}
 
       {progress && progress.rows.length > 0 && <Comparison progress={progress} />}
+      {progress && progress.rows.length > 0 && <OddsNote odds={odds} />}
       <Platform />
     </section>
   );
@@ -172,17 +177,38 @@ function Progress({ progress }: { progress: HardwareProgress }) {
   );
 }
 
-function OutcomeLine({ row, total, maxCount, program }: { row: OutcomeRow; total: number; maxCount: number; program: Program }) {
+/** The random scheduler's odds of the open level's outcomes, worked out in a worker once per level. */
+function useOdds(program: Program): OddsState {
+  const loaded = useApp((s) => s.loaded);
+  // The worker reads the level's text: the board's, when it is this program's level (as written,
+  // also while the board plays its TSO twin).
+  const text = loaded && (loaded.twinOf ?? loaded.level).program === program ? loaded.text : null;
+  const [odds, setOdds] = useState<OddsState>({ status: "off" });
+  useEffect(() => {
+    if (text === null) return setOdds({ status: "off" });
+    setOdds({ status: "running", states: 0 });
+    return oddsInWorker(
+      { levelText: text, maxStates: ODDS_STATE_BUDGET },
+      {
+        progress: (states) => setOdds({ status: "running", states }),
+        result: (result) => setOdds({ status: "done", result }),
+        failed: (message) => setOdds({ status: "failed", message }),
+      },
+    );
+  }, [text]);
+  return odds;
+}
+
+function OutcomeLine({ row, total, maxCount, program, odds }: { row: OutcomeRow; total: number; maxCount: number; program: Program; odds: OddsState }) {
+  const model = modelWords(row, odds, program.tso);
+  const reordered = model?.reordered ?? row.sc === false;
   return (
-    <tr className={`hw-row hw-${row.kind}${row.sc === false ? " hw-not-sc" : ""}`}>
+    <tr className={`hw-row hw-${row.kind}${reordered ? " hw-not-sc" : ""}`}>
       <th scope="row">
         <span className="hw-kind">{KIND_WORDS[row.kind]}{row.win ? " (a win)" : ""}</span>
         <span className="hw-message">{row.message}</span>
-        {row.sc === false && (
-          <span className="hw-sc">
-            No interleaving of the steps reaches this: the hardware reordered memory accesses (this level assumes sequential consistency).
-          </span>
-        )}
+        <span className="hw-odds">{oddsWords(row, odds, formatShare(row.count, total))}</span>
+        {model && <span className={model.reordered ? "hw-model hw-sc" : "hw-model"}>{model.text}</span>}
         {row.kind === "running" && <span className="hw-note">A thread used up its budget: it spins, or waited long for a core.</span>}
         <details className="hw-state">
           <summary>Shared state after trial {formatCount(row.firstTrial)}, the first to end this way</summary>

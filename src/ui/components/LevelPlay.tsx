@@ -51,7 +51,9 @@ export function LevelPlay({ loaded, nextHref, afterWin, typing = false, codeHasP
   const game = useApp((s) => s.game);
   const dialog = useApp((s) => s.dialog);
   const hinted = useApp(({ searches: { hint }, game }) => (hint.status === "done" && hint.for === game && hint.result.kind === "next-move" ? hint.result.move.thread : -1));
-  const { level } = loaded;
+  // Hardware mode may have put the level's TSO twin on the board, to replay a schedule with flushes.
+  const twin = open && isOpen(open, loaded) && open.twinOf ? open.level : null;
+  const level = twin ?? loaded.level;
   const program = level.program;
   const par = usePar(loaded, game?.outcome?.win === true && game.program === program);
 
@@ -93,6 +95,7 @@ export function LevelPlay({ loaded, nextHref, afterWin, typing = false, codeHasP
             <ScheduleStrip schedule={game.schedule} program={program} />
             <LanguagePicker />
             <OutcomeLine game={game} fix={level.spec.fix} overBeforeMoves={overBeforeMoves} codeHasProblems={codeHasProblems} />
+            {twin && <TwinNote />}
           </div>
           <div className="threads-box">
             <div className="threads" data-count={Math.min(view.threads.length, 7)}>
@@ -118,7 +121,7 @@ export function LevelPlay({ loaded, nextHref, afterWin, typing = false, codeHasP
           {!game.outcome && view.threads.some((t) => t.blocked) && <WaitForPanel game={game} levelId={loaded.id} />}
           <TimelinePanel key={`timeline:${loaded.id}`} game={game} levelId={loaded.id} />
           {levelKind(level.spec) !== "fix" && <ProofPanel key={`proof:${loaded.id}`} loaded={loaded} nextHref={nextHref} />}
-          <HardwareSection key={`hardware:${loaded.id}`} program={program} levelId={loaded.id} />
+          <HardwareSection key={`hardware:${loaded.id}`} program={open?.twinOf?.program ?? open?.level.program ?? program} levelId={loaded.id} />
         </div>
       </div>
       <MoveAnnouncer game={game} view={view} />
@@ -152,6 +155,21 @@ const wideScreen = () => typeof window !== "undefined" && window.matchMedia?.("(
 /** Is `loaded` the level the store has open? (Opening an equal level again keeps the first object.) */
 export function isOpen(open: LoadedLevel | null, loaded: LoadedLevel): boolean {
   return open !== null && open.id === loaded.id && open.text === loaded.text && open.source === loaded.source && samePack(open.pack, loaded.pack);
+}
+
+/** Says the board plays the level under TSO, not as written, and offers the way back. */
+function TwinNote() {
+  return (
+    <div className="notice" role="note">
+      <p>
+        This level run under TSO: each thread&apos;s writes wait in its store buffer until a flush move sends them to memory, so the schedule
+        hardware mode found, flushes and all, replays here. The level as written uses sequential consistency.
+      </p>
+      <button type="button" className="button" onClick={() => appStore.getState().leaveTwin()}>
+        Back to sequential consistency
+      </button>
+    </div>
+  );
 }
 
 /** Tells screen readers what the last move did, and what that thread does next. */

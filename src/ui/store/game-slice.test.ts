@@ -4,7 +4,8 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseLevel, parseMove, type Move } from "../../engine/index";
+import { parseLevel, parseMove, replay, type Level, type Move } from "../../engine/index";
+import { outcomeSchedule, underTSO } from "../../solver/outcome-schedule";
 import type { LoadedLevel } from "./game-slice";
 import { memoryStorage } from "./progress";
 import { createAppStore } from "./store";
@@ -124,5 +125,34 @@ describe("a schedule loaded to step through (hardware mode's schedule for an out
     const before = store.getState().game;
     expect(store.getState().loadSchedule([{ kind: "flush", thread: 0 }])?.code).toBe("empty-buffer");
     expect(store.getState().game).toBe(before);
+  });
+});
+
+describe("a schedule found only under TSO, on an SC level", () => {
+  it("plays on the level's TSO twin, solves nothing, and goes back to the level as written", () => {
+    const store = open(peterson);
+    const answer = outcomeSchedule(peterson.level, { kind: "mutual-exclusion" }, { maxStates: 200_000 });
+    if (answer.status !== "found") throw new Error("no schedule under TSO");
+    expect(answer.model).toBe("tso");
+    const twin: Level = { spec: { ...peterson.level.spec, options: { ...peterson.level.spec.options, memoryModel: "tso" } }, program: underTSO(peterson.level.spec)! };
+    // As written, the same moves do not end this way: the writes they read past are not buffered.
+    expect(replay(peterson.level.program, answer.schedule).state.outcome?.kind).not.toBe("mutual-exclusion");
+    expect(store.getState().loadSchedule(answer.schedule, twin)).toBeNull();
+    const { loaded, game } = store.getState();
+    expect(loaded!.level).toBe(twin);
+    expect(loaded!.twinOf).toBe(peterson.level);
+    expect(game!.program.tso).toBe(true);
+    while (store.getState().redo());
+    expect(store.getState().game!.outcome).toMatchObject({ kind: "mutual-exclusion", win: true });
+    // Playing the winning move by hand on the twin does not solve the level either.
+    store.getState().undo();
+    expect(store.getState().play(answer.schedule[answer.schedule.length - 1])).toBeNull();
+    expect(store.getState().game!.outcome?.win).toBe(true);
+    expect(store.getState().solved["peterson"]).toBeUndefined();
+    store.getState().leaveTwin();
+    expect(store.getState().loaded!.level).toBe(peterson.level);
+    expect(store.getState().loaded!.twinOf).toBeUndefined();
+    expect(store.getState().game!.program).toBe(peterson.level.program);
+    expect(store.getState().past).toEqual([]);
   });
 });

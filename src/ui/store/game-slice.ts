@@ -24,6 +24,9 @@ export interface LoadedLevel {
   source: "campaign" | "link" | "draft" | "pack";
   /** The pack a `source: "pack"` level belongs to. */
   pack?: PackRef;
+  /** Set while the board plays the level's TSO twin (`level`: the same level under TSO), so that
+   *  a schedule hardware mode found only under TSO replays, flushes and all: the level as written. */
+  twinOf?: Level;
 }
 
 /** The solver's answer to "it cannot break": right (with the states it checked), or wrong, with
@@ -63,8 +66,12 @@ export interface GameSlice {
    *  the later states go on the redo stack. */
   rewindTo(moves: number): boolean;
   /** Back to the level's start with `moves` ahead on the redo stack, so Redo steps through them
-   *  (hardware mode's schedule for an outcome). Nothing changes if a move is refused: its error. */
-  loadSchedule(moves: readonly Move[]): MoveError | null;
+   *  (hardware mode's schedule for an outcome). Nothing changes if a move is refused: its error.
+   *  With `twin` (the level recompiled under TSO) the board plays that instead, until leaveTwin;
+   *  without, the level as written. Changing the level played starts a fresh undo history. */
+  loadSchedule(moves: readonly Move[], twin?: Level): MoveError | null;
+  /** Back from the TSO twin to the level as written, at its start. */
+  leaveTwin(): void;
 }
 
 export const samePack = (a: PackRef | undefined, b: PackRef | undefined) => a?.id === b?.id && a?.hash === b?.hash;
@@ -88,7 +95,8 @@ export const createGameSlice: StateCreator<AppState, AppMutators, [], GameSlice>
     const { game, past, loaded, tried, claim } = get();
     set({ game: next, past: game ? [...past, game] : past, future: [], ...noHint(), tried: tried || hasTried(next) });
     // On a fix-it level, breaking the code is exploration; after a wrong claim, it no longer counts.
-    if (next.outcome?.win && loaded && isSolved(loaded.level.spec, { won: true, claim })) {
+    // The TSO twin is not the level: a win there solves nothing.
+    if (next.outcome?.win && loaded && !loaded.twinOf && isSolved(loaded.level.spec, { won: true, claim })) {
       get().recordWin(loaded, { schedule: next.schedule.map((m) => formatMove(next.program, m)) });
     }
   };
@@ -164,10 +172,12 @@ export const createGameSlice: StateCreator<AppState, AppMutators, [], GameSlice>
       set({ game: current, past, future, ...noHint() });
       return true;
     },
-    loadSchedule: (moves) => {
-      const { game } = get();
-      if (!game) return NO_GAME;
-      const states = [initialState(game.program)];
+    loadSchedule: (moves, twin) => {
+      const { game, loaded } = get();
+      if (!game || !loaded) return NO_GAME;
+      const written = loaded.twinOf ?? loaded.level;
+      const level = twin ?? written;
+      const states = [initialState(level.program)];
       for (const move of moves) {
         const next = step(states[states.length - 1], move);
         if (!next.ok) return next.error;
@@ -175,8 +185,21 @@ export const createGameSlice: StateCreator<AppState, AppMutators, [], GameSlice>
       }
       // Redo takes from the end of `future`: the first move's state goes last. Redo records no
       // win: the solver's schedule does not solve the level for the player.
-      set({ game: states[0], past: game.schedule.length > 0 ? [...get().past, game] : get().past, future: states.slice(1).reverse(), closedOutcome: null, ...noHint() });
+      const future = states.slice(1).reverse();
+      if (level === loaded.level) {
+        set({ game: states[0], past: game.schedule.length > 0 ? [...get().past, game] : get().past, future, closedOutcome: null, ...noHint() });
+      } else {
+        // Another program: the old states cannot be undone into (the board shows one program).
+        const { twinOf: _, ...asWritten } = loaded;
+        set({ loaded: twin ? { ...asWritten, level: twin, twinOf: written } : { ...asWritten, level: written }, game: states[0], past: [], future, closedOutcome: null, ...noLevelSearches() });
+      }
       return null;
+    },
+    leaveTwin: () => {
+      const { loaded } = get();
+      if (!loaded?.twinOf) return;
+      const { twinOf, ...asWritten } = loaded;
+      set({ loaded: { ...asWritten, level: twinOf }, game: initialState(twinOf.program), past: [], future: [], closedOutcome: null, ...noLevelSearches() });
     },
     reset: () => {
       const { game } = get();

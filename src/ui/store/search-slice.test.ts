@@ -1,5 +1,5 @@
-// The search jobs of the store: one status union for the hint, the proof, Check my fix and the
-// editor's Check; reports about what a job is no longer for are ignored; a job's worker ends
+// The search jobs of the store: one status union for the hint, the proof, Check my fix, the
+// editor's Check and hardware mode's schedule for a row; reports about what a job is no longer for are ignored; a job's worker ends
 // when the job stops running for what it was started for.
 
 import { readFileSync } from "node:fs";
@@ -9,7 +9,7 @@ import { hintAnswer } from "../hint";
 import { runSearch, stopSearch, dropSearch } from "../search-jobs";
 import type { SearchHandlers } from "../search-workers";
 import type { LoadedLevel } from "./game-slice";
-import type { HintAnswer } from "./search-slice";
+import type { HintAnswer, ScheduleShown } from "./search-slice";
 import { memoryStorage } from "./progress";
 import { createAppStore } from "./store";
 
@@ -35,7 +35,9 @@ function fakeWorker<R>() {
 
 describe("the search slice", () => {
   it("every job starts idle", () => {
-    expect(fresh().getState().searches).toEqual({ hint: { status: "idle" }, proof: { status: "idle" }, fix: { status: "idle" }, check: { status: "idle" } });
+    // Five jobs: hardware mode's "Show a schedule for this" joined the hint, the proof, Check my
+    // fix and the editor's Check, so its search has the same status union and cancellation.
+    expect(fresh().getState().searches).toEqual({ hint: { status: "idle" }, proof: { status: "idle" }, fix: { status: "idle" }, check: { status: "idle" }, schedule: { status: "idle" } });
   });
 
   it("runs, reports progress, and ends done with its result", () => {
@@ -160,5 +162,24 @@ describe("the hint's answer", () => {
     });
     expect(hintAnswer({ type: "result", verdict: "safe", states: 9 })).toEqual({ kind: "no-win" });
     expect(hintAnswer({ type: "result", verdict: "unknown", states: 2_000_001 })).toEqual({ kind: "gave-up" });
+  });
+});
+
+describe("the schedule job", () => {
+  it("belongs to one row: a new row's search ends the old one's worker, whose late answer is ignored", () => {
+    const store = fresh();
+    const first = fakeWorker<ScheduleShown>();
+    const second = fakeWorker<ScheduleShown>();
+    const assertRow = { level: lostUpdate, row: "assertion" };
+    const finishedRow = { level: lostUpdate, row: "finished" };
+    runSearch(store, "schedule", assertRow, first.launch);
+    runSearch(store, "schedule", finishedRow, second.launch);
+    expect(first.worker.cancelled).toBe(1);
+    const none: ScheduleShown = { answer: { status: "none", tried: ["sc", "tso"] }, loaded: false, onTwin: false };
+    first.worker.handlers!.result(none);
+    expect(store.getState().searches.schedule).toEqual({ status: "running", for: finishedRow, states: 0, depth: 0 });
+    const found: ScheduleShown = { answer: { status: "found", model: "sc", schedule: [{ kind: "step", thread: 0 }] }, loaded: true, onTwin: false };
+    second.worker.handlers!.result(found);
+    expect(store.getState().searches.schedule).toEqual({ status: "done", for: finishedRow, result: found });
   });
 });

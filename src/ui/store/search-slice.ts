@@ -1,11 +1,11 @@
 // The searches a player or an instructor starts: the next-move hint, the proof of a claim, "Check
-// my fix" and the editor's Check. Each is a job with one status union: idle, running (with the
+// my fix", the editor's Check and hardware mode's "Show a schedule for this". Each is a job with one status union: idle, running (with the
 // states seen and the depth reached), done (with its result), stopped by the user, or failed.
 // A job belongs to what it was started for (a game state, a level, some code, a text): reports
 // about anything else come too late and are ignored. The workers themselves are ../search-jobs.ts.
 
 import type { StateCreator } from "zustand/vanilla";
-import type { CheckReport, FixCode, FixVerdict, GameState, Level, Move, OutcomeKind, SearchFindings } from "../../engine/index";
+import type { CheckReport, FixCode, FixVerdict, GameState, Level, Move, OutcomeKind, OutcomeScheduleAnswer, SearchFindings } from "../../engine/index";
 import type { LoadedLevel } from "./game-slice";
 import type { AppMutators, AppState } from "./store";
 
@@ -22,6 +22,20 @@ export type SearchJob<For, R> = { status: "idle" } | (Exclude<SearchStatus<R>, {
 /** The hint's answer from a game state: the next move of a shortest win, none (no schedule wins from there), or none found within the budget. */
 export type HintAnswer = { kind: "next-move"; move: Move; outcome: OutcomeKind; length: number } | { kind: "no-win" } | { kind: "gave-up" };
 
+/** Which hardware row a schedule was asked for: the open level (as written) and the row's key. */
+export interface ScheduleQuestion {
+  level: LoadedLevel;
+  row: string;
+}
+
+/** The schedule's answer, and whether the board loaded it (on the level's TSO twin when it has flushes the level as written cannot play). */
+export interface ScheduleShown {
+  answer: OutcomeScheduleAnswer;
+  loaded: boolean;
+  /** The board plays the level's TSO twin for it. */
+  onTwin: boolean;
+}
+
 export interface SearchJobs {
   /** The next move of a shortest win, from the game state it was asked in. */
   hint: SearchJob<GameState, HintAnswer>;
@@ -31,6 +45,8 @@ export interface SearchJobs {
   fix: SearchJob<FixCode, FixVerdict>;
   /** The editor's Check of a level's text. */
   check: SearchJob<{ text: string; level: Level }, CheckReport>;
+  /** Hardware mode's "Show a schedule for this", for one outcome row. */
+  schedule: SearchJob<ScheduleQuestion, ScheduleShown>;
 }
 
 export type SearchName = keyof SearchJobs;
@@ -39,7 +55,7 @@ export type SearchResultOf<N extends SearchName> = Extract<SearchJobs[N], { stat
 
 export const IDLE_SEARCH = { status: "idle" } as const;
 
-export const NO_SEARCHES: SearchJobs = { hint: IDLE_SEARCH, proof: IDLE_SEARCH, fix: IDLE_SEARCH, check: IDLE_SEARCH };
+export const NO_SEARCHES: SearchJobs = { hint: IDLE_SEARCH, proof: IDLE_SEARCH, fix: IDLE_SEARCH, check: IDLE_SEARCH, schedule: IDLE_SEARCH };
 
 export interface SearchSlice {
   searches: SearchJobs;

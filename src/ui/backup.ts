@@ -1,16 +1,19 @@
 // Back up and move progress: one JSON file with every save the game keeps in this browser (the
-// campaign's progress, the fix-it code, the player's own levels, the settings, and each pack's
-// progress), read back only when every save in it reads in full with the reader the game itself
+// campaign's progress, the fix-it code, the player's own levels, the settings, the packs opened,
+// each pack's progress and the student's name for records), read back only when every save in it reads in full with the reader the game itself
 // uses at startup. Nothing is written until the player has confirmed (BackupScreen); then each
 // save is replaced, and a save the file does not have is removed, so the browser ends up with
 // exactly what was backed up.
 
 import type { StateStorage } from "zustand/middleware";
-import { parseJsonDocument } from "../../engine/index";
-import { DRAFTS_KEY, DRAFTS_VERSION, readDraftsSave } from "./drafts";
-import { FIXES_KEY, parse as parseFixes } from "./fixes";
-import { migrateProgress, PROGRESS_KEY, PROGRESS_VERSION, readProgress } from "./progress";
-import { readSettings, SETTINGS_KEY, SETTINGS_VERSION } from "./settings";
+import { parsePack } from "../course/pack";
+import { parseJsonDocument } from "../engine/index";
+import { STUDENT_KEY } from "./pack-record";
+import { DRAFTS_KEY, DRAFTS_VERSION, readDraftsSave } from "./store/drafts";
+import { FIXES_KEY, parse as parseFixes } from "./store/fixes";
+import { migrateProgress, PROGRESS_KEY, PROGRESS_VERSION, readProgress } from "./store/progress";
+import { isHash, isPackId, PACKS_KEY, readPackProgress, readRememberedPacks } from "./store/pack-saves";
+import { readSettings, SETTINGS_KEY, SETTINGS_VERSION } from "./store/settings";
 
 export const BACKUP_FORMAT = "interleave-backup";
 export const BACKUP_VERSION = 1;
@@ -23,9 +26,15 @@ interface SavePart {
   owns(key: string): boolean;
   /** What the save holds, counted ("3 solved levels"), or why it cannot be read. */
   read(value: unknown): { ok: true; count: number } | { ok: false; why: string };
-  /** "solved level", "level of your own": counted in the confirmation. */
-  noun: [one: string, many: string];
+  /** "solved level", "level of your own": counted in the confirmation; null for a save not worth a mention. */
+  noun: [one: string, many: string] | null;
+  /** The save is plain text, not JSON: the backup holds it as a JSON string. */
+  text?: boolean;
 }
+
+/** The `<id>.<hash>` of a pack progress key, when the rest of the key is one. */
+const PACK_PROGRESS = /^interleave-pack-progress\.([a-z0-9-]+)\.(sha256-[0-9a-f]{64})$/;
+const PACK_TEXT = /^interleave-pack\.([a-z0-9-]+)$/;
 
 /** A zustand `persist` envelope: `{ state, version }`. */
 function envelope(value: unknown, current: number): { ok: true; state: unknown; version: number } | { ok: false; why: string } {
@@ -84,6 +93,45 @@ const PARTS: readonly SavePart[] = [
       return { ok: true, count: 1 };
     },
   },
+  {
+    owns: (key) => key === PACKS_KEY,
+    noun: ["pack opened", "packs opened"],
+    read(value) {
+      const read = readRememberedPacks(JSON.stringify(value));
+      if (!read.whole || read.broken > 0) return { ok: false, why: "it is not a list of packs" };
+      return { ok: true, count: read.value.length };
+    },
+  },
+  {
+    owns: (key) => {
+      const m = PACK_PROGRESS.exec(key);
+      return m !== null && isPackId(m[1]) && isHash(m[2]);
+    },
+    noun: ["level solved in a pack", "levels solved in packs"],
+    read(value) {
+      const read = readPackProgress(JSON.stringify(value));
+      if (!read.whole) return { ok: false, why: "it is not a pack's progress" };
+      if (read.broken > 0) return { ok: false, why: `${read.broken} of its solved levels cannot be read` };
+      return { ok: true, count: read.value.size };
+    },
+  },
+  {
+    owns: (key) => {
+      const m = PACK_TEXT.exec(key);
+      return m !== null && isPackId(m[1]);
+    },
+    noun: null,
+    read(value) {
+      const parsed = parsePack(JSON.stringify(value), "the pack");
+      return parsed.ok ? { ok: true, count: 1 } : { ok: false, why: `the pack in it has errors (${parsed.error[0]?.message ?? "unreadable"})` };
+    },
+  },
+  {
+    owns: (key) => key === STUDENT_KEY,
+    noun: ["your name for records", "your name for records"],
+    text: true,
+    read: (value) => (typeof value === "string" && value.length <= 200 ? { ok: true, count: 1 } : { ok: false, why: "it is not a name" }),
+  },
 ];
 
 const partOf = (key: string) => PARTS.find((p) => p.owns(key));
@@ -104,9 +152,12 @@ export function exportBackup(storage: Pick<Storage, "length" | "key" | "getItem"
   const saves: [string, unknown][] = [];
   for (let i = 0; i < storage.length; i++) {
     const key = storage.key(i);
-    if (key === null || !partOf(key)) continue;
+    const part = key === null ? undefined : partOf(key);
+    if (key === null || !part) continue;
+    const raw = storage.getItem(key);
+    if (raw === null) continue;
     try {
-      saves.push([key, JSON.parse(storage.getItem(key) ?? "null")]);
+      saves.push([key, part.text ? raw : JSON.parse(raw)]);
     } catch {
       // A save that is not JSON is one the game has not read either: it stays out of the backup.
     }
@@ -140,11 +191,12 @@ export function readBackup(text: string, file: string): BackupRead {
     const r = part.read(save);
     if (!r.ok) return refuse(`its save "${key}" cannot be read: ${r.why}`);
     counts.set(part, (counts.get(part) ?? 0) + r.count);
-    read.set(key, JSON.stringify(save));
+    read.set(key, part.text ? (save as string) : JSON.stringify(save));
   }
-  const holds = PARTS.filter((p) => counts.has(p)).map((p) => {
-    const n = counts.get(p)!;
-    return p.noun[0] === p.noun[1] ? p.noun[0] : `${n} ${n === 1 ? p.noun[0] : p.noun[1]}`;
+  const holds = PARTS.flatMap(({ noun }, i) => {
+    const n = counts.get(PARTS[i]);
+    if (n === undefined || !noun) return [];
+    return [noun[0] === noun[1] ? noun[0] : `${n} ${n === 1 ? noun[0] : noun[1]}`];
   });
   return { ok: true, backup: { exportedAt, saves: read, holds } };
 }

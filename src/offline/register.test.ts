@@ -1,10 +1,10 @@
-// The page half of cross-origin isolation on a static host: run in a sandbox with a fake
-// window, it registers the worker, reloads once the worker is ready however late that is, and
-// never reloads twice in one tab session.
+// The page half of the service worker (sw-register.js), run in a sandbox with a fake window: it
+// registers the worker on every page (for playing offline); on a page that is not isolated it
+// reloads once the worker is ready however late that is, and never twice in one tab session.
 
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { COI_RELOADED_KEY, COI_SCRIPT, REGISTER_SCRIPT } from "./vite-plugin-coi";
+import { COI_RELOADED_KEY, REGISTER_SCRIPT, SW_FILE } from "./vite-plugin-offline";
 
 interface Page {
   registered: string[];
@@ -44,11 +44,11 @@ function page({ isolated = false, secure = true, serviceWorker = true, session =
   return p;
 }
 
-describe("coi-register.js", () => {
+describe("sw-register.js", () => {
   it("registers the worker next to the page and reloads when it is ready, even if that comes late", async () => {
     const p = page();
     await p.run();
-    expect(p.registered).toEqual([`https://example.org/interleave/${COI_SCRIPT}`]);
+    expect(p.registered).toEqual([`https://example.org/interleave/${SW_FILE}`]);
     expect(p.reloads).toBe(0);
     p.activate();
     for (let i = 0; i < 5; i++) await Promise.resolve();
@@ -65,11 +65,11 @@ describe("coi-register.js", () => {
     expect([first.reloads, second.reloads]).toEqual([1, 0]);
   });
 
-  it("does nothing on a page that is already isolated, and forgets the reload", async () => {
+  it("registers the worker on a page that is already isolated, without reloading, and forgets the reload", async () => {
     const p = page({ isolated: true, session: new Map([[COI_RELOADED_KEY, "1"]]) });
     p.activate();
     await p.run();
-    expect([p.registered, p.reloads, p.session.has(COI_RELOADED_KEY)]).toEqual([[], 0, false]);
+    expect([p.registered, p.reloads, p.session.has(COI_RELOADED_KEY)]).toEqual([[`https://example.org/interleave/${SW_FILE}`], 0, false]);
   });
 
   it.each([

@@ -1,10 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BACKUP_FORMAT, exportBackup, readBackup, restoreBackup } from "./backup";
-import { DRAFTS_KEY } from "./drafts";
-import { FIXES_KEY } from "./fixes";
-import { PROGRESS_KEY } from "./progress";
-import { SETTINGS_KEY } from "./settings";
+import { DRAFTS_KEY } from "./store/drafts";
+import { FIXES_KEY } from "./store/fixes";
+import { PROGRESS_KEY } from "./store/progress";
+import { readFileSync } from "node:fs";
+import { STUDENT_KEY } from "./pack-record";
+import { PACKS_KEY, packProgressKey, packTextKey } from "./store/pack-saves";
+import { SETTINGS_KEY } from "./store/settings";
 
 /** localStorage's interface over a Map, with the key order of insertion. */
 function fakeStorage(initial: Record<string, string> = {}) {
@@ -36,7 +39,34 @@ function browserWithSaves() {
   });
 }
 
+const examplePack = JSON.parse(readFileSync("public/packs/example.json", "utf8")) as { id: string; hash: string; title: string };
+
+function browserWithPack() {
+  const { id, hash, title } = examplePack;
+  return fakeStorage({
+    [PACKS_KEY]: JSON.stringify({ version: 1, packs: [{ id, hash, title, openedAt: "2026-12-05T10:00:00.000Z", from: "src", src: "packs/example.json" }] }),
+    [packTextKey(id)]: JSON.stringify(examplePack),
+    [packProgressKey(id, hash)]: JSON.stringify({ version: 1, solved: { "lost-update": { solvedAt: "2026-12-05T10:05:00.000Z", schedule: ["Teller Al"] } } }),
+    [STUDENT_KEY]: "Ada Lovelace",
+  });
+}
+
 describe("backing up progress", () => {
+  it("carries the packs opened, each pack's progress and the student's name to a fresh browser", () => {
+    const read = readBackup(exportBackup(browserWithPack(), new Date()), "b.json");
+    if (!read.ok) throw new Error(read.message);
+    expect(read.backup.holds).toEqual(["1 pack opened", "1 level solved in a pack", "your name for records"]);
+    const fresh = fakeStorage();
+    restoreBackup(fresh, read.backup);
+    expect(fresh.items).toEqual(browserWithPack().items);
+  });
+
+  it("refuses a pack kept in the backup that does not read as a pack", () => {
+    const storage = browserWithPack();
+    storage.setItem(packTextKey(examplePack.id), JSON.stringify({ ...examplePack, title: 7 }));
+    expect(readBackup(exportBackup(storage, new Date()), "b.json")).toMatchObject({ ok: false, message: expect.stringContaining(`its save "${packTextKey(examplePack.id)}" cannot be read: the pack in it has errors`) });
+  });
+
   it("exports every save of the game, and only the game's", () => {
     const file = JSON.parse(exportBackup(browserWithSaves(), new Date("2026-12-07T12:00:00Z")));
     expect(file.format).toBe(BACKUP_FORMAT);

@@ -71,7 +71,8 @@ test("the package's manifest is SCORM 1.2, one SCO, and every link in it is rela
   expect(listed).toEqual(Object.keys(files).filter((f) => f !== "imsmanifest.xml").sort());
   const index = Buffer.from(files["index.html"]).toString("utf8");
   expect(index).not.toMatch(/(src|href)="\//);
-  expect(index).not.toContain("coi-register");
+  expect(index).not.toContain("sw-register");
+  expect(Object.keys(files).filter((f) => /^sw(-register)?\.js$/.test(f))).toEqual([]);
   expect(Buffer.from(files["pack.json"]).toString("utf8")).toBe(JSON.stringify(JSON.parse(Buffer.from(files["pack.json"]).toString("utf8")), null, 2));
 });
 

@@ -1,9 +1,10 @@
 // `levels scorm PACK.json -o pack.zip`: a SCORM 1.2 package of a pack for an LMS (Moodle, Canvas,
 // Blackboard ...): the game built with relative links (vite build into a temporary folder), the
 // pack as pack.json, a launch page that opens the game on it, and imsmanifest.xml. In the LMS the
-// game reports to the LMS's SCORM API (src/ui/scorm.ts). The isolation service worker is left
-// out: a page framed by an LMS cannot be cross-origin isolated anyway, and its one-time reload
-// would end the SCORM session it had just begun.
+// game reports to the LMS's SCORM API (src/ui/scorm.ts). The service worker (offline play and
+// isolation) is left out: the LMS serves the package and tracks the attempt, a page framed by an
+// LMS cannot be cross-origin isolated anyway, and the worker's one-time reload would end the
+// SCORM session the page had just begun.
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,10 +17,6 @@ import { SCORM_LAUNCH, SCORM_PACK_FILE, scormLaunchPage, scormManifest } from ".
 import { USAGE } from "./usage";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-// The isolation service worker's two files (src/hardware/vite-plugin-coi.ts names them; the CLI
-// may not import hardware/), left out of the package.
-const COI_SCRIPT = "coi-serviceworker.js";
-const REGISTER_FILE = "coi-register.js";
 
 export async function scormCommand(args: string[]): Promise<number> {
   let packFile: string | undefined;
@@ -48,16 +45,21 @@ export async function scormCommand(args: string[]): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "interleave-scorm-"));
   try {
     const { build } = await import("vite");
+    // Loaded here, not at the top: it brings the PWA plugin, which no other command needs.
+    const { SW_FILE, REGISTER_FILE } = await import("../offline/vite-plugin-offline");
     await build({ root: ROOT, base: "./", logLevel: "error", build: { outDir: dir, emptyOutDir: true } });
     const files = new Map<string, Uint8Array>();
     for (const name of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
       const path = join(dir, name);
       if (!statSync(path).isFile()) continue;
       const rel = relative(dir, path).split(sep).join("/");
-      if (rel === COI_SCRIPT || rel === REGISTER_FILE) continue;
+      if (rel === SW_FILE || rel === REGISTER_FILE) continue;
       files.set(rel, readFileSync(path));
     }
-    const index = Buffer.from(files.get("index.html")!).toString("utf8").replace(new RegExp(`\\s*<script src="\\./${REGISTER_FILE.replace(".", "\\.")}"></script>\\n?`), "\n");
+    const register = `<script src="./${REGISTER_FILE}"></script>`;
+    const built = Buffer.from(files.get("index.html")!).toString("utf8");
+    if (!built.includes(register)) throw new Error(`the built index.html no longer loads ${REGISTER_FILE} as expected: update levels scorm`);
+    const index = built.replace(register, "");
     files.set("index.html", Buffer.from(index, "utf8"));
     files.set(SCORM_PACK_FILE, Buffer.from(packText, "utf8"));
     files.set(SCORM_LAUNCH, Buffer.from(scormLaunchPage(pack.value.title), "utf8"));

@@ -36,7 +36,7 @@ export function PackLevelScreen({ pack, id }: { pack: string; id: string }) {
   if (needsName) {
     return (
       <ProblemScreen title="Your own numbers">
-        <StudentNameForm packId={pack} />
+        <StudentNameForm packId={pack} focus />
         <p>
           <a href={packHref(pack)}>Back to the pack</a>
         </p>

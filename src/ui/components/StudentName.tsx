@@ -5,7 +5,8 @@ import { useId, useState } from "react";
 import { MAX_STUDENT_CHARS } from "../pack-record";
 import { nameProblem, savedStudentName, setPackStudent } from "../pack-student";
 
-export function StudentNameForm({ packId, onDone }: { packId: string; onDone?(): void }) {
+/** `focus`: on a screen that is only this question (a level waiting for the name), take the focus. */
+export function StudentNameForm({ packId, focus = false, onDone }: { packId: string; focus?: boolean; onDone?(): void }) {
   const inputId = useId();
   const [name, setName] = useState(savedStudentName);
   const [problem, setProblem] = useState<string | null>(null);
@@ -31,7 +32,7 @@ export function StudentNameForm({ packId, onDone }: { packId: string; onDone?():
         id={inputId}
         type="text"
         autoComplete="name"
-        autoFocus
+        autoFocus={focus}
         value={name}
         maxLength={MAX_STUDENT_CHARS}
         aria-invalid={problem !== null}

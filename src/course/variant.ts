@@ -2,7 +2,7 @@
 // pack's id and the student's name (studentSeed), so the game, the record and `levels grade` all
 // derive the same numbers, and nothing about the variant has to be trusted from a record.
 
-import { describeVariant, instantiate, levelParams, studentSeed, variantFor, variantText, type Level, type LevelError, type Result, type Variant } from "../engine/index";
+import { instantiate, levelParams, studentSeed, variantFor, variantText, type Level, type LevelError, type Result, type Variant } from "../engine/index";
 import type { PackLevel } from "./pack";
 
 /** Does the level have parameters (so that a student plays their own variant)? */
@@ -26,5 +26,3 @@ export function studentLevel(packId: string, level: PackLevel, student: string):
   if (!text.ok) return text;
   return { ok: true, value: { level: parsed.value, text: text.value, variant } };
 }
-
-export { describeVariant };

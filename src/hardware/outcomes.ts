@@ -1,6 +1,7 @@
 // Reads what a trial ended with off the shared memory, and tallies it: one row per distinct
 // outcome, in the engine's words, with the final shared state of its first trial and whether
-// the engine allows it under sequential consistency.
+// the engine allows it under sequential consistency (on a TSO level: whether it would without
+// store buffers).
 
 import type { OutcomeTarget } from "../solver/outcome-schedule";
 import { describeFault, listNames, objectAt, type OutcomeKind, type Program } from "../engine/index";
@@ -29,8 +30,8 @@ export interface OutcomeRow {
   finalState: SharedValue[];
   /** The same state as raw shared slots (the engine's Program.sharedLength of them). */
   finalShared?: number[];
-  /** true: some interleaving reaches it; false: none does under SC, so the hardware reordered
-   *  memory accesses; null: not compared (a TSO level, a budget, or the search gave up). */
+  /** true: some interleaving reaches it under SC; false: none does, so the hardware reordered
+   *  memory accesses; null: not compared (a budget, or the search gave up). */
   sc: boolean | null;
 }
 
@@ -82,9 +83,10 @@ export class OutcomeTally {
   }
 
   private finished(sc: boolean | null): Omit<OutcomeRow, "count" | "firstTrial" | "finalState"> {
-    const message = sc === false
-      ? "Every thread ran to its end, leaving a shared state that no interleaving reaches"
-      : "Every thread ran to its end: the program worked correctly this time";
+    const message =
+      sc !== false ? "Every thread ran to its end: the program worked correctly this time"
+      : this.p.tso ? "Every thread ran to its end, leaving a shared state that only store buffering explains"
+      : "Every thread ran to its end, leaving a shared state that no interleaving reaches";
     return { kind: "finished", win: false, threads: [], message, sc };
   }
 

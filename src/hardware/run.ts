@@ -60,7 +60,8 @@ export interface HardwareProgress {
   elapsedMs: number;
   trialsPerSecond: number;
   /** How outcomes were compared with the engine: "sc" (every interleaving explored), "partial"
-   *  (the search gave up: only reachable outcomes are marked), "tso" (a TSO level: not compared). */
+   *  (the search gave up: only reachable outcomes are marked), "tso" (a TSO level, compared with
+   *  its SC twin: what only store buffers explain is marked). */
   comparison: "sc" | "partial" | "tso" | "off";
   /** Times the workers had to be terminated and started again because a trial would not stop. */
   restarts: number;
@@ -132,7 +133,7 @@ export function createHardwareRun(program: Program, options: HardwareRunOptions)
     const budget = options.budget ?? DEFAULT_BUDGET[engine];
     const reach = options.compareWithSC === false ? null : await reachableUnderSCAsync(program, () => stopped);
     if (stopped) return end("stopped");
-    comparison = options.compareWithSC === false ? "off" : !reach ? "tso" : reach.complete ? "sc" : "partial";
+    comparison = options.compareWithSC === false || !reach ? "off" : !reach.complete ? "partial" : program.tso ? "tso" : "sc";
     const { mem, layout, initialShared } = threads;
     const log = createTrialLog(layout);
     const counted = new OutcomeTally(program, layout, reach, budget);

@@ -109,9 +109,15 @@ export function modelWords(row: OutcomeRow, odds: OddsState, tsoLevel: boolean):
       ? { text: `Sequential consistency, this level's memory model, allows ${what}.`, reordered: false }
       : { text: `Sequential consistency, this level's memory model, does not allow ${what}: ${reordered}.`, reordered: true };
   }
-  if (!result) return null;
+  if (!result) {
+    // Without odds, the run's own comparison with the level's SC twin still speaks.
+    if (row.sc === null) return null;
+    return row.sc
+      ? { text: `Sequential consistency allows ${what} too, without store buffers.`, reordered: false }
+      : { text: `Only TSO's store buffers explain ${what}; sequential consistency does not allow it: ${reordered}.`, reordered: true };
+  }
   const own = allows(row, result.odds);
-  const sc = result.sc ? allows(row, result.sc) : null;
+  const sc = result.sc ? allows(row, result.sc) : row.sc;
   const ownText = own === null ? `TSO is this level's memory model (too many states to tell whether it allows ${what})` : own ? `TSO, this level's memory model, allows ${what}` : `TSO, this level's memory model, does not allow ${what}`;
   if (sc === null) return { text: `${ownText}.`, reordered: false };
   if (sc) return { text: `${ownText}; so does sequential consistency.`, reordered: false };

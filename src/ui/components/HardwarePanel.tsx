@@ -240,7 +240,7 @@ function Comparison({ progress }: { progress: HardwareProgress }) {
   const text =
     progress.comparison === "sc" ? "Each outcome was compared with the puzzle: the solver tried every order of the threads' steps, and knows every ending they can reach."
     : progress.comparison === "partial" ? "This level has too many orders of steps to try them all: outcomes were compared with the endings the solver found in the time it had."
-    : progress.comparison === "tso" ? "In the puzzle this level's writes wait in store buffers (TSO): outcomes here are not compared with the puzzle's."
+    : progress.comparison === "tso" ? "In the puzzle this level's writes wait in store buffers (TSO). Each outcome was compared with every order of the threads' steps without store buffers: one that needs them is marked, because the CPU reordered memory there."
     : null;
   return text ? <p className="hw-compare">{text}</p> : null;
 }

@@ -5,10 +5,14 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./ui/App";
 import { ErrorBoundary, GameFailed } from "./ui/components/ErrorBoundary";
+import { startScorm } from "./ui/scorm";
 import { UpdateBanner } from "./ui/components/UpdateBanner";
 
 const root = document.getElementById("root");
 if (!root) throw new Error('index.html has no element with id "root"');
+
+// In an LMS (a SCORM package launched on its pack), report the pack's progress to it.
+startScorm();
 
 createRoot(root).render(
   <StrictMode>

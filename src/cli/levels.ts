@@ -1,7 +1,8 @@
 // The instructors' command: `npm run -s levels -- check FILE... [--json] [--max-states N] [--no-reduce]`
 // prints errors as file:line:column (where the engine placed them), or each level's verdict, and
 // exits 0 only when all pass. `pack` builds a course's level pack, `grade` grades completion
-// records against one, `test` plays every level's solution in Chromium.
+// records against one, `test` plays every level's solution in Chromium, `scorm` packages a pack
+// for an LMS.
 
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -10,6 +11,7 @@ import { checkLevelText, emptyRecord, passes, type CheckRecord } from "./check";
 import { gradeCommand } from "./grade-command";
 import { packCommand } from "./pack-command";
 import { printRecord } from "./print";
+import { scormCommand } from "./scorm-command";
 import { testCommand } from "./test-command";
 import { USAGE } from "./usage";
 import { DEFAULT_MAX_STATES } from "../solver/solve";
@@ -19,6 +21,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === "pack") return packCommand(rest);
   if (command === "grade") return gradeCommand(rest);
   if (command === "test") return testCommand(rest);
+  if (command === "scorm") return scormCommand(rest);
   if (command !== "check") {
     console.error(command ? `unknown command "${command}"\n\n${USAGE}` : USAGE);
     return 2;

@@ -6,6 +6,7 @@ export const USAGE = `usage: npm run -s levels -- check FILE... [--json] [--max-
        npm run -s levels -- pack DIR -o PACK.json [--link]
        npm run -s levels -- grade PACK.json RECORD.json... [--csv]
        npm run -s levels -- test DIR
+       npm run -s levels -- scorm PACK.json -o pack.zip
 
   check     validate each level, explore every interleaving, replay its solution
   --json    print one JSON array with a record per file
@@ -19,4 +20,6 @@ export const USAGE = `usage: npm run -s levels -- check FILE... [--json] [--max-
             exit 0 only when every record verified
   test      play every level of DIR in Chromium through the game's own screens: each
             break-it level's solution, each fix-it level's reference fix, each prove-it
-            level's claim; one line per level`;
+            level's claim; one line per level
+  scorm     build the game with the pack inside as a SCORM 1.2 package for an LMS: it
+            reports completion, a score (levels solved, as a percentage) and the progress`;

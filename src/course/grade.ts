@@ -2,14 +2,17 @@
 // says. A schedule is replayed through the engine's step; a fix is re-judged by the solver's fix
 // judge (the one `levels check` uses); a proof claim stands only when the solver finds no
 // schedule that wins. A record for another pack, or an entry for a level whose content has
-// changed since (its hash differs from the pack's), never counts. Never throws: a broken record is a row of rejections with the reason.
+// changed since (its hash differs from the pack's), never counts. A parameterised level is judged
+// as the record's student's own variant, derived again from the pack's id and their name; an
+// entry that names another variant is refused. Never throws: a broken record is a row of rejections with the reason.
 
-import { currentCode, describeVerdict, formatMove, levelKind, solutionProblem, type FixCode, type Level, type LevelError } from "../engine/index";
+import { currentCode, describeVariant, describeVerdict, formatMove, levelKind, sameVariant, solutionProblem, levelParams, type FixCode, type Level, type LevelError } from "../engine/index";
 import { judge } from "../solver/judge";
 import { DEFAULT_MAX_STATES, solve } from "../solver/solve";
 import { formatError } from "./errors";
 import type { Pack, PackLevel } from "./pack";
 import { parseRecord, type RecordEntry } from "./record";
+import { studentLevel } from "./variant";
 
 export type GradeStatus = "solved" | "rejected" | "missing";
 
@@ -83,7 +86,7 @@ export async function gradeRecords(pack: Pack, records: readonly { file: string;
       const level = byId.get(id)!;
       if (!entry) rows.push({ levelId: id, status: "missing", reason: "not attempted" });
       else {
-        const reason = rejection(level, entry, judgeOf);
+        const reason = rejection(pack.id, record.student, level, entry, judgeOf);
         rows.push(reason === null ? { levelId: id, status: "solved" } : { levelId: id, status: "rejected", reason });
       }
       // Let a page that grades a folder of records stay responsive between levels.
@@ -107,9 +110,19 @@ function firstError(errors: readonly LevelError[], file: string): LevelError & {
   return { file, ...(errors[0] ?? { code: "unknown", message: "unreadable" }) };
 }
 
-/** Why the entry does not solve the level, or null when it does. */
-function rejection(level: PackLevel, entry: RecordEntry, judges: Judges): string | null {
-  if (entry.hash !== level.hash) return `level changed since it was solved: the record has hash ${entry.hash}, the pack ${level.hash}`;
+/** Why the entry does not solve the level (as the student's own variant), or null when it does. */
+function rejection(packId: string, student: string, packLevel: PackLevel, entry: RecordEntry, judges: Judges): string | null {
+  if (entry.hash !== packLevel.hash) return `level changed since it was solved: the record has hash ${entry.hash}, the pack ${packLevel.hash}`;
+  const params = levelParams(packLevel.parsed.spec);
+  if (params.length === 0 && entry.variant !== undefined) return `variant is not this student's: "${packLevel.id}" has no parameters, and the record names ${describeVariant(entry.variant) || "an empty variant"}`;
+  const own = studentLevel(packId, packLevel, student);
+  // The pack's level loaded, and variantFor picks only variants of it: this is a bug if it fails.
+  if (!own.ok) return `the student's variant could not be loaded: ${own.error[0]?.message ?? "unknown error"}`;
+  const { variant } = own.value;
+  if (variant !== null && entry.variant !== undefined && (!sameVariant(params, entry.variant, variant) || Object.keys(entry.variant).length !== params.length)) {
+    return `variant is not this student's: the record names ${describeVariant(entry.variant)}, and ${JSON.stringify(student)} plays ${describeVariant(variant)}`;
+  }
+  const level: PackLevel = variant === null ? packLevel : { ...packLevel, parsed: own.value.level, id: `${packLevel.id}\u0000${describeVariant(variant)}` };
   const { parsed } = level;
   const kind = levelKind(parsed.spec);
   if ("schedule" in entry) {
@@ -118,7 +131,7 @@ function rejection(level: PackLevel, entry: RecordEntry, judges: Judges): string
     return problem === null ? null : `schedule does not win: ${problem}`;
   }
   if ("fix" in entry) {
-    if (kind !== "fix") return `fix does not hold: "${level.id}" is not a fix-it level`;
+    if (kind !== "fix") return `fix does not hold: "${packLevel.id}" is not a fix-it level`;
     return judges.fixProblem(level, entry.fix);
   }
   if (kind === "break") return "proof claim on a breakable level";

@@ -3,9 +3,11 @@
 // grades. parseRecord checks its shape with positions; grading (grade.ts) checks its claims.
 
 import * as z from "zod/mini";
-import { err, ok, parseJsonDocument, type FixCode, type LevelError, type Result } from "../engine/index";
+import { err, ok, parseJsonDocument, type FixCode, type LevelError, type Result, type Variant } from "../engine/index";
+import { MAX_PARAM_VALUE } from "../engine/params";
 import { errorAt, schemaErrors, tooLarge, type CourseError } from "./errors";
 import { hashString, KEBAB_CASE, MAX_PACK_LEVELS, type Pack } from "./pack";
+import { studentVariant } from "./variant";
 
 export const RECORD_FORMAT = "interleave-record";
 export const RECORD_VERSION = 1;
@@ -25,6 +27,10 @@ const EntrySchema = z.strictObject({
   ),
   fix: z.optional(z.record(z.string(), z.string()).check(z.describe("A fix-it level's fixed code, by editable thread name."))),
   proof: z.optional(z.literal(true, { error: '"proof" is true when given' }).check(z.describe("A prove-it level: the student's proof ran."))),
+  variant: z.optional(
+    z.record(z.string().check(z.maxLength(100)), z.int().check(z.gte(0), z.lte(MAX_PARAM_VALUE)))
+      .check(z.describe("A parameterised level: the values of the student's variant, which `levels grade` derives again from the pack's id and the student's name.")),
+  ),
 });
 
 export const RecordSchema = z
@@ -47,6 +53,8 @@ interface EntryBase {
   id: string;
   hash: string;
   solvedAt: string;
+  /** A parameterised level: the values of the variant played. */
+  variant?: Variant;
 }
 /** A solved level, with what solves it: a break-it level's schedule, a fix-it level's code, or a prove-it level's proof. */
 export type RecordEntry = EntryBase & ({ schedule: string[] } | { fix: FixCode } | { proof: true });
@@ -91,7 +99,9 @@ export function parseRecord(text: string, file: string): Result<CompletionRecord
     }
     if (seen.has(entry.id)) errors.push(errorAt(file, doc, ["levels", i, "id"], "duplicate-level", `level "${entry.id}" is already in the record`));
     seen.add(entry.id);
-    const base = { id: entry.id, hash: entry.hash, solvedAt: entry.solvedAt };
+    // Rebuilt from the file's own entries, as a fix is: a parameter may be named "__proto__".
+    const variant = entry.variant && Object.fromEntries(Object.entries((rawLevels[i] as { variant: Record<string, number> }).variant));
+    const base = { id: entry.id, hash: entry.hash, solvedAt: entry.solvedAt, ...(variant && { variant }) };
     if (entry.schedule) levels.push({ ...base, schedule: entry.schedule });
     // Rebuilt from the file's own entries: a thread may be named "__proto__".
     else if (entry.fix) levels.push({ ...base, fix: Object.fromEntries(Object.entries(rawLevels[i].fix!)) });
@@ -110,7 +120,8 @@ export type SolvedLevel = { id: string; solvedAt: string } & ({ schedule: readon
 /**
  * A student's record for `pack`: one entry per solved level the pack has, in the pack's order,
  * with the level's hash. Pure: the caller gives the times. `createdAt` defaults to the latest
- * `solvedAt` (or the start of 1970 when nothing is solved).
+ * `solvedAt` (or the start of 1970 when nothing is solved). A parameterised level's entry names
+ * the student's variant (derived from the pack's id and `student`, as the game chose it).
  */
 export function makeRecord(student: string, pack: Pick<Pack, "id" | "hash" | "levels">, solved: Iterable<SolvedLevel>, createdAt?: string): CompletionRecord {
   const byId = new Map<string, SolvedLevel>();
@@ -119,7 +130,8 @@ export function makeRecord(student: string, pack: Pick<Pack, "id" | "hash" | "le
   for (const level of pack.levels) {
     const s = byId.get(level.id);
     if (!s) continue;
-    const base = { id: level.id, hash: level.hash, solvedAt: s.solvedAt };
+    const variant = studentVariant(pack.id, level, student);
+    const base = { id: level.id, hash: level.hash, solvedAt: s.solvedAt, ...(variant && { variant: { ...variant } }) };
     if ("schedule" in s) levels.push({ ...base, schedule: [...s.schedule] });
     else if ("fix" in s) levels.push({ ...base, fix: Object.fromEntries(Object.entries(s.fix)) });
     else levels.push({ ...base, proof: true });

@@ -1,21 +1,28 @@
 // `#/packs/<pack>/<level>`: one of a pack's levels, played on the usual level screen (break it,
-// prove it, or fix it). A win is recorded in the pack's own progress (see recordWin).
+// prove it, or fix it). A win is recorded in the pack's own progress (see recordWin). A
+// parameterised level is played in the student's own variant: their name is asked first.
 
 import { useMemo } from "react";
+import { isParameterised, studentLevel } from "../../course/variant";
+import { usePackStudent } from "../pack-student";
 import { packHref, packLevelHref } from "../router";
 import type { LoadedLevel } from "../store/game-slice";
 import { useOpenedPack } from "../use-pack";
 import { ErrorList, ProblemScreen } from "./Chrome";
 import { AnyGameScreen } from "./AnyGameScreen";
 import { NoSuchPack } from "./PackScreen";
+import { StudentNameForm } from "./StudentName";
 
 export function PackLevelScreen({ pack, id }: { pack: string; id: string }) {
   const state = useOpenedPack(pack);
   const opened = state.status === "ready" ? state.opened : null;
   const level = opened?.levels.get(id);
+  const student = usePackStudent(pack);
+  const needsName = level !== undefined && isParameterised(level) && student === "";
+  const own = useMemo(() => (opened && level && !needsName ? studentLevel(opened.pack.id, level, student) : null), [opened, level, student, needsName]);
   const loaded = useMemo<LoadedLevel | null>(
-    () => (opened && level ? { id, text: level.text, level: level.parsed, source: "pack", pack: opened.ref } : null),
-    [opened, level, id],
+    () => (opened && own?.ok ? { id, text: own.value.text, level: own.value.level, source: "pack", pack: opened.ref } : null),
+    [opened, own, id],
   );
   if (state.status === "missing") return <NoSuchPack id={pack} />;
   if (state.status === "checking") return <p className="loading" role="status">Checking the pack…</p>;
@@ -23,6 +30,23 @@ export function PackLevelScreen({ pack, id }: { pack: string; id: string }) {
     return (
       <ProblemScreen title="This pack has errors">
         <ErrorList errors={state.errors} file={state.file} />
+      </ProblemScreen>
+    );
+  }
+  if (needsName) {
+    return (
+      <ProblemScreen title="Your own numbers">
+        <StudentNameForm packId={pack} focus />
+        <p>
+          <a href={packHref(pack)}>Back to the pack</a>
+        </p>
+      </ProblemScreen>
+    );
+  }
+  if (own && !own.ok) {
+    return (
+      <ProblemScreen title="Your variant of this level has errors">
+        <ErrorList errors={own.error} file={`${id}.json`} />
       </ProblemScreen>
     );
   }
@@ -42,5 +66,5 @@ export function PackLevelScreen({ pack, id }: { pack: string; id: string }) {
       Back to the pack
     </a>
   );
-  return <AnyGameScreen key={`${pack}/${id}`} loaded={loaded} nextHref={next ? packLevelHref(pack, next) : packHref(pack)} links={back} />;
+  return <AnyGameScreen key={`${pack}/${id}/${student}`} loaded={loaded} nextHref={next ? packLevelHref(pack, next) : packHref(pack)} links={back} />;
 }

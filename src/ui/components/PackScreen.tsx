@@ -5,7 +5,9 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { downloadBlob } from "../download";
 import type { OpenedPack } from "../pack-open";
-import { MAX_STUDENT_CHARS, recordFile, savedStudentName, saveStudentName } from "../pack-record";
+import { isParameterised } from "../../course/variant";
+import { MAX_STUDENT_CHARS, recordFile, savedStudentName } from "../pack-record";
+import { setPackStudent, usePackStudent } from "../pack-student";
 import { campaignHref, packLevelHref } from "../router";
 import type { PackSolved } from "../store/pack-saves";
 import { useOpenedPack, usePackProgress } from "../use-pack";
@@ -13,6 +15,7 @@ import { shown } from "../words";
 import { ErrorList, Notices, ProblemScreen, TopBar } from "./Chrome";
 import { Markdown } from "./Markdown";
 import { ModalDialog } from "./ModalDialog";
+import { StudentNameForm } from "./StudentName";
 
 export function PackScreen({ id }: { id: string }) {
   const state = useOpenedPack(id);
@@ -41,6 +44,8 @@ function PackCampaign({ opened }: { opened: OpenedPack }) {
   const { pack } = opened;
   const solved = usePackProgress(opened);
   const [asking, setAsking] = useState(false);
+  const student = usePackStudent(pack.id);
+  const hasVariants = pack.levels.some(isParameterised);
   useEffect(() => {
     document.title = `${shown(pack.title)} · Interleave`;
   }, [pack.title]);
@@ -67,6 +72,12 @@ function PackCampaign({ opened }: { opened: OpenedPack }) {
           <p className="muted">
             {solvedCount} of {opened.order.length} levels solved. Your progress in this pack is kept in this browser, apart from the campaign.
           </p>
+          {hasVariants && student !== "" && (
+            <p className="pack-student">
+              Playing as <bdi>{shown(student)}</bdi>: your numbers in this pack come from this name.
+            </p>
+          )}
+          {hasVariants && student === "" && <StudentNameForm packId={pack.id} />}
           <p className="pack-actions">
             <button type="button" className="primary" onClick={() => setAsking(true)}>
               Download my record
@@ -114,25 +125,28 @@ function PackCampaign({ opened }: { opened: OpenedPack }) {
             Pack <code>{pack.id}</code>, version <code title={pack.hash}>{pack.hash.slice(0, 19)}…</code>
           </p>
         </footer>
-        {asking && <RecordDialog opened={opened} solved={solved} onClose={() => setAsking(false)} />}
+        {asking && <RecordDialog opened={opened} solved={solved} fixedName={hasVariants ? student : ""} onClose={() => setAsking(false)} />}
       </main>
     </>
   );
 }
 
-/** Asks the student's name (remembered for next time), then downloads the record. */
-function RecordDialog({ opened, solved, onClose }: { opened: OpenedPack; solved: ReadonlyMap<string, PackSolved>; onClose(): void }) {
+/**
+ * Asks the student's name (remembered for the pack), then downloads the record. In a pack with
+ * variants, once the name is known it is the record's: it chose the numbers the student played.
+ */
+function RecordDialog({ opened, solved, fixedName, onClose }: { opened: OpenedPack; solved: ReadonlyMap<string, PackSolved>; fixedName: string; onClose(): void }) {
   const titleId = useId();
   const textId = useId();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [name, setName] = useState(savedStudentName);
+  const [name, setName] = useState(() => fixedName || savedStudentName());
   const [problem, setProblem] = useState<string | null>(null);
   const download = () => {
     const student = name.trim();
     if (student.length === 0) return setProblem("Type your name as your instructor knows it.");
     if (student.length > MAX_STUDENT_CHARS) return setProblem(`A name is at most ${MAX_STUDENT_CHARS} characters.`);
-    saveStudentName(student);
+    setPackStudent(opened.pack.id, student);
     try {
       const { text, fileName } = recordFile(student, opened, solved, new Date());
       downloadBlob(new Blob([text], { type: "application/json" }), fileName);
@@ -162,6 +176,7 @@ function RecordDialog({ opened, solved, onClose }: { opened: OpenedPack; solved:
           autoComplete="name"
           value={name}
           maxLength={MAX_STUDENT_CHARS}
+          readOnly={fixedName !== ""}
           aria-invalid={problem !== null}
           aria-describedby={problem ? `${inputId}-problem` : undefined}
           onChange={(e) => {

@@ -6,6 +6,7 @@ import { FIXES_KEY } from "./store/fixes";
 import { PROGRESS_KEY } from "./store/progress";
 import { readFileSync } from "node:fs";
 import { STUDENT_KEY } from "./pack-record";
+import { packStudentKey } from "./pack-student";
 import { PACKS_KEY, packProgressKey, packTextKey } from "./store/pack-saves";
 import { SETTINGS_KEY } from "./store/settings";
 
@@ -48,6 +49,7 @@ function browserWithPack() {
     [packTextKey(id)]: JSON.stringify(examplePack),
     [packProgressKey(id, hash)]: JSON.stringify({ version: 1, solved: { "lost-update": { solvedAt: "2026-12-05T10:05:00.000Z", schedule: ["Teller Al"] } } }),
     [STUDENT_KEY]: "Ada Lovelace",
+    [packStudentKey(id)]: "Ada Lovelace",
   });
 }
 

@@ -8,7 +8,7 @@
 import type { StateStorage } from "zustand/middleware";
 import { parsePack } from "../course/pack";
 import { parseJsonDocument } from "../engine/index";
-import { STUDENT_KEY } from "./pack-record";
+import { MAX_STUDENT_CHARS, STUDENT_KEY } from "./pack-record";
 import { DRAFTS_KEY, DRAFTS_VERSION, readDraftsSave } from "./store/drafts";
 import { FIXES_KEY, parse as parseFixes } from "./store/fixes";
 import { migrateProgress, PROGRESS_KEY, PROGRESS_VERSION, readProgress } from "./store/progress";
@@ -35,6 +35,9 @@ interface SavePart {
 /** The `<id>.<hash>` of a pack progress key, when the rest of the key is one. */
 const PACK_PROGRESS = /^interleave-pack-progress\.([a-z0-9-]+)\.(sha256-[0-9a-f]{64})$/;
 const PACK_TEXT = /^interleave-pack\.([a-z0-9-]+)$/;
+/** The student's name in one pack (pack-student.ts): its parameterised levels' numbers follow from it. */
+const PACK_STUDENT = /^interleave-pack-student\.([a-z0-9-]+)$/;
+const isName = (value: unknown) => typeof value === "string" && value.length <= MAX_STUDENT_CHARS;
 
 /** A zustand `persist` envelope: `{ state, version }`. */
 function envelope(value: unknown, current: number): { ok: true; state: unknown; version: number } | { ok: false; why: string } {
@@ -130,7 +133,16 @@ const PARTS: readonly SavePart[] = [
     owns: (key) => key === STUDENT_KEY,
     noun: ["your name for records", "your name for records"],
     text: true,
-    read: (value) => (typeof value === "string" && value.length <= 200 ? { ok: true, count: 1 } : { ok: false, why: "it is not a name" }),
+    read: (value) => (isName(value) ? { ok: true, count: 1 } : { ok: false, why: "it is not a name" }),
+  },
+  {
+    owns: (key) => {
+      const m = PACK_STUDENT.exec(key);
+      return m !== null && isPackId(m[1]);
+    },
+    noun: null,
+    text: true,
+    read: (value) => (isName(value) ? { ok: true, count: 1 } : { ok: false, why: "it is not a name" }),
   },
 ];
 

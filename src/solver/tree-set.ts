@@ -14,6 +14,8 @@
 // Pairs are numbered in the order found (the breadth-first queue). No parents are kept: a
 // schedule is found again by the search (find-path.ts).
 
+import { hash } from "./state-hash";
+
 /** Pairs per chunk: a full chunk is never copied. */
 const CHUNK_BITS = 16;
 const CHUNK_STATES = 1 << CHUNK_BITS;
@@ -301,32 +303,5 @@ function mix(a: number, b: number): number {
   h = Math.imul(h, 0x1b873593) ^ b;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-
-/** Murmur3-style mixing of `len` ints, two at a time (values are usually under 16 bits, so two
- *  make one 32-bit block with nothing lost; where they do not, halves only collide more often,
- *  and the comparison still tells them apart). */
-function hash(s: Int32Array, from: number, len: number): number {
-  let h = 0x9747b28c;
-  const end = from + len;
-  let k = from;
-  for (; k + 1 < end; k += 2) {
-    let x = Math.imul(s[k] ^ (s[k + 1] << 16) ^ (s[k + 1] >>> 16), 0xcc9e2d51);
-    x = (x << 15) | (x >>> 17);
-    h ^= Math.imul(x, 0x1b873593);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  if (k < end) {
-    let x = Math.imul(s[k], 0xcc9e2d51);
-    x = (x << 15) | (x >>> 17);
-    h ^= Math.imul(x, 0x1b873593);
-  }
-  h ^= len;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
 }

@@ -1,11 +1,9 @@
-// The campaign as shipped: levels/campaign.json, the title and summary of every level (for the
-// campaign screen, from vite-plugin-level-cards.ts), and each levels/<id>.json as a chunk of its
+// The campaign as shipped: levels/campaign.json, and each levels/<id>.json as a chunk of its
 // own, fetched and parsed by the engine when the level is opened. A broken file becomes a list of
 // errors to show, never a crash.
 
 import { useEffect, useState } from "react";
 import campaignText from "../../levels/campaign.json?raw";
-import cards from "virtual:level-cards";
 import { parseCampaign, parseLevel, type Campaign, type Level, type LevelError, type Result } from "../engine/index";
 
 const files = import.meta.glob<string>(["../../levels/*.json", "!../../levels/campaign.json", "!../../levels/*.schema.json"], {
@@ -17,11 +15,6 @@ const files = import.meta.glob<string>(["../../levels/*.json", "!../../levels/ca
 const textLoaders: ReadonlyMap<string, () => Promise<string>> = new Map(
   Object.entries(files).map(([path, load]) => [path.slice(path.lastIndexOf("/") + 1, -".json".length), load]),
 );
-
-/** What the campaign screen shows of a level: its title and summary; null when its file is broken. */
-export function levelCard(id: string): { title: string; summary: string } | null {
-  return (Object.hasOwn(cards, id) ? cards[id] : null) ?? null;
-}
 
 /** The text of a campaign level's file; undefined when there is no such level. */
 export async function levelText(id: string): Promise<string | undefined> {

@@ -5,7 +5,7 @@
 
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { levelJsonSchemaText } from "../src/engine/level-schema";
+import { levelJsonSchemaText } from "../src/engine/level-json-schema";
 import { packJsonSchemaText, recordJsonSchemaText } from "../src/course/schema";
 
 for (const [name, text] of [["level", levelJsonSchemaText()], ["pack", packJsonSchemaText()], ["record", recordJsonSchemaText()]]) {

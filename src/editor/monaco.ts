@@ -28,7 +28,7 @@ import "monaco-editor/features/wordOperations/register";
 import { jsonDefaults } from "monaco-editor/languages/features/json/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import JsonWorker from "monaco-editor/languages/features/json/json.worker?worker";
-import { levelJsonSchema } from "../engine/index";
+import { levelJsonSchema } from "../engine/level-json-schema";
 import type { Problem } from "./problems";
 
 self.MonacoEnvironment = {

@@ -52,7 +52,7 @@ export { parseCampaign, type Campaign } from "./campaign";
 export { explainStatement, type StatementExplanation } from "./explain-statement";
 export { ATOMICS, MARKERS } from "./lang/check";
 export { KEYWORDS, lex, type Token, type TokenKind } from "./lang/lexer";
-export { expandThreadNames, levelJsonSchema } from "./level";
+export { expandThreadNames } from "./level";
 export { LANGUAGE_LABELS, LANGUAGES, TARGET_LANGUAGES, type Language, type TargetLanguage } from "./render/languages";
 export { nextStep, viewState, type NextStep, type ObjectView, type StateView, type ThreadView, type VariableView } from "./view";
 export { showBidiControls } from "./visible-text";

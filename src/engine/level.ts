@@ -15,7 +15,7 @@ import { err, formatPath, ok, type LevelError, type Result } from "./result";
 import { codePlacer } from "./source-map";
 
 export {
-  ALL_WIN_OUTCOMES, LevelSchema, levelJsonSchema, levelJsonSchemaText, RESERVED_WORDS,
+  ALL_WIN_OUTCOMES, LevelSchema, RESERVED_WORDS,
   type FixSpec, type LevelSpec, type SharedDecl, type SyncDecl, type ThreadSpec, type WinOutcome,
 } from "./level-schema";
 export { positionOf } from "./json-position";

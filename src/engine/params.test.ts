@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { instantiate, levelParams, parseLevel, variantText, type LevelError } from "./index";
-import { levelJsonSchema } from "./level-schema";
+import { levelJsonSchema } from "./level-json-schema";
 import { defaultVariant, fnv1a, normaliseSeed, studentSeed, variantCount, variantFor, variantsOf, type LevelParam } from "./params";
 
 /** A small level with `deposit`; `extra` is merged into the file's top level. */

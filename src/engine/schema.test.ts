@@ -3,7 +3,7 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { levelJsonSchema, levelJsonSchemaText } from "./level-schema";
+import { levelJsonSchema, levelJsonSchemaText } from "./level-json-schema";
 
 describe("levels/level.schema.json", () => {
   it("is up to date with the zod schema (run `npm run schema` to regenerate it)", () => {

@@ -1,17 +1,12 @@
 // The game's screens, chosen by the URL's hash: the campaign, a campaign level, or a level
 // carried in the link. A new screen starts at the top, and keyboard and screen-reader users
 // land on its main heading. Each screen has an error boundary of its own, keyed by its route.
+// Every screen is a chunk of its own, loaded when its route opens, so the campaign screen does
+// not carry the level screen's code (nor the engine), and a level screen not the campaign's.
 
 import { lazy, Suspense, useEffect, useRef, type ComponentType } from "react";
-import { CampaignScreen } from "./components/CampaignScreen";
 import { ProblemScreen } from "./components/Chrome";
 import { ScreenBoundary } from "./components/ErrorBoundary";
-import { LevelScreen } from "./components/LevelScreen";
-import { MyLevelScreen } from "./components/MyLevelScreen";
-import { PlayScreen } from "./components/PlayScreen";
-import { OpenPackScreen } from "./components/OpenPackScreen";
-import { PackLevelScreen } from "./components/PackLevelScreen";
-import { PackScreen } from "./components/PackScreen";
 import { useRoute, type Route } from "./router";
 import "./styles/base.css";
 import "./styles/screens.css";
@@ -39,10 +34,29 @@ function retryableLazy<P extends object>(load: () => Promise<ComponentType<P>>) 
   };
 }
 
+const campaign = retryableLazy(() => import("./components/CampaignScreen").then((m) => m.CampaignScreen));
+const level = retryableLazy(() => import("./components/LevelScreen").then((m) => m.LevelScreen));
+const play = retryableLazy(() => import("./components/PlayScreen").then((m) => m.PlayScreen));
+const myLevel = retryableLazy(() => import("./components/MyLevelScreen").then((m) => m.MyLevelScreen));
+const openPack = retryableLazy(() => import("./components/OpenPackScreen").then((m) => m.OpenPackScreen));
+const pack = retryableLazy(() => import("./components/PackScreen").then((m) => m.PackScreen));
+const packLevel = retryableLazy(() => import("./components/PackLevelScreen").then((m) => m.PackLevelScreen));
 // The level editor (and Monaco behind it) loads only when its route is opened.
 const editor = retryableLazy(() => import("../editor/EditorScreen").then((m) => m.EditorScreen));
 // Grading (and the solver it may run) loads only when an instructor opens it.
 const grade = retryableLazy(() => import("./components/GradeScreen").then((m) => m.GradeScreen));
+
+/** The loader of each screen, for "Try again" after its chunk failed to load. */
+const LOADERS: ReadonlyMap<Route["screen"], { retry(): void }> = new Map<Route["screen"], { retry(): void }>([
+  ["campaign", campaign], ["level", level], ["play", play], ["my-level", myLevel], ["editor", editor],
+  ["open-pack", openPack], ["pack", pack], ["pack-level", packLevel], ["grade", grade],
+]);
+
+/** What a screen says while its code arrives. */
+const OPENING: ReadonlyMap<Route["screen"], string> = new Map<Route["screen"], string>([
+  ["editor", "Opening the level editor…"],
+  ["grade", "Opening grading…"],
+]);
 
 /** The saved level a route opens, if any: a screen that fails on it offers to set it aside. */
 function draftOf(route: Route): string | null {
@@ -63,6 +77,21 @@ export function App() {
     : route.screen === "pack-level" ? `pack-level/${route.pack}/${route.id}`
     : route.screen;
   const first = useRef(true);
+  return (
+    <ScreenBoundary key={key} screen={route.screen} draft={draftOf(route)} onRetry={LOADERS.get(route.screen)?.retry}>
+      <Suspense fallback={<p className="loading">{OPENING.get(route.screen) ?? "Opening…"}</p>}>
+        <RouteScreen route={route} />
+        <ScreenShown first={first} />
+      </Suspense>
+    </ScreenBoundary>
+  );
+}
+
+/**
+ * Runs once a screen's code has arrived and it is shown (it commits with the screen, inside the
+ * same Suspense): scrolls to the top and, after the first screen, moves focus to its heading.
+ */
+function ScreenShown({ first }: { first: { current: boolean } }) {
   useEffect(() => {
     window.scrollTo(0, 0);
     if (first.current) {
@@ -77,42 +106,30 @@ export function App() {
       heading.focus({ preventScroll: true });
     });
     return () => cancelAnimationFrame(frame);
-  }, [key]);
-  return (
-    <ScreenBoundary key={key} screen={route.screen} draft={draftOf(route)} onRetry={route.screen === "editor" ? editor.retry : route.screen === "grade" ? grade.retry : undefined}>
-      <RouteScreen route={route} />
-    </ScreenBoundary>
-  );
+  }, [first]);
+  return null;
 }
 
 function RouteScreen({ route }: { route: Route }) {
   switch (route.screen) {
     case "campaign":
-      return <CampaignScreen />;
+      return <campaign.Screen />;
     case "level":
-      return <LevelScreen id={route.id} />;
+      return <level.Screen id={route.id} />;
     case "play":
-      return <PlayScreen key={route.data} data={route.data} />;
+      return <play.Screen key={route.data} data={route.data} />;
     case "my-level":
-      return <MyLevelScreen key={route.draft} draft={route.draft} />;
+      return <myLevel.Screen key={route.draft} draft={route.draft} />;
     case "editor":
-      return (
-        <Suspense fallback={<p className="loading">Opening the level editor…</p>}>
-          <editor.Screen draft={route.draft} from={route.from} />
-        </Suspense>
-      );
+      return <editor.Screen draft={route.draft} from={route.from} />;
     case "open-pack":
-      return <OpenPackScreen from={route.from} />;
+      return <openPack.Screen from={route.from} />;
     case "pack":
-      return <PackScreen id={route.id} />;
+      return <pack.Screen id={route.id} />;
     case "pack-level":
-      return <PackLevelScreen pack={route.pack} id={route.id} />;
+      return <packLevel.Screen pack={route.pack} id={route.id} />;
     case "grade":
-      return (
-        <Suspense fallback={<p className="loading">Opening grading…</p>}>
-          <grade.Screen />
-        </Suspense>
-      );
+      return <grade.Screen />;
     default:
       return (
         <ProblemScreen title="Nothing here">

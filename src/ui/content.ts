@@ -1,12 +1,11 @@
-// The campaign as shipped: levels/campaign.json, the title and summary of every level (for the
-// campaign screen, from vite-plugin-level-cards.ts), and each levels/<id>.json as a chunk of its
-// own, fetched and parsed by the engine when the level is opened. A broken file becomes a list of
-// errors to show, never a crash.
+// The campaign's levels as shipped: each levels/<id>.json as a chunk of its own, fetched and
+// parsed by the engine when the level is opened, and their order (read at build time by
+// vite-plugin-level-cards.ts; campaign-file.ts parses campaign.json for the campaign screen).
+// A broken file becomes a list of errors to show, never a crash.
 
 import { useEffect, useState } from "react";
-import campaignText from "../../levels/campaign.json?raw";
-import cards from "virtual:level-cards";
-import { parseCampaign, parseLevel, type Campaign, type Level, type LevelError, type Result } from "../engine/index";
+import order from "virtual:campaign-order";
+import { parseLevel, type Level, type LevelError, type Result } from "../engine/index";
 
 const files = import.meta.glob<string>(["../../levels/*.json", "!../../levels/campaign.json", "!../../levels/*.schema.json"], {
   query: "?raw",
@@ -17,11 +16,6 @@ const files = import.meta.glob<string>(["../../levels/*.json", "!../../levels/ca
 const textLoaders: ReadonlyMap<string, () => Promise<string>> = new Map(
   Object.entries(files).map(([path, load]) => [path.slice(path.lastIndexOf("/") + 1, -".json".length), load]),
 );
-
-/** What the campaign screen shows of a level: its title and summary; null when its file is broken. */
-export function levelCard(id: string): { title: string; summary: string } | null {
-  return (Object.hasOwn(cards, id) ? cards[id] : null) ?? null;
-}
 
 /** The text of a campaign level's file; undefined when there is no such level. */
 export async function levelText(id: string): Promise<string | undefined> {
@@ -77,17 +71,14 @@ export function useCampaignLevel(id: string): CampaignLevelState {
   return current;
 }
 
-let campaign: Result<Campaign, LevelError[]> | undefined;
-
-export function loadCampaign(): Result<Campaign, LevelError[]> {
-  campaign ??= parseCampaign(campaignText, new Set(textLoaders.keys()));
-  return campaign;
+/** The ids of the campaign's level files. */
+export function levelFileIds(): ReadonlySet<string> {
+  return new Set(textLoaders.keys());
 }
 
 /** Level ids in the order the campaign plays them. */
-export function campaignOrder(): string[] {
-  const c = loadCampaign();
-  return c.ok ? c.value.chapters.flatMap((ch) => ch.levels) : [];
+export function campaignOrder(): readonly string[] {
+  return order;
 }
 
 /** The level after `id` in the campaign, or null after the last one. */

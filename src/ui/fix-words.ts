@@ -1,6 +1,6 @@
 // A fix-it level's goal and verdicts in plain words.
 
-import { wrongFinals as wrongFinalsIn, type FixSpec, type GameState, type OutcomeKind, type ThreadSpec, type WinOutcome, type WrongFinal } from "../engine/index";
+import { isForbidden, wrongFinals as wrongFinalsIn, type FixSpec, type GameState, type Outcome, type OutcomeKind, type ThreadSpec, type WinOutcome, type WrongFinal } from "../engine/index";
 import { specThreadName } from "./words";
 
 const FORBIDDEN: Record<WinOutcome, string> = {
@@ -35,9 +35,15 @@ export function editableText(fix: FixSpec, threads: readonly ThreadSpec[]): stri
   return `You may edit the code of ${list(fix.threads.map((t) => specThreadName(threads, t)), "and")}.`;
 }
 
-export { isForbidden } from "../engine/index";
+export { isForbidden };
 
 /** The `final` variables whose value in this game's state is not the required one. */
 export function wrongFinals(fix: FixSpec, game: GameState): WrongFinal[] {
   return wrongFinalsIn(game.program, fix, game.packed);
+}
+
+/** Whether an outcome of a fix-it level is one the fix must prevent, and the final values it got wrong. */
+export function fixVerdict(fix: FixSpec, outcome: Outcome, game: GameState | null) {
+  const wrong = outcome.kind === "finished" && game ? wrongFinals(fix, game) : [];
+  return { forbidden: isForbidden(fix, outcome.kind) || wrong.length > 0, wrong };
 }

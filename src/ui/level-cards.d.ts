@@ -3,3 +3,9 @@ declare module "virtual:level-cards" {
   const cards: Record<string, { title: string; summary: string } | null>;
   export default cards;
 }
+
+// The campaign's level ids in order (vite-plugin-level-cards.ts).
+declare module "virtual:campaign-order" {
+  const order: readonly string[];
+  export default order;
+}

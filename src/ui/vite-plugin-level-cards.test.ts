@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readLevelCards } from "./vite-plugin-level-cards";
+import { parseCampaign } from "../engine/index";
+import { readCampaignOrder, readLevelCards } from "./vite-plugin-level-cards";
 
 describe("level cards for the campaign screen", () => {
   it("keep each level's title and summary, and mark a file that is not readable as null", () => {
@@ -24,5 +25,32 @@ describe("level cards for the campaign screen", () => {
     const cards = readLevelCards(join(import.meta.dirname, "../../levels"));
     expect(cards["lost-update"]).toEqual({ title: "The Lost Deposit", summary: expect.any(String) });
     expect(Object.values(cards).every((c) => c !== null)).toBe(true);
+  });
+
+  it("give a level screen the shipped campaign's order, exactly as the campaign's parser reads it", () => {
+    const dir = join(import.meta.dirname, "../../levels");
+    const parsed = parseCampaign(readFileSync(join(dir, "campaign.json"), "utf8"), new Set(Object.keys(readLevelCards(dir))));
+    if (!parsed.ok) throw new Error(parsed.error.map((e) => e.message).join("; "));
+    const order = readCampaignOrder(dir);
+    expect(order).toEqual(parsed.value.chapters.flatMap((c) => c.levels));
+    expect(order[0]).toBe("first-steps");
+  });
+
+  it("give no order for a campaign file the parser would refuse", () => {
+    const orderOf = (campaign: string) => {
+      const dir = mkdtempSync(join(tmpdir(), "order-"));
+      for (const id of ["one", "two"]) writeFileSync(join(dir, `${id}.json`), "{}");
+      writeFileSync(join(dir, "campaign.json"), campaign);
+      return readCampaignOrder(dir);
+    };
+    const chapter = (levels: unknown) => JSON.stringify({ chapters: [{ title: "T", intro: "", levels }] });
+    expect(orderOf(chapter(["one", "two"]))).toEqual(["one", "two"]);
+    expect(orderOf(chapter(["one", "three"]))).toEqual([]); // no such level file
+    expect(orderOf(chapter(["one", "one"]))).toEqual([]); // a level twice
+    expect(orderOf(chapter([]))).toEqual([]);
+    expect(orderOf(chapter([1]))).toEqual([]);
+    expect(orderOf(JSON.stringify({ chapters: [] }))).toEqual([]);
+    expect(orderOf("null")).toEqual([]);
+    expect(orderOf('{ "chapters": ')).toEqual([]);
   });
 });

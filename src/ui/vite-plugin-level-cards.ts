@@ -1,7 +1,9 @@
 // A Vite plugin for the campaign screen: `virtual:level-cards` is, for every levels/<id>.json,
 // just its title and summary, read at build time. The campaign lists 60-odd levels; bundling
 // every file's text to show two lines of each put ~30 kB gzip on every screen. The level screen
-// loads the one file it plays on its own (content.ts).
+// loads the one file it plays on its own (content.ts). `virtual:campaign-order` is the campaign's
+// level ids in order, for a level screen's "Next level" without campaign.json and its parser
+// (the campaign screen still parses and checks campaign.json itself, and shows its errors).
 //
 //   // vite.config.ts
 //   import { levelCards } from "./src/ui/vite-plugin-level-cards";
@@ -14,6 +16,8 @@ import { defaultVariant, readParams, substitute } from "../engine/params.js";
 
 export const LEVEL_CARDS_MODULE = "virtual:level-cards";
 const RESOLVED = `\0${LEVEL_CARDS_MODULE}`;
+export const CAMPAIGN_ORDER_MODULE = "virtual:campaign-order";
+const RESOLVED_ORDER = `\0${CAMPAIGN_ORDER_MODULE}`;
 /** Files in levels/ that are not levels: the campaign's index and the JSON Schemas (level, pack, record). */
 const notALevel = (file: string) => file === "campaign.json" || file.endsWith(".schema.json");
 
@@ -48,19 +52,47 @@ function defaultText(value: object, params: ReturnType<typeof readParams>["param
   return substitute(value, values, new Set(values.keys())).value;
 }
 
+/**
+ * The level ids of `dir`/campaign.json in campaign order; empty when the file is not a campaign
+ * (not JSON, no chapters, a level id twice or without its file), as the parser would refuse it.
+ */
+export function readCampaignOrder(dir: string): string[] {
+  try {
+    const value: unknown = JSON.parse(readFileSync(join(dir, "campaign.json"), "utf8"));
+    const chapters: unknown = typeof value === "object" && value !== null ? (value as { chapters?: unknown }).chapters : undefined;
+    if (!Array.isArray(chapters) || chapters.length === 0) return [];
+    const files = new Set(readdirSync(dir));
+    const order: string[] = [];
+    for (const chapter of chapters) {
+      const levels: unknown = typeof chapter === "object" && chapter !== null ? (chapter as { levels?: unknown }).levels : undefined;
+      if (!Array.isArray(levels) || levels.length === 0) return [];
+      for (const id of levels) {
+        if (typeof id !== "string" || order.includes(id) || notALevel(`${id}.json`) || !files.has(`${id}.json`)) return [];
+        order.push(id);
+      }
+    }
+    return order;
+  } catch {
+    return [];
+  }
+}
+
 export function levelCards(levelsDir = join(process.cwd(), "levels")): Plugin {
   return {
     name: "interleave:level-cards",
-    resolveId: (id) => (id === LEVEL_CARDS_MODULE ? RESOLVED : null),
-    load: (id) => (id === RESOLVED ? `export default ${JSON.stringify(readLevelCards(levelsDir))};` : null),
+    resolveId: (id) => (id === LEVEL_CARDS_MODULE ? RESOLVED : id === CAMPAIGN_ORDER_MODULE ? RESOLVED_ORDER : null),
+    load: (id) =>
+      id === RESOLVED ? `export default ${JSON.stringify(readLevelCards(levelsDir))};`
+      : id === RESOLVED_ORDER ? `export default ${JSON.stringify(readCampaignOrder(levelsDir))};`
+      : null,
     // `npm start`: a level file written, added or removed reloads the page with new cards.
     configureServer(server) {
       server.watcher.add(levelsDir);
       server.watcher.on("all", (_event, file) => {
         if (!file.startsWith(levelsDir) || !file.endsWith(".json")) return;
-        const module = server.moduleGraph.getModuleById(RESOLVED);
-        if (!module) return;
-        server.moduleGraph.invalidateModule(module);
+        const modules = [RESOLVED, RESOLVED_ORDER].map((m) => server.moduleGraph.getModuleById(m)).filter((m) => m !== undefined);
+        if (modules.length === 0) return;
+        for (const module of modules) server.moduleGraph.invalidateModule(module);
         server.ws.send({ type: "full-reload" });
       });
     },

@@ -1,12 +1,15 @@
 // Export progress and Import progress, beside Clear progress at the foot of the campaign: the
 // player's saves in this browser as one file, and back. An imported file is read in full first
-// (store/backup.ts); a broken one is refused with the reason, and a good one replaces nothing
+// (ui/backup.ts); a broken one is refused with the reason, and a good one replaces nothing
 // until the player confirms. Then the page reloads, so every store reads the restored saves.
+// The backup code (it reads packs and records) loads when a button is pressed, not with the campaign.
 
 import { useRef, useState } from "react";
 import { downloadBlob } from "../download";
-import { exportBackup, readBackup, restoreBackup, type Backup } from "../backup";
+import type { Backup } from "../backup";
 import { ConfirmDialog } from "./ConfirmDialog";
+
+const backupCode = () => import("../backup");
 
 /** The most an imported backup may be: larger is not one of ours (and would not fit in storage). */
 const MAX_FILE_BYTES = 16 << 20;
@@ -21,7 +24,8 @@ export function BackupControls() {
   const [problem, setProblem] = useState<string | null>(null);
   const [pending, setPending] = useState<{ file: string; backup: Backup } | null>(null);
 
-  const exportNow = () => {
+  const exportNow = async () => {
+    const { exportBackup } = await backupCode();
     const now = new Date();
     downloadBlob(new Blob([exportBackup(localStorage, now)], { type: "application/json" }), `interleave-progress-${now.toISOString().slice(0, 10)}.json`);
   };
@@ -30,12 +34,14 @@ export function BackupControls() {
     if (!file) return;
     setProblem(null);
     if (file.size > MAX_FILE_BYTES) return setProblem(`${file.name} cannot be imported: it is larger than any backup Interleave makes.`);
-    const read = readBackup(await file.text(), file.name);
+    const [{ readBackup }, text] = await Promise.all([backupCode(), file.text()]);
+    const read = readBackup(text, file.name);
     if (!read.ok) return setProblem(read.message);
     setPending({ file: file.name, backup: read.backup });
   };
 
-  const restore = (backup: Backup) => {
+  const restore = async (backup: Backup) => {
+    const { restoreBackup } = await backupCode();
     setPending(null);
     if (!restoreBackup(localStorage, backup)) return setProblem("The backup could not be restored: this browser's storage is full or turned off.");
     window.location.reload();
@@ -44,7 +50,7 @@ export function BackupControls() {
   const made = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "long", timeStyle: "short" });
   return (
     <>
-      <button type="button" className="quiet" onClick={exportNow}>
+      <button type="button" className="quiet" onClick={() => void exportNow().catch((e: unknown) => setProblem(`Progress could not be exported: ${e instanceof Error ? e.message : String(e)}`))}>
         Export progress
       </button>
       <button type="button" className="quiet" onClick={() => input.current?.click()}>
@@ -57,7 +63,7 @@ export function BackupControls() {
         hidden
         aria-label="Backup file to import"
         onChange={(e) => {
-          void choose(e.currentTarget.files?.[0]);
+          void choose(e.currentTarget.files?.[0]).catch((err: unknown) => setProblem(`The file could not be read: ${err instanceof Error ? err.message : String(err)}`));
           e.currentTarget.value = "";
         }}
       />
@@ -74,7 +80,7 @@ export function BackupControls() {
           title="Replace your progress?"
           text={`${pending.file} was made on ${made(pending.backup.exportedAt)} and holds ${pending.backup.holds.length > 0 ? listed(pending.backup.holds) : "no saves"}. Everything this browser has saved for Interleave is replaced by it.`}
           confirm="Replace my progress"
-          onConfirm={() => restore(pending.backup)}
+          onConfirm={() => void restore(pending.backup).catch((e: unknown) => setProblem(`The backup could not be restored: ${e instanceof Error ? e.message : String(e)}`))}
           onCancel={() => setPending(null)}
         />
       )}

@@ -2,7 +2,8 @@
 // solved. Nothing is locked; the first unsolved level is marked as the one to play next.
 
 import { useEffect } from "react";
-import { levelCard, loadCampaign } from "../content";
+import { loadCampaign } from "../campaign-file";
+import { levelCard } from "../level-card";
 import { bestWords } from "../par";
 import { shown } from "../words";
 import { editorHref, levelHref } from "../router";

@@ -20,10 +20,9 @@ import { Briefing } from "./Briefing";
 import { HardwareSection } from "./HardwareSection";
 import { Declarations, LanguagePicker } from "./LanguagePicker";
 import { shown } from "../words";
-import { OutcomeDialog, OutcomeLine } from "./OutcomeDialog";
+import { OutcomeLine } from "./OutcomeLine";
 import { ProofPanel } from "./ProofPanel";
 import { SharedPanel } from "./SharedPanel";
-import { ShortcutsDialog } from "./ShortcutsDialog";
 import { ThreadColors } from "./ThreadChip";
 import { TimelinePanel, WaitForPanel } from "./DiagramPanels";
 import { nextText, ThreadPanel } from "./ThreadPanel";
@@ -31,6 +30,9 @@ import { ScheduleStrip, Toolbar } from "./Toolbar";
 
 // Shown once per player: loaded only when due.
 const Tour = lazy(() => import("./Tour").then((m) => ({ default: m.Tour })));
+// Dialogs load when they open, not with the board.
+const OutcomeDialog = lazy(() => import("./OutcomeDialog").then((m) => ({ default: m.OutcomeDialog })));
+const ShortcutsDialog = lazy(() => import("./ShortcutsDialog").then((m) => ({ default: m.ShortcutsDialog })));
 
 export interface LevelPlayProps {
   loaded: LoadedLevel;
@@ -126,20 +128,26 @@ export function LevelPlay({ loaded, nextHref, afterWin, typing = false, codeHasP
       </div>
       <MoveAnnouncer game={game} view={view} />
       {game.outcome && !overBeforeMoves && (
-        <OutcomeDialog
-          outcome={game.outcome}
-          outro={level.spec.outro}
-          fix={level.spec.fix}
-          par={par}
-          nextLabel={afterWin?.label ?? (nextHref ? "Next level" : "Back to the campaign")}
-          commands={commands}
-          ctx={ctx}
-        >
-          {game.outcome.kind === "deadlock" && <WaitForPanel game={game} levelId={loaded.id} open />}
-          <TimelinePanel game={game} levelId={loaded.id} open={wideScreen()} />
-        </OutcomeDialog>
+        <Suspense fallback={null}>
+          <OutcomeDialog
+            outcome={game.outcome}
+            outro={level.spec.outro}
+            fix={level.spec.fix}
+            par={par}
+            nextLabel={afterWin?.label ?? (nextHref ? "Next level" : "Back to the campaign")}
+            commands={commands}
+            ctx={ctx}
+          >
+            {game.outcome.kind === "deadlock" && <WaitForPanel game={game} levelId={loaded.id} open />}
+            <TimelinePanel game={game} levelId={loaded.id} open={wideScreen()} />
+          </OutcomeDialog>
+        </Suspense>
       )}
-      {dialog === "shortcuts" && <ShortcutsDialog commands={commandList} />}
+      {dialog === "shortcuts" && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog commands={commandList} />
+        </Suspense>
+      )}
       {tourDue && (
         <Suspense fallback={null}>
           <Tour hidden={Boolean(game.outcome) || dialog !== null} />

@@ -1,11 +1,12 @@
 // The end of a game, in words: Victory or Defeat, what happened (the engine's message), the
 // level's outro after a win, and what to do next. Closing it ("Back to code", Escape) keeps the
 // final state on the board, so the student can look at what broke; OutcomeLine then says how the
-// game ended, under the controls, until Undo or Reset changes it.
+// game ended, under the controls, until Undo or Reset changes it. The level screen loads this
+// dialog when a game ends, not with the board.
 
 import { useId, useMemo, useRef, type ReactNode } from "react";
 import { waitForGraph, type DeadlockName, type FixSpec, type GameState, type Outcome } from "../../engine/index";
-import { isForbidden, wrongFinals } from "../fix-words";
+import { fixVerdict } from "../fix-words";
 import type { Command, CommandContext } from "../commands";
 import { parWords, type Par } from "../par";
 import { appStore, useApp } from "../use-app";
@@ -135,51 +136,5 @@ function FixItOutcome({ outcome, fix, commands, ctx, game, deadlock, children }:
       </div>
       {children}
     </ModalDialog>
-  );
-}
-
-function fixVerdict(fix: FixSpec, outcome: Outcome, game: GameState | null) {
-  const wrong = outcome.kind === "finished" && game ? wrongFinals(fix, game) : [];
-  return { forbidden: isForbidden(fix, outcome.kind) || wrong.length > 0, wrong };
-}
-
-interface LineProps {
-  game: GameState;
-  fix?: FixSpec;
-  /** Code is typed beside the game and the game is over before any move (see LevelPlay). */
-  overBeforeMoves: boolean;
-  /** The code being typed has problems: the game shown is the last code without any. */
-  codeHasProblems?: boolean;
-}
-
-/** Under the controls: how the game on the board ended, once its dialog is closed (or when it
- *  ended before any move while code is typed), and whether the typed code runs at all. */
-export function OutcomeLine({ game, fix, overBeforeMoves, codeHasProblems = false }: LineProps) {
-  const closed = useApp((s) => s.closedOutcome !== null && s.closedOutcome === s.game);
-  const outcome = game.outcome;
-  if (codeHasProblems) {
-    return (
-      <p className="over-before-moves outcome-line" role="status">
-        Your code has errors: fix them to run it. The threads here still run your last code without errors.
-      </p>
-    );
-  }
-  if (!outcome || !(closed || overBeforeMoves)) return null;
-  if (overBeforeMoves) {
-    return (
-      <p className="over-before-moves outcome-line" role="status">
-        Over before any move: {outcomeSentence(outcome)}
-      </p>
-    );
-  }
-  const verdict = fix ? (fixVerdict(fix, outcome, game).forbidden ? "Broken" : "Ended") : outcome.win ? "Won" : "Lost";
-  const moves = game.schedule.length;
-  return (
-    <p className="over-before-moves outcome-line" role="status">
-      {verdict} {moves === 0 ? "before any move" : `in move ${moves}`}: {outcomeSentence(outcome)} Undo to go back, Reset to play again.{" "}
-      <button type="button" className="quiet" onClick={() => appStore.getState().reopenOutcome()}>
-        Show the outcome
-      </button>
-    </p>
   );
 }

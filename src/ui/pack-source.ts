@@ -2,7 +2,7 @@
 // like a level link), or a path on the game's own host. Each way is guarded: a size limit, UTF-8
 // text only, and for a path, nothing but a plain relative path under the game's own address.
 
-import { decodeLinkData } from "./share";
+import { decodeLinkData, readBounded } from "./share";
 
 /** The contract's limit on a pack's text. */
 export const MAX_PACK_BYTES = 2 * 1024 * 1024;
@@ -51,20 +51,8 @@ export async function fetchPackText(url: URL, src: string): Promise<string> {
   const declared = Number(response.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > MAX_PACK_BYTES) throw new PackSourceError(`the pack “${src}” is larger than ${MAX_PACK_BYTES} bytes`);
   if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > MAX_PACK_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw new PackSourceError(`the pack “${src}” is larger than ${MAX_PACK_BYTES} bytes`);
-    }
-    chunks.push(value);
-  }
-  return decodeText(concat(chunks, total), `the pack “${src}”`);
+  const bytes = await readBounded(response.body, MAX_PACK_BYTES, () => new PackSourceError(`the pack “${src}” is larger than ${MAX_PACK_BYTES} bytes`));
+  return decodeText(bytes, `the pack “${src}”`);
 }
 
 /** The text of a picked or dropped file, refused when it is too large or not UTF-8 text. */
@@ -82,16 +70,6 @@ function decodeText(bytes: Uint8Array, what: string): string {
   }
   if (text.includes("\u0000")) throw new PackSourceError(`${what} is not a text file`);
   return text.replace(/^\uFEFF/, "");
-}
-
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /** A name for the record's file: the student's name in lowercase words joined by "-". */

@@ -41,7 +41,12 @@ async function transform(input: Uint8Array, stream: GenericTransformStream, limi
   // Errors surface through the reader; the writer's own promises must not go unhandled.
   writer.write(input as Uint8Array<ArrayBuffer>).catch(() => {});
   writer.close().catch(() => {});
-  const reader = (stream.readable as ReadableStream<Uint8Array>).getReader();
+  return readBounded(stream.readable as ReadableStream<Uint8Array>, limit, () => new LevelLinkError(`the ${what} in this link is larger than ${limit} bytes`));
+}
+
+/** Every byte of `stream`, in one array; past `limit` bytes it is cancelled and `tooLarge()` thrown. */
+export async function readBounded(stream: ReadableStream<Uint8Array>, limit: number, tooLarge: () => Error): Promise<Uint8Array> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -50,7 +55,7 @@ async function transform(input: Uint8Array, stream: GenericTransformStream, limi
     total += value.length;
     if (total > limit) {
       await reader.cancel().catch(() => {});
-      throw new LevelLinkError(`the ${what} in this link is larger than ${limit} bytes`);
+      throw tooLarge();
     }
     chunks.push(value);
   }

@@ -4,9 +4,8 @@
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { formatError } from "../course/errors";
 import { allVerified, gradeRecords, gradeTableCsv, gradeTableText } from "../course/grade";
-import { loadPack } from "../course/pack";
+import { readPackArg } from "./pack-file";
 import { USAGE } from "./usage";
 
 export async function gradeCommand(args: string[]): Promise<number> {
@@ -21,16 +20,8 @@ export async function gradeCommand(args: string[]): Promise<number> {
   if (!packFile) return usage("no pack given");
   if (recordArgs.length === 0) return usage("no completion records given");
 
-  const packText = read(packFile);
-  if (packText === null) {
-    console.error(`${packFile}: cannot read the file`);
-    return 1;
-  }
-  const pack = await loadPack(packText, packFile);
-  if (!pack.ok) {
-    for (const e of pack.error) console.error(formatError(e));
-    return 1;
-  }
+  const loaded = await readPackArg(packFile);
+  if (!loaded) return 1;
 
   const records = recordArgs.flatMap(recordFiles).map((file) => {
     const text = read(file);
@@ -42,7 +33,7 @@ export async function gradeCommand(args: string[]): Promise<number> {
     console.error(`no .json files in ${recordArgs.join(", ")}`);
     return 1;
   }
-  const table = await gradeRecords(pack.value, records);
+  const table = await gradeRecords(loaded.pack, records);
   process.stdout.write(csv ? gradeTableCsv(table) : gradeTableText(table));
   return allVerified(table) ? 0 : 1;
 }

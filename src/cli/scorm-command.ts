@@ -11,9 +11,8 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { zipSync } from "fflate";
-import { formatError } from "../course/errors";
-import { loadPack } from "../course/pack";
 import { SCORM_LAUNCH, SCORM_PACK_FILE, scormLaunchPage, scormManifest } from "../course/scorm-manifest";
+import { readPackArg } from "./pack-file";
 import { USAGE } from "./usage";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -29,18 +28,9 @@ export async function scormCommand(args: string[]): Promise<number> {
   }
   if (!packFile) return usage("no pack given");
   if (!out) return usage("no output file given: -o pack.zip");
-  let packText: string;
-  try {
-    packText = readFileSync(packFile, "utf8");
-  } catch {
-    console.error(`${packFile}: cannot read the file`);
-    return 1;
-  }
-  const pack = await loadPack(packText, packFile);
-  if (!pack.ok) {
-    for (const e of pack.error) console.error(formatError(e));
-    return 1;
-  }
+  const read = await readPackArg(packFile);
+  if (!read) return 1;
+  const { pack, text: packText } = read;
 
   const dir = mkdtempSync(join(tmpdir(), "interleave-scorm-"));
   try {
@@ -62,11 +52,11 @@ export async function scormCommand(args: string[]): Promise<number> {
     const index = built.replace(register, "");
     files.set("index.html", Buffer.from(index, "utf8"));
     files.set(SCORM_PACK_FILE, Buffer.from(packText, "utf8"));
-    files.set(SCORM_LAUNCH, Buffer.from(scormLaunchPage(pack.value.title), "utf8"));
-    files.set("imsmanifest.xml", Buffer.from(scormManifest(pack.value, [...files.keys()]), "utf8"));
+    files.set(SCORM_LAUNCH, Buffer.from(scormLaunchPage(pack.title), "utf8"));
+    files.set("imsmanifest.xml", Buffer.from(scormManifest(pack, [...files.keys()]), "utf8"));
     const zip = zipSync(Object.fromEntries(files), { level: 9 });
     writeFileSync(out, zip);
-    console.log(`wrote ${out}: a SCORM 1.2 package of "${pack.value.title}" (${pack.value.levels.length} levels, ${files.size} files, ${Math.round(zip.length / 1024).toLocaleString("en")} kB); import it into your LMS as a SCORM package`);
+    console.log(`wrote ${out}: a SCORM 1.2 package of "${pack.title}" (${pack.levels.length} levels, ${files.size} files, ${Math.round(zip.length / 1024).toLocaleString("en")} kB); import it into your LMS as a SCORM package`);
     return 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -14,6 +14,8 @@ export default defineConfig({
   ...suite,
   testDir: ".",
   testMatch: "play-levels.ts",
+  // Its own results folder: run from inside the suite, it must not empty the suite's test-results/.
+  outputDir: "../../test-results/levels-test",
   // Level by level, in file order, so the lines come out as the folder lists them.
   workers: 1,
   use: { ...suite.use, ...(served && { baseURL: served }) },

@@ -13,6 +13,8 @@ export default mergeConfig(
       // default 5 s would fail them for the machine's load, not for what they check.
       testTimeout: 30_000,
       include: ["src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+      // Components and stores speak English in unit tests, as they do for a new English player.
+      setupFiles: ["src/i18n/test-setup.ts"],
       exclude: ["e2e/**", "node_modules/**", "dist/**"],
     },
   }),

@@ -38,6 +38,8 @@ const FORBIDDEN: ReadonlyMap<string, readonly string[]> = new Map([
   ["course", ["hardware", "cli", "ui", "editor", "main.tsx"]],
   ["cli", ["hardware", "ui", "editor", "main.tsx"]],
   ["editor", ["cli"]],
+  // The interface's words: a leaf the screens and their stores read, with no game code in it.
+  ["i18n", ["engine", "solver", "hardware", "course", "cli", "ui", "editor", "main.tsx"]],
 ]);
 
 /** What is wrong with one import edge, in words, or null when it keeps the rules. */

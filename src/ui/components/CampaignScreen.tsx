@@ -9,6 +9,8 @@ import { shown } from "../words";
 import { editorHref, levelHref } from "../router";
 import { appStore, useApp } from "../use-app";
 import { BackupControls } from "./BackupControls";
+import { InterfaceLanguage } from "./InterfaceLanguage";
+import { t } from "../../i18n/index";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ErrorList, Notices, ProblemScreen, TopBar } from "./Chrome";
 import { Markdown } from "./Markdown";
@@ -96,7 +98,8 @@ export function CampaignScreen() {
         ))}
         <MyLevels />
         <Packs />
-        <footer className="campaign-footer" aria-label="Your progress in this browser">
+        <footer className="campaign-footer" aria-label={t("common.settings.region")}>
+          <InterfaceLanguage />
           <BackupControls />
           <button type="button" className="quiet" onClick={() => appStore.getState().openDialog("clear-progress")}>
             Clear progress

@@ -20,7 +20,7 @@ describe("settings", () => {
 
   it("starts with the level's own language, the tour to come and the timeline folded", () => {
     const s = createSettingsStore(memoryStorage()).getState();
-    expect({ language: s.language, tourDone: s.tourDone, timelineOpen: s.timelineOpen }).toEqual(DEFAULT_SETTINGS);
+    expect({ locale: s.locale, language: s.language, tourDone: s.tourDone, timelineOpen: s.timelineOpen }).toEqual(DEFAULT_SETTINGS);
   });
 
   it.each([["true", true], ["false", false]])("takes a timeline left open (%s) under the old key into the settings, once", (raw, open) => {
@@ -44,9 +44,30 @@ describe("settings", () => {
     const progress = JSON.stringify({ state: { solved: {} }, version: 1 });
     const storage = memoryStorage({ [SETTINGS_KEY]: raw, [PROGRESS_KEY]: progress });
     const s = createSettingsStore(storage).getState();
-    expect({ language: s.language, tourDone: s.tourDone, timelineOpen: s.timelineOpen }).toEqual(expected);
+    expect({ language: s.language, tourDone: s.tourDone, timelineOpen: s.timelineOpen }).toEqual({ language: expected.language, tourDone: expected.tourDone, timelineOpen: expected.timelineOpen });
+    expect(s.locale).toBeNull();
     expect(s.notice).toBe(notice);
     expect(storage.dump()[PROGRESS_KEY]).toBe(progress);
+  });
+
+  it.each([
+    ["German", "de", "de"],
+    ["a language the game does not have", "fr", null],
+    ["a wrong type", 7, null],
+  ])("remembers the interface's language and reads %s back as the player chose or the browser's", (_what, saved, expected) => {
+    const storage = memoryStorage({ [SETTINGS_KEY]: JSON.stringify({ state: { locale: saved, language: "c" }, version: 1 }) });
+    const s = createSettingsStore(storage).getState();
+    expect(s.locale).toBe(expected);
+    expect(s.language).toBe("c");
+    expect(s.notice === null).toBe(expected !== null);
+  });
+
+  it("saves the interface's language the player picks", () => {
+    const storage = memoryStorage();
+    createSettingsStore(storage).getState().setLocale("es");
+    expect(createSettingsStore(storage).getState().locale).toBe("es");
+    createSettingsStore(storage).getState().setLocale(null);
+    expect(createSettingsStore(storage).getState().locale).toBeNull();
   });
 
   it("keeps an unreadable save aside before the defaults are saved over it", () => {

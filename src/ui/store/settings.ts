@@ -1,10 +1,11 @@
-// The player's settings: which language thread code is shown in, whether the first-level tour
+// The player's settings: the interface's language (or the browser's), which language thread code is shown in, whether the first-level tour
 // has been seen, and whether the timeline was last left open during play. Saved under a key of their own (never mixed with progress), versioned, and
 // validated field by field: a value that cannot be read falls back to its default, alone.
 
 import { createStore } from "zustand/vanilla";
 import { persist, type StateStorage } from "zustand/middleware";
 import { LANGUAGES, type Language } from "../../engine/index";
+import { isLocale, type Locale } from "../../i18n/locales";
 import { savedStorage } from "./saved-storage";
 
 export const SETTINGS_KEY = "interleave-settings";
@@ -13,13 +14,15 @@ export const SETTINGS_VERSION = 1;
 export interface Settings {
   /** The language thread code is shown in; "interleave" is the level's own. */
   language: Language;
+  /** The interface's language as the player chose it; null follows the browser's languages. */
+  locale: Locale | null;
   /** The first-level tour was finished or skipped: never start it again. */
   tourDone: boolean;
   /** The timeline was last left open during play (it starts folded, so a phone is not flooded). */
   timelineOpen: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { language: "interleave", tourDone: false, timelineOpen: false };
+export const DEFAULT_SETTINGS: Settings = { locale: null, language: "interleave", tourDone: false, timelineOpen: false };
 
 /** Where the timeline's open state was kept before it was a setting; moved over once. */
 export const LEGACY_TIMELINE_KEY = "interleave-timeline-open";
@@ -41,6 +44,7 @@ export function readSettings(saved: unknown): { settings: Settings; unread: stri
   };
   const isBool = (v: unknown): v is boolean => typeof v === "boolean";
   const settings: Settings = {
+    locale: field("locale", (v): v is Locale | null => v === null || isLocale(v), "the interface's language") ?? DEFAULT_SETTINGS.locale,
     language: field("language", (v): v is Language => (LANGUAGES as readonly unknown[]).includes(v), "the language code is shown in") ?? DEFAULT_SETTINGS.language,
     tourDone: field("tourDone", isBool, "whether the tour was done") ?? DEFAULT_SETTINGS.tourDone,
     timelineOpen: field("timelineOpen", isBool, "whether the timeline was open") ?? DEFAULT_SETTINGS.timelineOpen,
@@ -61,6 +65,7 @@ export interface SettingsState extends Settings {
   notice: string | null;
   dismissNotice(): void;
   setLanguage(language: Language): void;
+  setLocale(locale: Locale | null): void;
   finishTour(): void;
   setTimelineOpen(open: boolean): void;
 }
@@ -74,6 +79,7 @@ export function createSettingsStore(storage: StateStorage) {
         notice: null,
         dismissNotice: () => set({ notice: null }),
         setLanguage: (language) => set({ language: validateSettings({ language }).language }),
+        setLocale: (locale) => set({ locale: validateSettings({ locale }).locale }),
         finishTour: () => set({ tourDone: true }),
         setTimelineOpen: (open) => set({ timelineOpen: open === true }),
       }),
@@ -81,7 +87,7 @@ export function createSettingsStore(storage: StateStorage) {
         name: SETTINGS_KEY,
         version: SETTINGS_VERSION,
         storage: saved.storage,
-        partialize: (s) => ({ language: s.language, tourDone: s.tourDone, timelineOpen: s.timelineOpen }),
+        partialize: (s) => ({ locale: s.locale, language: s.language, tourDone: s.tourDone, timelineOpen: s.timelineOpen }),
         // A newer or unknown version: read what still fits, field by field.
         migrate: (persisted) => persisted as Settings,
         merge: (persisted, current) => {

@@ -1,0 +1,5 @@
+// Every message id the interface may ask for: the keys of the English catalogs. Add a line here
+// when an area file is added (catalogs.test.ts fails when a file is missing from this list).
+
+export type MessageId =
+  | keyof typeof import("./messages/en/common.json");

@@ -3,6 +3,7 @@
 // list of errors with file, line and column, and nothing of it runs.
 
 import type { LevelError } from "../engine/index";
+import { t } from "../i18n/index";
 import { loadPack, type Pack, type PackLevel } from "../course/pack";
 import type { PackRef } from "./store/pack-saves";
 
@@ -25,7 +26,7 @@ export function loadPackOnce(text: string, file: string): Promise<PackLoad> {
   const key = `${file}\n${text}`;
   let load = loads.get(key);
   if (!load) {
-    load = check(text, file).catch((e: unknown): PackLoad => ({ ok: false, file, error: [{ code: "failed", message: `the pack could not be checked: ${e instanceof Error ? e.message : String(e)}` }] }));
+    load = check(text, file).catch((e: unknown): PackLoad => ({ ok: false, file, error: [{ code: "failed", message: t("packs.checkFailed", { error: e instanceof Error ? e.message : String(e) }) }] }));
     if (loads.size > 20) loads.clear();
     loads.set(key, load);
   }

@@ -2,6 +2,7 @@
 // like a level link), or a path on the game's own host. Each way is guarded: a size limit, UTF-8
 // text only, and for a path, nothing but a plain relative path under the game's own address.
 
+import { t } from "../i18n/index";
 import { decodeLinkData, readBounded } from "./share";
 
 /** The contract's limit on a pack's text. */
@@ -22,17 +23,17 @@ export function decodePackLink(data: string): Promise<string> {
  * "..", or anything that is not a plain path is refused, with why.
  */
 export function packSrcUrl(src: string, base: string): URL {
-  if (src.length === 0 || src.length > 1000) throw new PackSourceError("the pack's address is empty or too long");
+  if (src.length === 0 || src.length > 1000) throw new PackSourceError(t("packs.source.addressEmpty"));
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("/") || src.startsWith("\\")) {
-    throw new PackSourceError(`the pack's address “${src}” is not a path on this site: only paths such as packs/os-week3.json are opened`);
+    throw new PackSourceError(t("packs.source.addressNotPath", { src }));
   }
   if (/[\\?#]/.test(src) || /(^|\/)\.\.?(\/|$)/.test(src) || /%2e|%2f|%5c/i.test(src)) {
-    throw new PackSourceError(`the pack's address “${src}” is not a plain path inside this site (no "..", "\\", "?" or "#")`);
+    throw new PackSourceError(t("packs.source.addressNotPlain", { src }));
   }
   const baseUrl = new URL(base);
   const url = new URL(src, baseUrl);
   if (url.origin !== baseUrl.origin || !url.pathname.startsWith(baseUrl.pathname.replace(/[^/]*$/, ""))) {
-    throw new PackSourceError(`the pack's address “${src}” leads off this site`);
+    throw new PackSourceError(t("packs.source.addressOffSite", { src }));
   }
   return url;
 }
@@ -43,32 +44,34 @@ export async function fetchPackText(url: URL, src: string): Promise<string> {
   try {
     response = await fetch(url, { credentials: "same-origin", redirect: "error" });
   } catch {
-    throw new PackSourceError(`the pack “${src}” could not be fetched: check the connection and the address`);
+    throw new PackSourceError(t("packs.source.fetchFailed", { src }));
   }
-  if (!response.ok) throw new PackSourceError(`the pack “${src}” could not be fetched: the site answered ${response.status}${response.status === 404 ? " (there is no such file)" : ""}`);
+  if (!response.ok) throw new PackSourceError(t(response.status === 404 ? "packs.source.fetchMissing" : "packs.source.fetchStatus", { src, status: String(response.status) }));
   // A static host that answers every address with the game's page has no such file either.
-  if (/^text\/html\b/i.test(response.headers.get("content-type") ?? "")) throw new PackSourceError(`the pack “${src}” could not be fetched: there is no such file (the site sent a web page)`);
+  if (/^text\/html\b/i.test(response.headers.get("content-type") ?? "")) throw new PackSourceError(t("packs.source.fetchPage", { src }));
   const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > MAX_PACK_BYTES) throw new PackSourceError(`the pack “${src}” is larger than ${MAX_PACK_BYTES} bytes`);
+  const tooLarge = () => new PackSourceError(t("packs.source.packTooLarge", { src, limit: String(MAX_PACK_BYTES) }));
+  if (Number.isFinite(declared) && declared > MAX_PACK_BYTES) throw tooLarge();
   if (!response.body) return "";
-  const bytes = await readBounded(response.body, MAX_PACK_BYTES, () => new PackSourceError(`the pack “${src}” is larger than ${MAX_PACK_BYTES} bytes`));
-  return decodeText(bytes, `the pack “${src}”`);
+  const bytes = await readBounded(response.body, MAX_PACK_BYTES, tooLarge);
+  return decodeText(bytes, { src });
 }
 
 /** The text of a picked or dropped file, refused when it is too large or not UTF-8 text. */
 export async function readPackFile(file: File, limit = MAX_PACK_BYTES): Promise<string> {
-  if (file.size > limit) throw new PackSourceError(`“${file.name}” is larger than ${limit} bytes`);
-  return decodeText(new Uint8Array(await file.arrayBuffer()), `“${file.name}”`);
+  if (file.size > limit) throw new PackSourceError(t("packs.source.fileTooLarge", { name: file.name, limit: String(limit) }));
+  return decodeText(new Uint8Array(await file.arrayBuffer()), { name: file.name });
 }
 
-function decodeText(bytes: Uint8Array, what: string): string {
+/** `from`: the pack fetched from `src`, or the file `name`, as the problem names it. */
+function decodeText(bytes: Uint8Array, from: { src: string } | { name: string }): string {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new PackSourceError(`${what} is not UTF-8 text`);
+    throw new PackSourceError("src" in from ? t("packs.source.packNotUtf8", from) : t("packs.source.fileNotUtf8", from));
   }
-  if (text.includes("\u0000")) throw new PackSourceError(`${what} is not a text file`);
+  if (text.includes("\u0000")) throw new PackSourceError("src" in from ? t("packs.source.packNotText", from) : t("packs.source.fileNotText", from));
   return text.replace(/^\uFEFF/, "");
 }
 

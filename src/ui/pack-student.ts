@@ -3,6 +3,7 @@
 // (course/variant.ts), and "Download my record" puts the same name on the record.
 
 import { createStore } from "zustand/vanilla";
+import { t } from "../i18n/index";
 import { useStore } from "zustand";
 import { MAX_STUDENT_CHARS, savedStudentName, saveStudentName } from "./pack-record";
 
@@ -54,8 +55,8 @@ export function setPackStudent(packId: string, name: string): void {
 
 /** A problem with a typed name, or null when it will do. */
 export function nameProblem(name: string): string | null {
-  if (name.trim().length === 0) return "Type your name as your instructor knows it.";
-  if (name.trim().length > MAX_STUDENT_CHARS) return `A name is at most ${MAX_STUDENT_CHARS} characters.`;
+  if (name.trim().length === 0) return t("packs.student.nameMissing");
+  if (name.trim().length > MAX_STUDENT_CHARS) return t("packs.student.nameTooLong", { max: MAX_STUDENT_CHARS });
   return null;
 }
 

@@ -4,6 +4,7 @@
 
 import { useEffect, useState } from "react";
 import type { LevelError } from "../../engine/index";
+import { t } from "../../i18n/index";
 import { loadPackOnce } from "../pack-open";
 import { decodePackLink, fetchPackText, packSrcUrl } from "../pack-source";
 import { navigate, packHref, type PackSource } from "../router";
@@ -12,15 +13,13 @@ import { ErrorList, ProblemScreen } from "./Chrome";
 
 type Opening = { state: "opening" } | { state: "unreachable"; message: string } | { state: "broken"; errors: LevelError[]; file: string };
 
-const LINK_FILE = "the pack in this link";
-
 async function open(from: PackSource): Promise<Opening | null> {
   let text: string;
   let file: string;
   try {
     if ("data" in from) {
       text = await decodePackLink(from.data);
-      file = LINK_FILE;
+      file = t("packs.link.file");
     } else {
       text = await fetchPackText(packSrcUrl(from.src, document.baseURI), from.src);
       file = from.src;
@@ -53,22 +52,22 @@ export function OpenPackScreen({ from }: { from: PackSource | null }) {
   }, [data, src]);
   if (!from) {
     return (
-      <ProblemScreen title="This link has no pack in it">
-        <p>A pack's link looks like #/pack?src=packs/os-week3.json or #/pack?data=…; ask your instructor for the whole link.</p>
+      <ProblemScreen title={t("packs.link.empty.title")}>
+        <p>{t("packs.link.empty.text")}</p>
       </ProblemScreen>
     );
   }
-  if (opening.state === "opening") return <p className="loading" role="status">Opening the pack…</p>;
+  if (opening.state === "opening") return <p className="loading" role="status">{t("packs.link.opening")}</p>;
   if (opening.state === "unreachable") {
     return (
-      <ProblemScreen title="This pack cannot be opened">
-        <p>{opening.message}.</p>
+      <ProblemScreen title={t("packs.link.cannotOpen")}>
+        <p>{t("packs.link.why", { message: opening.message })}</p>
       </ProblemScreen>
     );
   }
   return (
-    <ProblemScreen title="This pack has errors">
-      <p>Nothing in it is run. Ask your instructor for a working copy.</p>
+    <ProblemScreen title={t("packs.broken.title")}>
+      <p>{t("packs.broken.text")}</p>
       <ErrorList errors={opening.errors} file={opening.file} />
     </ProblemScreen>
   );

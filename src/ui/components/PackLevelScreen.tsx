@@ -4,6 +4,7 @@
 
 import { useMemo } from "react";
 import { isParameterised, studentLevel } from "../../course/variant";
+import { t } from "../../i18n/index";
 import { usePackStudent } from "../pack-student";
 import { packHref, packLevelHref } from "../router";
 import type { LoadedLevel } from "../store/game-slice";
@@ -25,36 +26,36 @@ export function PackLevelScreen({ pack, id }: { pack: string; id: string }) {
     [opened, own, id],
   );
   if (state.status === "missing") return <NoSuchPack id={pack} />;
-  if (state.status === "checking") return <p className="loading" role="status">Checking the pack…</p>;
+  if (state.status === "checking") return <p className="loading" role="status">{t("packs.checking")}</p>;
   if (state.status === "broken") {
     return (
-      <ProblemScreen title="This pack has errors">
+      <ProblemScreen title={t("packs.broken.title")}>
         <ErrorList errors={state.errors} file={state.file} />
       </ProblemScreen>
     );
   }
   if (needsName) {
     return (
-      <ProblemScreen title="Your own numbers">
+      <ProblemScreen title={t("packs.student.ownNumbers")}>
         <StudentNameForm packId={pack} focus />
         <p>
-          <a href={packHref(pack)}>Back to the pack</a>
+          <a href={packHref(pack)}>{t("packs.level.back")}</a>
         </p>
       </ProblemScreen>
     );
   }
   if (own && !own.ok) {
     return (
-      <ProblemScreen title="Your variant of this level has errors">
+      <ProblemScreen title={t("packs.level.variantBroken")}>
         <ErrorList errors={own.error} file={`${id}.json`} />
       </ProblemScreen>
     );
   }
   if (!loaded || !opened) {
     return (
-      <ProblemScreen title="No such level">
+      <ProblemScreen title={t("packs.level.missing.title")}>
         <p>
-          The pack has no level with the id “{id}”. <a href={packHref(pack)}>Back to the pack</a>
+          {t("packs.level.missing.text", { id })} <a href={packHref(pack)}>{t("packs.level.back")}</a>
         </p>
       </ProblemScreen>
     );
@@ -63,7 +64,7 @@ export function PackLevelScreen({ pack, id }: { pack: string; id: string }) {
   const next = at >= 0 && at + 1 < opened.order.length ? opened.order[at + 1] : null;
   const back = (
     <a className="topbar-link" href={packHref(pack)}>
-      Back to the pack
+      {t("packs.level.back")}
     </a>
   );
   return <AnyGameScreen key={`${pack}/${id}/${student}`} loaded={loaded} nextHref={next ? packLevelHref(pack, next) : packHref(pack)} links={back} />;

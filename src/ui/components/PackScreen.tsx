@@ -3,14 +3,16 @@
 // which asks the student's name and saves the completion record their instructor grades.
 
 import { useEffect, useId, useRef, useState } from "react";
+import { t } from "../../i18n/index";
 import { downloadBlob } from "../download";
 import type { OpenedPack } from "../pack-open";
 import { isParameterised } from "../../course/variant";
 import { MAX_STUDENT_CHARS, recordFile, savedStudentName } from "../pack-record";
-import { setPackStudent, usePackStudent } from "../pack-student";
+import { nameProblem, setPackStudent, usePackStudent } from "../pack-student";
 import { campaignHref, packLevelHref } from "../router";
 import type { PackSolved } from "../store/pack-saves";
 import { useOpenedPack, usePackProgress } from "../use-pack";
+import { richWords } from "../rich-words";
 import { shown } from "../words";
 import { ErrorList, Notices, ProblemScreen, TopBar } from "./Chrome";
 import { Markdown } from "./Markdown";
@@ -20,11 +22,11 @@ import { StudentNameForm } from "./StudentName";
 export function PackScreen({ id }: { id: string }) {
   const state = useOpenedPack(id);
   if (state.status === "missing") return <NoSuchPack id={id} />;
-  if (state.status === "checking") return <p className="loading" role="status">Checking the pack…</p>;
+  if (state.status === "checking") return <p className="loading" role="status">{t("packs.checking")}</p>;
   if (state.status === "broken") {
     return (
-      <ProblemScreen title="This pack has errors">
-        <p>Nothing in it is run. Ask your instructor for a working copy.</p>
+      <ProblemScreen title={t("packs.broken.title")}>
+        <p>{t("packs.broken.text")}</p>
         <ErrorList errors={state.errors} file={state.file} />
       </ProblemScreen>
     );
@@ -34,8 +36,8 @@ export function PackScreen({ id }: { id: string }) {
 
 export function NoSuchPack({ id }: { id: string }) {
   return (
-    <ProblemScreen title="No such pack">
-      <p>No pack with the id “{id}” was opened in this browser. Open it again from the link or file your instructor gave you.</p>
+    <ProblemScreen title={t("packs.missing.title")}>
+      <p>{t("packs.missing.text", { id })}</p>
     </ProblemScreen>
   );
 }
@@ -57,37 +59,31 @@ function PackCampaign({ opened }: { opened: OpenedPack }) {
       <TopBar>
         <span className="topbar-links">
           <a className="topbar-link" href={campaignHref}>
-            Campaign
+            {t("packs.campaign.link")}
           </a>
         </span>
       </TopBar>
       <main className="campaign pack">
         <Notices />
         <div className="hero">
-          <p className="pack-kicker">Level pack</p>
+          <p className="pack-kicker">{t("packs.campaign.kicker")}</p>
           <h1>
             <bdi>{shown(pack.title)}</bdi>
           </h1>
           {pack.intro && <Markdown className="pack-intro" text={pack.intro} />}
-          <p className="muted">
-            {solvedCount} of {opened.order.length} levels solved. Your progress in this pack is kept in this browser, apart from the campaign.
-          </p>
-          {hasVariants && student !== "" && (
-            <p className="pack-student">
-              Playing as <bdi>{shown(student)}</bdi>: your numbers in this pack come from this name.
-            </p>
-          )}
+          <p className="muted">{t("packs.campaign.progress", { solved: solvedCount, total: opened.order.length })}</p>
+          {hasVariants && student !== "" && <p className="pack-student">{richWords("packs.campaign.playingAs", {}, { name: <bdi>{shown(student)}</bdi> })}</p>}
           {hasVariants && student === "" && <StudentNameForm packId={pack.id} />}
           <p className="pack-actions">
             <button type="button" className="primary" onClick={() => setAsking(true)}>
-              Download my record
+              {t("packs.record.download")}
             </button>
           </p>
         </div>
         {pack.chapters.map((chapter, c) => (
           <section key={c} className="chapter" aria-labelledby={`pack-chapter-${c}`}>
             <h2 id={`pack-chapter-${c}`}>
-              <span className="chapter-number">Chapter {c + 1}</span> <bdi>{shown(chapter.title)}</bdi>
+              <span className="chapter-number">{t("packs.campaign.chapter", { number: c + 1 })}</span> <bdi>{shown(chapter.title)}</bdi>
             </h2>
             {chapter.intro && <Markdown className="chapter-intro" text={chapter.intro} />}
             <ol className="level-list">
@@ -99,7 +95,7 @@ function PackCampaign({ opened }: { opened: OpenedPack }) {
                 number++;
                 return (
                   <li key={levelId} className={`level-card${isSolved ? " solved" : ""}${isNext ? " next" : ""}`}>
-                    <a href={packLevelHref(pack.id, levelId)} aria-label={`${title}${isSolved ? ", solved" : ""}${isNext ? ", up next" : ""}`}>
+                    <a href={packLevelHref(pack.id, levelId)} aria-label={isSolved ? t("packs.level.solvedLabel", { title }) : isNext ? t("packs.level.nextLabel", { title }) : title}>
                       <span className="level-number" aria-hidden="true">
                         {number}
                       </span>
@@ -108,10 +104,11 @@ function PackCampaign({ opened }: { opened: OpenedPack }) {
                       </span>
                       {isSolved && (
                         <span className="badge badge-solved">
-                          <span aria-hidden="true">✓ </span>solved
+                          <span aria-hidden="true">✓ </span>
+                          {t("packs.level.solved")}
                         </span>
                       )}
-                      {isNext && <span className="badge badge-next">up next</span>}
+                      {isNext && <span className="badge badge-next">{t("packs.level.next")}</span>}
                     </a>
                     <p className="level-summary">{shown(level?.parsed.spec.summary ?? "")}</p>
                   </li>
@@ -121,9 +118,7 @@ function PackCampaign({ opened }: { opened: OpenedPack }) {
           </section>
         ))}
         <footer className="campaign-footer muted">
-          <p>
-            Pack <code>{pack.id}</code>, version <code title={pack.hash}>{pack.hash.slice(0, 19)}…</code>
-          </p>
+          <p>{richWords("packs.campaign.version", {}, { id: <code>{pack.id}</code>, version: <code title={pack.hash}>{pack.hash.slice(0, 19)}…</code> })}</p>
         </footer>
         {asking && <RecordDialog opened={opened} solved={solved} fixedName={hasVariants ? student : ""} onClose={() => setAsking(false)} />}
       </main>
@@ -144,15 +139,15 @@ function RecordDialog({ opened, solved, fixedName, onClose }: { opened: OpenedPa
   const [problem, setProblem] = useState<string | null>(null);
   const download = () => {
     const student = name.trim();
-    if (student.length === 0) return setProblem("Type your name as your instructor knows it.");
-    if (student.length > MAX_STUDENT_CHARS) return setProblem(`A name is at most ${MAX_STUDENT_CHARS} characters.`);
+    const wrong = nameProblem(student);
+    if (wrong) return setProblem(wrong);
     setPackStudent(opened.pack.id, student);
     try {
       const { text, fileName } = recordFile(student, opened, solved, new Date());
       downloadBlob(new Blob([text], { type: "application/json" }), fileName);
       onClose();
     } catch (e) {
-      setProblem(`The record could not be made: ${e instanceof Error ? e.message : String(e)}`);
+      setProblem(t("packs.record.failed", { error: e instanceof Error ? e.message : String(e) }));
     }
   };
   return (
@@ -163,12 +158,9 @@ function RecordDialog({ opened, solved, fixedName, onClose }: { opened: OpenedPa
           download();
         }}
       >
-        <h2 id={titleId}>Download my record</h2>
-        <p id={textId}>
-          The record lists the {solved.size} level{solved.size === 1 ? "" : "s"} you solved in this pack, with your winning moves, for your
-          instructor to check. It holds the name you type here and nothing else about you.
-        </p>
-        <label htmlFor={inputId}>Your name</label>
+        <h2 id={titleId}>{t("packs.record.download")}</h2>
+        <p id={textId}>{t("packs.record.text", { count: solved.size })}</p>
+        <label htmlFor={inputId}>{t("packs.student.name")}</label>
         <input
           ref={input}
           id={inputId}
@@ -191,10 +183,10 @@ function RecordDialog({ opened, solved, fixedName, onClose }: { opened: OpenedPa
         )}
         <div className="dialog-actions">
           <button type="submit" className="primary">
-            Download
+            {t("packs.record.submit")}
           </button>
           <button type="button" onClick={onClose}>
-            Cancel
+            {t("packs.record.cancel")}
           </button>
         </div>
       </form>

@@ -3,15 +3,20 @@
 
 import { useId, useState } from "react";
 import type { LevelError } from "../../engine/index";
+import { formatDate, t } from "../../i18n/index";
 import { loadPackOnce } from "../pack-open";
 import { readPackFile } from "../pack-source";
 import { gradeHref, navigate, packHref } from "../router";
 import type { RememberedPack } from "../store/pack-saves";
 import { packStore, usePacks } from "../use-packs";
+import { richWords } from "../rich-words";
 import { shown } from "../words";
 import { ErrorList } from "./Chrome";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ErrorBoundary, PartFailed } from "./ErrorBoundary";
+
+/** The day a pack was opened, written as the language writes short dates ("12/7/2026" in English). */
+const OPENED_DATE: Intl.DateTimeFormatOptions = { year: "numeric", month: "numeric", day: "numeric" };
 
 type Problem = { message: string } | { errors: LevelError[]; file: string };
 
@@ -36,10 +41,8 @@ export function Packs() {
     <ErrorBoundary
       what="the list of level packs"
       fallback={(error, retry) => (
-        <PartFailed className="packs" heading="Level packs" headingId="packs-heading" onRetry={retry}>
-          <p>
-            The packs could not be listed: <code>{error instanceof Error ? error.message : String(error)}</code>
-          </p>
+        <PartFailed className="packs" heading={t("packs.list.heading")} headingId="packs-heading" onRetry={retry}>
+          <p>{richWords("packs.list.failed", {}, { error: <code>{error instanceof Error ? error.message : String(error)}</code> })}</p>
         </PartFailed>
       )}
     >
@@ -60,8 +63,8 @@ function PackList() {
   };
   return (
     <section className="packs" aria-labelledby="packs-heading">
-      <h2 id="packs-heading">Level packs</h2>
-      <p className="muted">A pack is a set of levels from your instructor. Your progress in each pack is kept apart from the campaign.</p>
+      <h2 id="packs-heading">{t("packs.list.heading")}</h2>
+      <p className="muted">{t("packs.list.intro")}</p>
       {packs.length > 0 && (
         <ul className="my-level-list" aria-labelledby="packs-heading">
           {packs.map((p) => (
@@ -71,12 +74,13 @@ function PackList() {
                   <bdi>{shown(p.title)}</bdi>
                 </a>
                 <span className="muted my-level-meta">
-                  {p.id} · opened <time dateTime={p.openedAt}>{new Date(p.openedAt).toLocaleDateString()}</time>
+                  {richWords("packs.list.opened", { id: p.id }, { date: <time dateTime={p.openedAt}>{formatDate(new Date(p.openedAt), OPENED_DATE)}</time> })}
                 </span>
               </div>
               <div className="my-level-actions">
                 <button type="button" className="quiet" onClick={() => setForgetting(p)}>
-                  Remove<span className="sr-only"> {shown(p.title)}</span>
+                  {t("packs.list.remove")}
+                  <span className="sr-only"> {shown(p.title)}</span>
                 </button>
               </div>
             </li>
@@ -85,7 +89,7 @@ function PackList() {
       )}
       <p className="pack-open-row">
         <label className="file-button">
-          Open a pack…
+          {t("packs.list.open")}
           <input
             type="file"
             accept=".json,application/json"
@@ -97,15 +101,15 @@ function PackList() {
             }}
           />
         </label>
-        <a href={gradeHref}>Grade students' records</a>
+        <a href={gradeHref}>{t("packs.list.grade")}</a>
       </p>
       {problem && (
         <div id={problemId} className="pack-problem" role="alert">
           {"message" in problem ? (
-            <p>This pack cannot be opened: {problem.message}.</p>
+            <p>{t("packs.list.cannotOpen", { message: problem.message })}</p>
           ) : (
             <>
-              <p>This pack has errors, so nothing in it is run:</p>
+              <p>{t("packs.list.hasErrors")}</p>
               <ErrorList errors={problem.errors} file={problem.file} />
             </>
           )}
@@ -113,9 +117,9 @@ function PackList() {
       )}
       {forgetting && (
         <ConfirmDialog
-          title={`Remove “${shown(forgetting.title)}”?`}
-          text="This takes the pack off the list. Your progress in it stays in this browser: open the pack again to find it."
-          confirm="Remove"
+          title={t("packs.list.removeTitle", { title: shown(forgetting.title) })}
+          text={t("packs.list.removeText")}
+          confirm={t("packs.list.remove")}
           onConfirm={() => {
             packStore.getState().forget(forgetting.id);
             setForgetting(null);
@@ -133,20 +137,28 @@ export function PackShortcuts() {
   if (packs.length === 0) return null;
   return (
     <p className="pack-shortcuts">
-      Your level packs:{" "}
-      {packs.slice(0, 3).map((p, i) => (
-        <span key={p.id}>
-          {i > 0 && ", "}
-          <a href={packHref(p.id)}>
-            <bdi>{shown(p.title)}</bdi>
-          </a>
-        </span>
-      ))}
-      {packs.length > 3 && (
-        <>
-          , <a href="#packs-heading" onClick={(e) => (e.preventDefault(), document.getElementById("packs-heading")?.scrollIntoView())}>all {packs.length}</a>
-        </>
-      )}
+      {richWords("packs.shortcuts.yours", {}, {
+        packs: (
+          <>
+            {packs.slice(0, 3).map((p, i) => (
+              <span key={p.id}>
+                {i > 0 && ", "}
+                <a href={packHref(p.id)}>
+                  <bdi>{shown(p.title)}</bdi>
+                </a>
+              </span>
+            ))}
+            {packs.length > 3 && (
+              <>
+                ,{" "}
+                <a href="#packs-heading" onClick={(e) => (e.preventDefault(), document.getElementById("packs-heading")?.scrollIntoView())}>
+                  {t("packs.shortcuts.all", { count: packs.length })}
+                </a>
+              </>
+            )}
+          </>
+        ),
+      })}
     </p>
   );
 }

@@ -2,6 +2,7 @@
 // pack's id) chooses the numbers of their levels, and their record carries it.
 
 import { useId, useState } from "react";
+import { t } from "../../i18n/index";
 import { MAX_STUDENT_CHARS } from "../pack-record";
 import { nameProblem, savedStudentName, setPackStudent } from "../pack-student";
 
@@ -22,12 +23,9 @@ export function StudentNameForm({ packId, focus = false, onDone }: { packId: str
         onDone?.();
       }}
     >
-      <h2 id={`${inputId}-title`}>Who is playing?</h2>
-      <p>
-        Levels in this pack give every student their own numbers, chosen from your name. Type it as your instructor knows it: your record
-        carries the same name.
-      </p>
-      <label htmlFor={inputId}>Your name</label>
+      <h2 id={`${inputId}-title`}>{t("packs.student.title")}</h2>
+      <p>{t("packs.student.text")}</p>
+      <label htmlFor={inputId}>{t("packs.student.name")}</label>
       <input
         id={inputId}
         type="text"
@@ -49,7 +47,7 @@ export function StudentNameForm({ packId, focus = false, onDone }: { packId: str
       )}
       <div className="dialog-actions">
         <button type="submit" className="primary">
-          Play
+          {t("packs.student.play")}
         </button>
       </div>
     </form>

@@ -22,11 +22,18 @@ const SYSTEMS: [name: string, pattern: RegExp][] = [
   ["Linux", /\bLinux\b/],
 ];
 
+/** The browser with its major version ("Chrome 140") and the system ("Linux"), each null when unknown:
+ *  for a screen that words them in its own language. */
+export function browserParts(userAgent: string | undefined): { browser: string | null; system: string | null } {
+  if (!userAgent) return { browser: null, system: null };
+  const browser = BROWSERS.find(([, re]) => re.test(userAgent));
+  const system = SYSTEMS.find(([, re]) => re.test(userAgent))?.[0] ?? null;
+  return { browser: browser ? `${browser[0]} ${browser[1].exec(userAgent)![1]}` : null, system };
+}
+
 /** "Chrome 140 on Linux", "Firefox 128 on Windows", "Safari 17 on iOS"; "an unknown browser". */
 export function browserName(userAgent: string | undefined): string {
-  if (!userAgent) return "an unknown browser";
-  const browser = BROWSERS.find(([, re]) => re.test(userAgent));
-  const system = SYSTEMS.find(([, re]) => re.test(userAgent))?.[0];
-  const name = browser ? `${browser[0]} ${browser[1].exec(userAgent)![1]}` : "an unknown browser";
+  const { browser, system } = browserParts(userAgent);
+  const name = browser ?? "an unknown browser";
   return system ? `${name} on ${system}` : name;
 }

@@ -3,6 +3,7 @@
 // mode's "Show a schedule for this" and its odds) gets the same protocol: progress now and then, then one
 // result or one failure; the returned function cancels by ending the worker, after which no handler is called.
 
+import { t } from "../i18n/index";
 import type { HintReply, HintRequest } from "../solver/hint.worker";
 import type { Verdict } from "../solver/judge";
 import type { JudgeReply, JudgeRequest } from "../solver/judge.worker";
@@ -42,7 +43,7 @@ function run<R extends { type: "result" }>(worker: Worker, request: unknown, han
   worker.onerror = (e) => {
     if (over) return;
     finish();
-    handlers.failed(e.message || "the search stopped unexpectedly");
+    handlers.failed(e.message || t("hardware.search.stopped"));
   };
   worker.postMessage(request);
   return finish;

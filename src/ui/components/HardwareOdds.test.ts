@@ -2,7 +2,8 @@
 // and which memory model allows it ("the CPU reordered memory here" where SC cannot produce it).
 
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { switchLocale } from "../../i18n/index";
 import { parseLevel } from "../../engine/index";
 import { mini } from "../../engine/testing/levels";
 import type { OutcomeRow } from "../../hardware/outcomes";
@@ -81,5 +82,29 @@ describe("a row's memory model", () => {
     });
     // Without odds, the run's own comparison with SC still speaks.
     expect(modelWords(row({ kind: "assertion", threads: [0], line: 2, sc: false }), { status: "off" }, false)?.reordered).toBe(true);
+  });
+});
+
+describe("in the player's language", () => {
+  afterEach(async () => {
+    await switchLocale("en");
+  });
+
+  it("German: the odds, the shares and the memory model in German words and numbers", async () => {
+    await switchLocale("de");
+    expect(formatOdds(0.125)).toBe("12,5\u00a0%");
+    expect(formatOdds(0.000012)).toBe("0,0012\u00a0%");
+    expect(oddsWords(row({}), { status: "running", states: 16384 }, "5\u00a0%")).toBe("Zufalls-Scheduler: wird berechnet (bisher 16.384 Zustände), deine CPU 5\u00a0%");
+    const odds = worked(mini({ shared: { x: 0, y: 0, r1: 1, r2: 1 }, threads: ["x = 1;\nr1 = y;", "y = 1;\nr2 = x;"], options: { memoryModel: "tso" } }));
+    expect(modelWords(row({ finalShared: [1, 1, 0, 0] }), odds, true)?.text).toBe(
+      "TSO, das Speichermodell dieses Levels, erlaubt diesen Endzustand; sequenzielle Konsistenz nicht: Hier hat die CPU Speicherzugriffe umgeordnet.",
+    );
+  });
+
+  it("Spanish: an assert's row that SC does not allow", async () => {
+    await switchLocale("es");
+    expect(modelWords(row({ kind: "assertion", threads: [0], line: 2, sc: false }), { status: "off" }, false)?.text).toBe(
+      "La consistencia secuencial, el modelo de memoria de este nivel, no permite esto: aquí la CPU reordenó los accesos a memoria.",
+    );
   });
 });

@@ -4,9 +4,10 @@
 // reordered memory here". The numbers come from the solver (odds.ts) in a worker.
 
 import type { OutcomeRow } from "../../hardware/outcomes";
+import { formatNumber, t } from "../../i18n/index";
 import type { OddsAnswer, OutcomeClass } from "../../solver/odds";
+import { richWords } from "../rich-words";
 import type { OddsResult } from "../search-workers";
-import { formatCount } from "../words";
 
 /** The odds worker's state, as the panel keeps it. */
 export type OddsState =
@@ -21,13 +22,14 @@ export const ODDS_STATE_BUDGET = 200_000;
 /** Odds are shown only when the iteration placed all but this much (so every digit shown is right). */
 const SHOWN_PRECISION = 5e-5;
 
-/** A chance as a percentage a student reads: 50%, 12.5%, 0.39%, 0.0012%. */
+/** A count of trials or states as the player's language writes it: "16,384", "16.384". */
+export const count = (n: number) => formatNumber(Math.round(n));
+
+/** A chance as a percentage a student reads: 50%, 12.5%, 0.39%, 0.0012% (in English). */
 export function formatOdds(p: number): string {
-  if (p <= 0) return "0%";
-  if (p >= 1) return "100%";
-  const pct = 100 * p;
-  const text = pct >= 1 ? pct.toFixed(1) : pct.toPrecision(2);
-  return `${text.replace(/\.0+$/, "").replace(/(\.\d*?)0+$/, "$1")}%`;
+  const share = Math.min(1, Math.max(0, p));
+  if (share === 0 || share === 1) return formatNumber(share, { style: "percent" });
+  return formatNumber(share, share >= 0.01 ? { style: "percent", maximumFractionDigits: 1 } : { style: "percent", maximumSignificantDigits: 2 });
 }
 
 const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && [...a].sort().every((x, k) => x === [...b].sort()[k]);
@@ -73,19 +75,17 @@ export function allows(row: OutcomeRow, answer: OddsAnswer): boolean | null {
 
 /** "random scheduler 12.5%, your CPU 1.0%", or why there is no number. */
 export function oddsWords(row: OutcomeRow, odds: OddsState, cpuShare: string): string {
-  const cpu = `your CPU ${cpuShare}`;
-  if (odds.status === "off") return cpu;
-  if (odds.status === "running") return `random scheduler: working it out (${formatCount(odds.states)} states so far), ${cpu}`;
-  if (odds.status === "failed") return `random scheduler: could not be worked out (${odds.message}), ${cpu}`;
+  const cpu = cpuShare;
+  if (odds.status === "off") return t("hardware.odds.cpuOnly", { cpu });
+  if (odds.status === "running") return t("hardware.odds.working", { states: count(odds.states), cpu });
+  if (odds.status === "failed") return t("hardware.odds.failed", { error: odds.message, cpu });
   const answer = odds.result.odds;
-  if (answer.status === "too-big") return `random scheduler: too many states to work out (more than ${formatCount(ODDS_STATE_BUDGET)}), ${cpu}`;
-  if (answer.unsettled > SHOWN_PRECISION) return `random scheduler: its spin loops did not settle to an exact figure, ${cpu}`;
-  if (row.kind === "running") return `random scheduler ${formatOdds(answer.neverEnds)} (runs forever), ${cpu}`;
+  if (answer.status === "too-big") return t("hardware.odds.tooBig", { budget: count(ODDS_STATE_BUDGET), cpu });
+  if (answer.unsettled > SHOWN_PRECISION) return t("hardware.odds.unsettled", { cpu });
+  if (row.kind === "running") return t("hardware.odds.forever", { odds: formatOdds(answer.neverEnds), cpu });
   const p = rowOutcomes(row, answer.outcomes).reduce((sum, c) => sum + c.probability, 0);
-  return `random scheduler ${formatOdds(p)}, ${cpu}`;
+  return t("hardware.odds.chance", { odds: formatOdds(p), cpu });
 }
-
-const MODEL_NAME = { sc: "sequential consistency", tso: "TSO" } as const;
 
 export interface ModelWords {
   text: string;
@@ -100,28 +100,24 @@ export interface ModelWords {
 export function modelWords(row: OutcomeRow, odds: OddsState, tsoLevel: boolean): ModelWords | null {
   if (row.kind === "running") return null;
   const result = odds.status === "done" ? odds.result : null;
-  const what = row.kind === "finished" ? "this final state" : "this";
-  const reordered = "the CPU reordered memory here";
+  // "this final state" or "this": each message chooses its words by `what`.
+  const what = row.kind === "finished" ? "state" : "outcome";
   if (!tsoLevel) {
     const own = (result && allows(row, result.odds)) ?? row.sc;
     if (own === null) return null;
-    return own
-      ? { text: `Sequential consistency, this level's memory model, allows ${what}.`, reordered: false }
-      : { text: `Sequential consistency, this level's memory model, does not allow ${what}: ${reordered}.`, reordered: true };
+    return own ? { text: t("hardware.model.scAllows", { what }), reordered: false } : { text: t("hardware.model.scForbids", { what }), reordered: true };
   }
   if (!result) {
     // Without odds, the run's own comparison with the level's SC twin still speaks.
     if (row.sc === null) return null;
-    return row.sc
-      ? { text: `Sequential consistency allows ${what} too, without store buffers.`, reordered: false }
-      : { text: `Only TSO's store buffers explain ${what}; sequential consistency does not allow it: ${reordered}.`, reordered: true };
+    return row.sc ? { text: t("hardware.model.scAllowsToo", { what }), reordered: false } : { text: t("hardware.model.onlyTso", { what }), reordered: true };
   }
   const own = allows(row, result.odds);
   const sc = result.sc ? allows(row, result.sc) : row.sc;
-  const ownText = own === null ? `TSO is this level's memory model (too many states to tell whether it allows ${what})` : own ? `TSO, this level's memory model, allows ${what}` : `TSO, this level's memory model, does not allow ${what}`;
-  if (sc === null) return { text: `${ownText}.`, reordered: false };
-  if (sc) return { text: `${ownText}; so does sequential consistency.`, reordered: false };
-  return { text: `${ownText}; sequential consistency does not: ${reordered}.`, reordered: true };
+  const ownText = t(own === null ? "hardware.model.tsoUnknown" : own ? "hardware.model.tsoAllows" : "hardware.model.tsoForbids", { what });
+  if (sc === null) return { text: t("hardware.model.tsoAlone", { tso: ownText }), reordered: false };
+  if (sc) return { text: t("hardware.model.tsoAndSc", { tso: ownText }), reordered: false };
+  return { text: t("hardware.model.tsoNotSc", { tso: ownText }), reordered: true };
 }
 
 /** Under the table: what the random scheduler is, how exact its odds are, and every outcome the
@@ -133,30 +129,31 @@ export function OddsNote({ odds }: { odds: OddsState }) {
   const finished = answer.outcomes.filter((c) => c.kind === "finished");
   const others = answer.outcomes.filter((c) => c.kind !== "finished").sort((a, b) => b.probability - a.probability);
   const settled = answer.unsettled <= SHOWN_PRECISION;
-  const chance = (p: number) => (settled ? `: random scheduler ${formatOdds(p)}` : "");
+  // An outcome in the engine's words, with its odds when they are exact.
+  const chance = (outcome: string, p: number) => (settled ? t("hardware.note.chance", { outcome, odds: formatOdds(p) }) : outcome);
+  const states = count(answer.states);
+  const exactness =
+    !settled ? t("hardware.note.unsettled", { states })
+    : answer.unsettled > 1e-12 ? t("hardware.note.within", { states, error: answer.unsettled.toExponential(0) })
+    : t("hardware.note.exact", { states });
+  const firstFinished = finished.length > 1 ? t("hardware.note.finalStates", { outcome: finished[0]?.message ?? "", count: finished.length }) : (finished[0]?.message ?? "");
   return (
     <div className="hw-odds-note">
-      <p>
-        <strong>Random scheduler</strong>: at every move it picks one of the legal moves at random, each as likely as the others (a store-buffer
-        flush and a spurious wakeup count as moves, like a step). Its odds are worked out exactly, over all {formatCount(answer.states)} states of
-        the puzzle{settled ? (answer.unsettled > 1e-12 ? `, to within ${answer.unsettled.toExponential(0)}` : "") : "; its spin loops did not settle to exact figures"}.
-      </p>
-      <p>What {MODEL_NAME[model]}, this level&apos;s memory model, allows:</p>
-      <ul className="hw-allowed" aria-label="Outcomes this level's memory model allows">
+      <p>{richWords("hardware.note.scheduler", { exactness }, {}, { strong: (text) => <strong>{text}</strong> })}</p>
+      <p>{t(model === "tso" ? "hardware.note.allowedTso" : "hardware.note.allowedSc")}</p>
+      <ul className="hw-allowed" aria-label={t("hardware.note.allowedList")}>
         {others.map((c) => (
-          <li key={`${c.kind}:${c.threads.join(",")}:${c.lines.join(",")}:${c.message}`}>
-            {c.message}
-            {chance(c.probability)}
-          </li>
+          <li key={`${c.kind}:${c.threads.join(",")}:${c.lines.join(",")}:${c.message}`}>{chance(c.message, c.probability)}</li>
         ))}
         {finished.length > 0 && (
           <li>
-            {finished[0].message}
-            {finished.length > 1 ? ` (${formatCount(finished.length)} different final states)` : ""}
-            {chance(finished.reduce((sum, c) => sum + c.probability, 0))}
+            {chance(
+              firstFinished,
+              finished.reduce((sum, c) => sum + c.probability, 0),
+            )}
           </li>
         )}
-        {answer.neverEnds > 0 && <li>The threads run forever{chance(answer.neverEnds)}</li>}
+        {answer.neverEnds > 0 && <li>{chance(t("hardware.note.forever"), answer.neverEnds)}</li>}
       </ul>
     </div>
   );

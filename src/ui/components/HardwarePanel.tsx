@@ -5,13 +5,14 @@
 import { useEffect, useId, useRef, useState } from "react";
 import type { Program } from "../../engine/index";
 import type { OutcomeRow } from "../../hardware/outcomes";
-import { browserName } from "../../hardware/platform";
+import { browserParts } from "../../hardware/platform";
 import { createHardwareRun, hardwareUnavailable, JITTER_SPINS, MAX_TRIALS, MIN_TRIALS, type HardwareProgress, type HardwareRun } from "../../hardware/run";
+import { formatNumber, t, type MessageId } from "../../i18n/index";
 import "../styles/hardware.css";
+import { richWords } from "../rich-words";
 import { oddsInWorker } from "../search-workers";
 import { useApp } from "../use-app";
-import { formatCount } from "../words";
-import { modelWords, ODDS_STATE_BUDGET, OddsNote, oddsWords, type OddsState } from "./HardwareOdds";
+import { count, modelWords, ODDS_STATE_BUDGET, OddsNote, oddsWords, type OddsState } from "./HardwareOdds";
 import { OutcomeSchedule, rowKey } from "./OutcomeSchedule";
 
 export interface HardwarePanelProps {
@@ -19,23 +20,28 @@ export interface HardwarePanelProps {
   levelId: string;
 }
 
-const KIND_WORDS: Record<OutcomeRow["kind"], string> = {
-  "mutual-exclusion": "Mutual exclusion broken",
-  assertion: "Assertion failed",
-  deadlock: "Deadlock",
-  exception: "Exception",
-  finished: "Finished",
-  exit: "exit() called",
-  running: "Still running",
+const KIND_WORDS: Record<OutcomeRow["kind"], MessageId> = {
+  "mutual-exclusion": "hardware.kind.mutualExclusion",
+  assertion: "hardware.kind.assertion",
+  deadlock: "hardware.kind.deadlock",
+  exception: "hardware.kind.exception",
+  finished: "hardware.kind.finished",
+  exit: "hardware.kind.exit",
+  running: "hardware.kind.running",
 };
 
-const formatShare = (count: number, total: number) => (total === 0 ? "0%" : `${((100 * count) / total).toFixed(count * 1000 < total ? 2 : 1)}%`);
+/** A row's share of the trials: "97.0%", and two decimals below 0.1% ("0.05%"). */
+function formatShare(part: number, total: number): string {
+  if (total === 0) return formatNumber(0, { style: "percent" });
+  const digits = part * 1000 < total ? 2 : 1;
+  return formatNumber(part / total, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
 
 /** The trials field's value as a number, or why it is not acceptable. */
 export function parseTrials(text: string): { ok: true; value: number } | { ok: false; message: string } {
   const value = Number(text.replace(/[,_\s]/g, ""));
-  if (text.trim() === "" || !Number.isInteger(value)) return { ok: false, message: "Enter a whole number of trials." };
-  if (value < MIN_TRIALS || value > MAX_TRIALS) return { ok: false, message: `Enter between ${formatCount(MIN_TRIALS)} and ${formatCount(MAX_TRIALS)} trials.` };
+  if (text.trim() === "" || !Number.isInteger(value)) return { ok: false, message: t("hardware.trials.notWhole") };
+  if (value < MIN_TRIALS || value > MAX_TRIALS) return { ok: false, message: t("hardware.trials.outOfRange", { min: count(MIN_TRIALS), max: count(MAX_TRIALS) }) };
   return { ok: true, value };
 }
 
@@ -79,14 +85,11 @@ export function HardwarePanel({ program, levelId }: HardwarePanelProps) {
   const maxCount = Math.max(1, ...(progress?.rows ?? []).map((r) => r.count));
   return (
     <section className="hw-panel" aria-labelledby={`${id}-title`} data-level={levelId}>
-      <h2 id={`${id}-title`} className="hw-title">Hardware mode</h2>
-      <p className="hw-intro">
-        Race this level on real threads: each thread runs as a Web Worker, all sharing one memory, from the same start, many times over.
-        The puzzle shows what <em>can</em> happen; this shows how often it <em>does</em>.
-      </p>
+      <h2 id={`${id}-title`} className="hw-title">{t("hardware.title")}</h2>
+      <p className="hw-intro">{richWords("hardware.intro", {}, {}, { em: (text) => <em>{text}</em> })}</p>
       {unavailable && (
         <p className="hw-warning" role="note">
-          Hardware mode is off here. {unavailable}
+          {t("hardware.off", { reason: unavailable })}
         </p>
       )}
       <form
@@ -97,7 +100,7 @@ export function HardwarePanel({ program, levelId }: HardwarePanelProps) {
         }}
       >
         <div className="hw-field">
-          <label htmlFor={`${id}-trials`}>Trials</label>
+          <label htmlFor={`${id}-trials`}>{t("hardware.trials.label")}</label>
           <input
             id={`${id}-trials`}
             type="number"
@@ -112,18 +115,20 @@ export function HardwarePanel({ program, levelId }: HardwarePanelProps) {
             onChange={(e) => setTrialsText(e.target.value)}
           />
           <span id={`${id}-trials-help`} className={trials.ok ? "hw-help" : "hw-help hw-error"}>
-            {trials.ok ? `${formatCount(MIN_TRIALS)} to ${formatCount(MAX_TRIALS)}` : trials.message}
+            {trials.ok ? t("hardware.trials.range", { min: count(MIN_TRIALS), max: count(MAX_TRIALS) }) : trials.message}
           </span>
         </div>
         <div className="hw-field hw-check">
           <input id={`${id}-jitter`} type="checkbox" checked={jitter} disabled={running} onChange={(e) => setJitter(e.target.checked)} />
-          <label htmlFor={`${id}-jitter`}>
-            Jitter: add random short pauses between statements (rare races show up more often; not how the code runs for real)
-          </label>
+          <label htmlFor={`${id}-jitter`}>{t("hardware.jitter")}</label>
         </div>
         <div className="hw-buttons">
-          <button type="submit" disabled={running || !trials.ok || unavailable !== null}>Run trials</button>
-          <button type="button" onClick={stop} disabled={!running}>Stop</button>
+          <button type="submit" disabled={running || !trials.ok || unavailable !== null}>
+            {t("hardware.run")}
+          </button>
+          <button type="button" onClick={stop} disabled={!running}>
+            {t("hardware.stop")}
+          </button>
         </div>
       </form>
 
@@ -131,16 +136,13 @@ export function HardwarePanel({ program, levelId }: HardwarePanelProps) {
 
       {progress && progress.rows.length > 0 && (
         <table className="hw-tally">
-          <caption>
-            Outcomes of {formatCount(total)} trial{total === 1 ? "" : "s"}
-            {progress.status === "running" ? " so far" : ""}
-          </caption>
+          <caption>{t(progress.status === "running" ? "hardware.tally.captionSoFar" : "hardware.tally.caption", { count: total })}</caption>
           <thead>
             <tr>
-              <th scope="col">Outcome</th>
-              <th scope="col" className="hw-num">Trials</th>
-              <th scope="col" className="hw-num">Share</th>
-              <th scope="col"><span className="hw-visually-hidden">Bar chart</span></th>
+              <th scope="col">{t("hardware.tally.outcome")}</th>
+              <th scope="col" className="hw-num">{t("hardware.tally.trials")}</th>
+              <th scope="col" className="hw-num">{t("hardware.tally.share")}</th>
+              <th scope="col"><span className="hw-visually-hidden">{t("hardware.tally.bars")}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -161,17 +163,18 @@ export function HardwarePanel({ program, levelId }: HardwarePanelProps) {
 function Progress({ progress }: { progress: HardwareProgress }) {
   const { status, completed, requested, trialsPerSecond } = progress;
   const words =
-    status === "running" ? (completed === 0 ? "Starting the workers…" : `${formatCount(completed)} of ${formatCount(requested)} trials`)
-    : status === "done" ? `Done: ${formatCount(completed)} trials`
-    : status === "stopped" ? `Stopped after ${formatCount(completed)} of ${formatCount(requested)} trials`
-    : `Failed: ${progress.error ?? "unknown error"}`;
+    status === "running" ? (completed === 0 ? t("hardware.progress.starting") : t("hardware.progress.running", { completed: count(completed), requested }))
+    : status === "done" ? t("hardware.progress.done", { count: completed })
+    : status === "stopped" ? t("hardware.progress.stopped", { completed: count(completed), requested })
+    : t("hardware.progress.failed", { error: progress.error ?? t("hardware.progress.unknownError") });
+  const parts = [words];
+  if (completed > 0) parts.push(t("hardware.progress.rate", { rate: count(trialsPerSecond) }));
+  if (progress.restarts > 0) parts.push(t("hardware.progress.restarts", { count: progress.restarts }));
   return (
     <div className="hw-progress">
-      <progress value={completed} max={requested} aria-label="Trials run" />
+      <progress value={completed} max={requested} aria-label={t("hardware.progress.label")} />
       <p className="hw-status" role="status">
-        {words}
-        {completed > 0 && ` · ${formatCount(trialsPerSecond)} trials per second`}
-        {progress.restarts > 0 && ` · workers restarted ${progress.restarts} time${progress.restarts === 1 ? "" : "s"} after a trial would not stop`}
+        {parts.join(" · ")}
       </p>
     </div>
   );
@@ -205,15 +208,15 @@ function OutcomeLine({ row, total, maxCount, program, odds }: { row: OutcomeRow;
   return (
     <tr className={`hw-row hw-${row.kind}${reordered ? " hw-not-sc" : ""}`}>
       <th scope="row">
-        <span className="hw-kind">{KIND_WORDS[row.kind]}{row.win ? " (a win)" : ""}</span>
+        <span className="hw-kind">{row.win ? t("hardware.kind.win", { kind: t(KIND_WORDS[row.kind]) }) : t(KIND_WORDS[row.kind])}</span>
         <span className="hw-message">{row.message}</span>
         <span className="hw-odds">{oddsWords(row, odds, formatShare(row.count, total))}</span>
         {model && <span className={model.reordered ? "hw-model hw-sc" : "hw-model"}>{model.text}</span>}
-        {row.kind === "running" && <span className="hw-note">A thread used up its budget: it spins, or waited long for a core.</span>}
+        {row.kind === "running" && <span className="hw-note">{t("hardware.row.spent")}</span>}
         <details className="hw-state">
-          <summary>Shared state after trial {formatCount(row.firstTrial)}, the first to end this way</summary>
+          <summary>{t("hardware.row.state", { trial: count(row.firstTrial) })}</summary>
           {row.finalState.length === 0 ? (
-            <p>This level has no shared variables.</p>
+            <p>{t("hardware.row.noShared")}</p>
           ) : (
             <dl>
               {row.finalState.map((v) => (
@@ -227,7 +230,7 @@ function OutcomeLine({ row, total, maxCount, program, odds }: { row: OutcomeRow;
         </details>
         <OutcomeSchedule row={row} program={program} />
       </th>
-      <td className="hw-num">{formatCount(row.count)}</td>
+      <td className="hw-num">{count(row.count)}</td>
       <td className="hw-num">{formatShare(row.count, total)}</td>
       <td className="hw-bar-cell" aria-hidden="true">
         <span className="hw-bar" style={{ width: `${(100 * row.count) / maxCount}%` }} />
@@ -238,18 +241,21 @@ function OutcomeLine({ row, total, maxCount, program, odds }: { row: OutcomeRow;
 
 function Comparison({ progress }: { progress: HardwareProgress }) {
   const text =
-    progress.comparison === "sc" ? "Each outcome was compared with the puzzle: the solver tried every order of the threads' steps, and knows every ending they can reach."
-    : progress.comparison === "partial" ? "This level has too many orders of steps to try them all: outcomes were compared with the endings the solver found in the time it had."
-    : progress.comparison === "tso" ? "In the puzzle this level's writes wait in store buffers (TSO). Each outcome was compared with every order of the threads' steps without store buffers: one that needs them is marked, because the CPU reordered memory there."
+    progress.comparison === "sc" ? t("hardware.compare.sc")
+    : progress.comparison === "partial" ? t("hardware.compare.partial")
+    : progress.comparison === "tso" ? t("hardware.compare.tso")
     : null;
   return text ? <p className="hw-compare">{text}</p> : null;
 }
 
 function Platform() {
   const nav = typeof navigator === "undefined" ? null : navigator;
-  return (
-    <p className="hw-platform">
-      Platform: {nav?.hardwareConcurrency ? `${nav.hardwareConcurrency} logical cores` : "core count unknown"} · {browserName(nav?.userAgent)}
-    </p>
-  );
+  const { browser, system } = browserParts(nav?.userAgent);
+  const cores = nav?.hardwareConcurrency ? t("hardware.platform.cores", { count: nav.hardwareConcurrency }) : t("hardware.platform.coresUnknown");
+  const named =
+    browser && system ? t("hardware.platform.browserOn", { browser, system })
+    : browser ? browser
+    : system ? t("hardware.platform.unknownBrowserOn", { system })
+    : t("hardware.platform.unknownBrowser");
+  return <p className="hw-platform">{t("hardware.platform", { cores, browser: named })}</p>;
 }

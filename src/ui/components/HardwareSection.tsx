@@ -3,6 +3,7 @@
 
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import type { Program } from "../../engine/index";
+import { t } from "../../i18n/index";
 
 const HardwarePanel = lazy(() => import("./HardwarePanel").then((m) => ({ default: m.HardwarePanel })));
 
@@ -11,10 +12,10 @@ export function HardwareSection({ program, levelId }: { program: Program; levelI
   return (
     <div className="hardware-section">
       <button type="button" className="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-        Hardware mode
+        {t("hardware.title")}
       </button>
       {open && (
-        <Suspense fallback={<p role="status">Loading hardware mode…</p>}>
+        <Suspense fallback={<p role="status">{t("hardware.loading")}</p>}>
           <InView>
             <HardwarePanel program={program} levelId={levelId} />
           </InView>

@@ -7,19 +7,15 @@
 import { useEffect, useState } from "react";
 import type { Level, Program } from "../../engine/index";
 import { outcomeTarget, type OutcomeRow } from "../../hardware/outcomes";
+import { t } from "../../i18n/index";
 import { underTSO } from "../../solver/outcome-schedule";
 import { HINT_STATE_BUDGET } from "../hint";
 import { dropSearch, runSearch } from "../search-jobs";
 import { outcomeScheduleInWorker } from "../search-workers";
 import type { ScheduleShown } from "../store/search-slice";
 import { appStore, useApp } from "../use-app";
-import { formatCount } from "../words";
+import { count } from "./HardwareOdds";
 import { MoveList } from "./MoveList";
-
-const MODEL_WORDS = {
-  sc: "sequential consistency (every write is seen by every thread at once)",
-  tso: "TSO (each thread's writes wait in its store buffer until flushed to memory)",
-};
 
 /** A row's identity in the tally, as the panel keys its rows. */
 export const rowKey = (row: OutcomeRow) => `${row.kind}\u0000${row.message}\u0000${row.sc}`;
@@ -67,18 +63,12 @@ export function OutcomeSchedule({ row, program }: { row: OutcomeRow; program: Pr
   return (
     <div className="hw-schedule">
       <button type="button" onClick={find} disabled={job?.status === "running"}>
-        Show a schedule for this
+        {t("hardware.schedule.show")}
       </button>
       <div className="hw-schedule-answer" aria-live="polite">
-        {job?.status === "running" && <p>Searching for a shortest schedule… {formatCount(job.states)} states so far.</p>}
-        {job?.status === "failed" && <p>The search failed: {job.message}</p>}
-        {impossible && (
-          <p>
-            {row.kind === "running"
-              ? "No schedule ends this way: in the puzzle a thread that spins just takes more steps; only real hardware gives up on it."
-              : "No schedule can be searched for here: this is not the level on the board."}
-          </p>
-        )}
+        {job?.status === "running" && <p>{t("hardware.schedule.searching", { states: count(job.states) })}</p>}
+        {job?.status === "failed" && <p>{t("hardware.schedule.failed", { error: job.message })}</p>}
+        {impossible && <p>{t(row.kind === "running" ? "hardware.schedule.spins" : "hardware.schedule.notOnBoard")}</p>}
         {job?.status === "done" && <Answer shown={job.result} program={twin?.program ?? program} movesLeft={movesLeft} />}
       </div>
     </div>
@@ -99,32 +89,27 @@ function tsoTwin(level: Level): Level | null {
 function Answer({ shown, program, movesLeft }: { shown: ScheduleShown; program: Program; movesLeft: number }) {
   const { answer: result, loaded, onTwin: tsoTwin } = shown;
   if (result.status === "none") {
-    return (
-      <p>
-        No schedule ends this way, {result.tried.length === 2 ? "under sequential consistency or under TSO" : "under TSO"}: the solver tried every order of
-        the steps. The hardware did something the puzzle's rules do not allow.
-      </p>
-    );
+    return <p>{t(result.tried.length === 2 ? "hardware.schedule.noneScOrTso" : "hardware.schedule.noneTso")}</p>;
   }
   if (result.status === "unknown") {
-    return <p>The search gave up after {formatCount(result.states)} states under {result.model === "sc" ? "sequential consistency" : "TSO"} without finding a schedule that ends this way.</p>;
+    return <p>{t("hardware.schedule.gaveUp", { states: count(result.states), model: result.model })}</p>;
   }
-  const n = result.schedule.length;
-  const moves = `${n} ${n === 1 ? "move" : "moves"}`;
+  // Sentence by sentence, each whole in the catalog.
+  const sentences = [
+    tsoTwin ? t("hardware.schedule.noScOrder") : null,
+    t("hardware.schedule.shortest", { count: result.schedule.length, model: result.model }),
+    tsoTwin && loaded ? t("hardware.schedule.onTwin") : null,
+    t(loaded ? "hardware.schedule.loaded" : "hardware.schedule.notLoaded"),
+  ];
   return (
     <>
-      <p className="hw-schedule-model">
-        {tsoTwin && "No order of steps ends this way under sequential consistency. "}
-        A shortest schedule of {moves} ends this way under {MODEL_WORDS[result.model]}.{" "}
-        {tsoTwin && loaded && "The board now plays this level run under TSO, so that its flushes replay. "}
-        {loaded ? "It is loaded on the board from the start: press Redo (Shift+U) or Next move to step through it." : "The board could not load it: here are the moves."}
-      </p>
+      <p className="hw-schedule-model">{sentences.filter((s) => s !== null).join(" ")}</p>
       {loaded && (
         <button type="button" disabled={movesLeft === 0} onClick={() => appStore.getState().redo()}>
-          Next move
+          {t("hardware.schedule.next")}
         </button>
       )}
-      <MoveList program={program} moves={result.schedule} label="Moves that end this way" className="hw-schedule-moves" />
+      <MoveList program={program} moves={result.schedule} label={t("hardware.schedule.moves")} className="hw-schedule-moves" />
     </>
   );
 }

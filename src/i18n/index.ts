@@ -14,7 +14,8 @@ import type { MessageId } from "./ids";
 export type { MessageId } from "./ids";
 export { LOCALES, LOCALE_NAMES, isLocale, pickLocale, type Locale } from "./locales";
 
-export type Values = Record<string, string | number | undefined>;
+/** A placeholder's value; words kept for later (a list of them is said joined by commas) are said with the message. */
+export type Values = Record<string, string | number | undefined | Words | readonly Words[]>;
 
 /** A message in the current language, with its placeholders filled in. */
 export function t(id: MessageId, values?: Values): string {
@@ -36,7 +37,15 @@ export function words(id: MessageId, values?: Values): Words {
 
 /** Words (or text that needs no translating, such as a level file's own) in the current language. */
 export function say(w: Words | string): string {
-  return typeof w === "string" ? w : t(w.id, w.values);
+  if (typeof w === "string") return w;
+  if (w.values === undefined) return t(w.id);
+  const values: Values = {};
+  for (const [name, v] of Object.entries(w.values)) values[name] = typeof v === "object" && v !== null ? sayValue(v) : v;
+  return t(w.id, values);
+}
+
+function sayValue(v: Words | readonly Words[]): string {
+  return Array.isArray(v) ? (v as readonly Words[]).map((w) => say(w)).join(", ") : say(v as Words);
 }
 
 /** The language the interface is in now. */

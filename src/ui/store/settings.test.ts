@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { memoryStorage, PROGRESS_KEY } from "./progress";
 import { createSettingsStore, DEFAULT_SETTINGS, LEGACY_TIMELINE_KEY, SETTINGS_KEY } from "./settings";
+import { say } from "../../i18n/index";
 
 describe("settings", () => {
   it("remembers the language, the tour and the timeline across a reload", () => {
@@ -46,7 +47,7 @@ describe("settings", () => {
     const s = createSettingsStore(storage).getState();
     expect({ language: s.language, tourDone: s.tourDone, timelineOpen: s.timelineOpen }).toEqual({ language: expected.language, tourDone: expected.tourDone, timelineOpen: expected.timelineOpen });
     expect(s.locale).toBeNull();
-    expect(s.notice).toBe(notice);
+    expect(s.notice && say(s.notice)).toBe(notice);
     expect(storage.dump()[PROGRESS_KEY]).toBe(progress);
   });
 

@@ -10,29 +10,15 @@ import { i18n } from "@lingui/core";
 import { loaders } from "virtual:messages";
 import { LOCALES, type Locale, isLocale } from "./locales";
 import type { MessageId } from "./ids";
+import type { Values, Words } from "./words";
 
 export type { MessageId } from "./ids";
+export { words, type Values, type Words } from "./words";
 export { LOCALES, LOCALE_NAMES, isLocale, pickLocale, type Locale } from "./locales";
-
-/** A placeholder's value; words kept for later (a list of them is said joined by commas) are said with the message. */
-export type Values = Record<string, string | number | undefined | Words | readonly Words[]>;
 
 /** A message in the current language, with its placeholders filled in. */
 export function t(id: MessageId, values?: Values): string {
   return i18n._(id, values);
-}
-
-/**
- * Words to be shown later, in whatever language is current then. A store keeps these rather than
- * text: it may be made before a catalog has loaded, and the player may switch language after.
- */
-export interface Words {
-  id: MessageId;
-  values?: Values;
-}
-
-export function words(id: MessageId, values?: Values): Words {
-  return values === undefined ? { id } : { id, values };
 }
 
 /** Words (or text that needs no translating, such as a level file's own) in the current language. */

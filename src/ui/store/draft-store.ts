@@ -9,7 +9,7 @@ import {
   corruptDraftsNotice, draftSummary, DRAFTS_CORRUPT_KEY, DRAFTS_KEY, DRAFTS_VERSION, migrateDrafts, newDraftId, validateDrafts,
   type Draft, type DraftId, type DraftOrigin, type SavedDrafts,
 } from "./drafts";
-import { words, type Words } from "../../i18n/index";
+import { words, type Words } from "../../i18n/words";
 import { savedStorage } from "./saved-storage";
 import { leftOutNotice, readSetAside, setAsideNotice, writeSetAside, type SetAsideDraft } from "./set-aside";
 

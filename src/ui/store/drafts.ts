@@ -4,7 +4,7 @@
 // read is kept aside first (never silently thrown away).
 
 import * as z from "zod/mini";
-import { words, type Words } from "../../i18n/index";
+import { words, type Words } from "../../i18n/words";
 import type { KeptAside } from "./saved-storage";
 
 export const DRAFTS_KEY = "interleave-levels";

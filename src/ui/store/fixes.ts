@@ -5,7 +5,7 @@
 
 import * as z from "zod/mini";
 import type { StateStorage } from "zustand/middleware";
-import { words, type Words } from "../../i18n/index";
+import { words, type Words } from "../../i18n/words";
 
 export const FIXES_KEY = "interleave-fixes";
 export const FIXES_CORRUPT_KEY = `${FIXES_KEY}.corrupt`;

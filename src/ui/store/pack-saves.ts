@@ -5,7 +5,7 @@
 // and a save that cannot be read at all is copied aside before the game starts afresh.
 
 import * as z from "zod/mini";
-import { words, type Words } from "../../i18n/index";
+import { words, type Words } from "../../i18n/words";
 
 export const PACKS_KEY = "interleave-packs";
 export const PACKS_VERSION = 1;

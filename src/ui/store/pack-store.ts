@@ -5,7 +5,7 @@
 // never the game: what could not be saved lives in memory for the visit, and a notice says so.
 
 import { createStore } from "zustand/vanilla";
-import { words, type Words } from "../../i18n/index";
+import { words, type Words } from "../../i18n/words";
 import type { StateStorage } from "zustand/middleware";
 import {
   corruptKey, packProgressKey, packSaveNotice, packTextKey, PACKS_KEY, readPackProgress, readRememberedPacks, writePackProgress,

@@ -1,7 +1,7 @@
 // The persisted slice: solved levels. Only this slice reaches localStorage (see store.ts).
 
 import type { StateCreator } from "zustand/vanilla";
-import type { Words } from "../../i18n/index";
+import type { Words } from "../../i18n/words";
 import type { AppState, AppMutators } from "./store";
 import type { SolvedLevel } from "./progress";
 import type { LoadedLevel } from "./game-slice";

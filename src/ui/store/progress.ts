@@ -5,7 +5,7 @@
 
 import type { StateStorage } from "zustand/middleware";
 import * as z from "zod/mini";
-import { words, type Words } from "../../i18n/index";
+import { words, type Words } from "../../i18n/words";
 import { savedStorage, type KeptAside } from "./saved-storage";
 
 export const PROGRESS_KEY = "interleave-progress";

@@ -4,7 +4,7 @@
 
 import type { StateStorage } from "zustand/middleware";
 import * as z from "zod/mini";
-import { words, type Words } from "../../i18n/index";
+import { words, type Words } from "../../i18n/words";
 import { clip, DraftIdSchema, DraftSchema, DRAFTS_KEY, type DraftId } from "./drafts";
 
 export const SET_ASIDE_KEY = `${DRAFTS_KEY}.set-aside`;

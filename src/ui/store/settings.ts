@@ -5,7 +5,8 @@
 import { createStore } from "zustand/vanilla";
 import { persist, type StateStorage } from "zustand/middleware";
 import { LANGUAGES, type Language } from "../../engine/index";
-import { words, type MessageId, type Words } from "../../i18n/index";
+import type { MessageId } from "../../i18n/ids";
+import { words, type Words } from "../../i18n/words";
 import { isLocale, type Locale } from "../../i18n/locales";
 import { savedStorage } from "./saved-storage";
 

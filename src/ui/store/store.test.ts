@@ -334,7 +334,7 @@ describe("the store module", () => {
       const source = readFileSync(new URL(file, dir), "utf8");
       const imports = [...source.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]);
       for (const from of imports) {
-        expect(from, `${file} imports ${from}`).toMatch(/^(zustand\/vanilla|zustand\/middleware|zod\/mini|\.\/.*|\.\.\/\.\.\/engine\/.*|\.\.\/\.\.\/i18n\/(index|locales))$/);
+        expect(from, `${file} imports ${from}`).toMatch(/^(zustand\/vanilla|zustand\/middleware|zod\/mini|\.\/.*|\.\.\/\.\.\/engine\/.*|\.\.\/\.\.\/i18n\/(index|locales|words|ids))$/);
       }
     }
   });

@@ -16,20 +16,20 @@ export type { MessageId } from "./ids";
 export { words, type Values, type Words } from "./words";
 export { LOCALES, LOCALE_NAMES, isLocale, pickLocale, type Locale } from "./locales";
 
-/** A message in the current language, with its placeholders filled in. */
+/** A message in the current language, with its placeholders filled in (words among them said first). */
 export function t(id: MessageId, values?: Values): string {
-  return i18n._(id, values);
+  if (values === undefined) return i18n._(id);
+  const said: Record<string, string | number | undefined> = {};
+  for (const [name, v] of Object.entries(values)) said[name] = typeof v === "object" && v !== null ? sayValue(v) : v;
+  return i18n._(id, said);
 }
 
 /** Words (or text that needs no translating, such as a level file's own) in the current language. */
 export function say(w: Words | string): string {
-  if (typeof w === "string") return w;
-  if (w.values === undefined) return t(w.id);
-  const values: Values = {};
-  for (const [name, v] of Object.entries(w.values)) values[name] = typeof v === "object" && v !== null ? sayValue(v) : v;
-  return t(w.id, values);
+  return typeof w === "string" ? w : t(w.id, w.values);
 }
 
+/** Words kept as a placeholder's value; a list of them is joined by commas. */
 function sayValue(v: Words | readonly Words[]): string {
   return Array.isArray(v) ? (v as readonly Words[]).map((w) => say(w)).join(", ") : say(v as Words);
 }

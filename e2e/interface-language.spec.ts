@@ -1,9 +1,11 @@
 // The interface in the player's language: a German browser gets the campaign in German (dates
-// too), the settings switch it to Spanish at once, words a save's notice keeps included, and the
-// choice survives a reload; an English browser gets English, as before.
+// too, and axe finds nothing wrong with it), the settings switch it to Spanish at once, words a
+// save's notice keeps included, and the choice survives a reload; an English browser gets
+// English, as before.
 
 import { expect, test, type Page } from "@playwright/test";
 import { PROGRESS_KEY } from "../src/ui/store/progress";
+import { expectNoAxeViolations } from "./helpers/axe";
 
 const footer = (page: Page) => page.locator("footer.campaign-footer");
 
@@ -35,6 +37,7 @@ test.describe("in a German browser", () => {
     await expect(page.getByRole("link", { name: "Level-Editor" })).toBeVisible();
     await expect(page.getByText(/^0 von \d+ Leveln gelöst\.$/)).toBeVisible();
     await expect(page.getByText("Clear progress")).toHaveCount(0);
+    await expectNoAxeViolations(page, "the campaign in German");
 
     await importFile(page, "Fortschritt importieren", "sicherung.json", BACKUP);
     const confirm = page.getByRole("dialog", { name: "Deinen Fortschritt ersetzen?" });

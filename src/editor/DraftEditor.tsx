@@ -26,6 +26,7 @@ import type { LevelEditor } from "./monaco";
 import { PreviewPanel } from "./PreviewPanel";
 import { ProblemsPanel } from "./ProblemsPanel";
 import { SharePanel, shareUrl } from "./SharePanel";
+import { say } from "../i18n/index";
 
 /** How long typing must pause before the text is parsed again. */
 const PARSE_DELAY_MS = 250;
@@ -173,7 +174,7 @@ export function DraftEditor({ id, initialText }: { id: DraftId; initialText: str
         </div>
         {saveProblem && (
           <p className="editor-alert" role="alert">
-            {saveProblem}
+            {say(saveProblem)}
           </p>
         )}
         {fileError && (

@@ -4,4 +4,5 @@
 export type MessageId =
   | keyof typeof import("./messages/en/common.json")
   | keyof typeof import("./messages/en/hardware.json")
-  | keyof typeof import("./messages/en/packs.json");
+  | keyof typeof import("./messages/en/packs.json")
+  | keyof typeof import("./messages/en/campaign.json");

@@ -10,33 +10,28 @@ import { i18n } from "@lingui/core";
 import { loaders } from "virtual:messages";
 import { LOCALES, type Locale, isLocale } from "./locales";
 import type { MessageId } from "./ids";
+import type { Values, Words } from "./words";
 
 export type { MessageId } from "./ids";
+export { words, type Values, type Words } from "./words";
 export { LOCALES, LOCALE_NAMES, isLocale, pickLocale, type Locale } from "./locales";
 
-export type Values = Record<string, string | number | undefined>;
-
-/** A message in the current language, with its placeholders filled in. */
+/** A message in the current language, with its placeholders filled in (words among them said first). */
 export function t(id: MessageId, values?: Values): string {
-  return i18n._(id, values);
-}
-
-/**
- * Words to be shown later, in whatever language is current then. A store keeps these rather than
- * text: it may be made before a catalog has loaded, and the player may switch language after.
- */
-export interface Words {
-  id: MessageId;
-  values?: Values;
-}
-
-export function words(id: MessageId, values?: Values): Words {
-  return values === undefined ? { id } : { id, values };
+  if (values === undefined) return i18n._(id);
+  const said: Record<string, string | number | undefined> = {};
+  for (const [name, v] of Object.entries(values)) said[name] = typeof v === "object" && v !== null ? sayValue(v) : v;
+  return i18n._(id, said);
 }
 
 /** Words (or text that needs no translating, such as a level file's own) in the current language. */
 export function say(w: Words | string): string {
   return typeof w === "string" ? w : t(w.id, w.values);
+}
+
+/** Words kept as a placeholder's value; a list of them is joined by commas. */
+function sayValue(v: Words | readonly Words[]): string {
+  return Array.isArray(v) ? (v as readonly Words[]).map((w) => say(w)).join(", ") : say(v as Words);
 }
 
 /** The language the interface is in now. */

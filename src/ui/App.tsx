@@ -5,6 +5,7 @@
 // not carry the level screen's code (nor the engine), and a level screen not the campaign's.
 
 import { lazy, Suspense, useEffect, useRef, type ComponentType } from "react";
+import { t, type MessageId } from "../i18n/index";
 import { ProblemScreen } from "./components/Chrome";
 import { ScreenBoundary } from "./components/ErrorBoundary";
 import { useRoute, type Route } from "./router";
@@ -53,9 +54,9 @@ const LOADERS: ReadonlyMap<Route["screen"], { retry(): void }> = new Map<Route["
 ]);
 
 /** What a screen says while its code arrives. */
-const OPENING: ReadonlyMap<Route["screen"], string> = new Map<Route["screen"], string>([
-  ["editor", "Opening the level editor…"],
-  ["grade", "Opening grading…"],
+const OPENING: ReadonlyMap<Route["screen"], MessageId> = new Map<Route["screen"], MessageId>([
+  ["editor", "common.opening.editor"],
+  ["grade", "common.opening.grade"],
 ]);
 
 /** The saved level a route opens, if any: a screen that fails on it offers to set it aside. */
@@ -79,7 +80,7 @@ export function App() {
   const first = useRef(true);
   return (
     <ScreenBoundary key={key} screen={route.screen} draft={draftOf(route)} onRetry={LOADERS.get(route.screen)?.retry}>
-      <Suspense fallback={<p className="loading">{OPENING.get(route.screen) ?? "Opening…"}</p>}>
+      <Suspense fallback={<p className="loading">{t(OPENING.get(route.screen) ?? "common.opening")}</p>}>
         <RouteScreen route={route} />
         <ScreenShown first={first} />
       </Suspense>
@@ -132,8 +133,8 @@ function RouteScreen({ route }: { route: Route }) {
       return <grade.Screen />;
     default:
       return (
-        <ProblemScreen title="Nothing here">
-          <p>There is no page at “{route.hash}”.</p>
+        <ProblemScreen title={t("common.notFound.title")}>
+          <p>{t("common.notFound.text", { hash: route.hash })}</p>
         </ProblemScreen>
       );
   }

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { switchLocale } from "../i18n/index";
 import { BACKUP_FORMAT, exportBackup, readBackup, restoreBackup } from "./backup";
 import { DRAFTS_KEY } from "./store/drafts";
 import { FIXES_KEY } from "./store/fixes";
@@ -124,5 +125,25 @@ describe("backing up progress", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("backing up progress in another language", () => {
+  afterEach(async () => {
+    await switchLocale("en");
+  });
+
+  it("says what a backup holds, and why one is refused, in the player's language", async () => {
+    const text = exportBackup(browserWithSaves(), new Date("2026-12-07T12:00:00Z"));
+    await switchLocale("de");
+    const read = readBackup(text, "backup.json");
+    if (!read.ok) throw new Error(read.message);
+    expect(read.backup.holds).toEqual(["2 gelöste Level", "1 von dir getippte Korrektur", "1 eigenes Level", "Einstellungen"]);
+    const broken = JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: "2026-12-07T12:00:00Z", saves: { [SETTINGS_KEY]: { state: { tourDone: "yes" }, version: 1 } } });
+    await switchLocale("es");
+    expect(readBackup(broken, "b.json")).toEqual({
+      ok: false,
+      message: `No se puede importar b.json: no se pueden leer sus datos guardados «${SETTINGS_KEY}»: tiene ajustes que no se pueden leer (si se completó el recorrido)`,
+    });
   });
 });

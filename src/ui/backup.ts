@@ -8,6 +8,7 @@
 import type { StateStorage } from "zustand/middleware";
 import { parsePack } from "../course/pack";
 import { parseJsonDocument } from "../engine/index";
+import { say, t, type MessageId } from "../i18n/index";
 import { MAX_STUDENT_CHARS, STUDENT_KEY } from "./pack-record";
 import { DRAFTS_KEY, DRAFTS_VERSION, readDraftsSave } from "./store/drafts";
 import { FIXES_KEY, parse as parseFixes } from "./store/fixes";
@@ -26,8 +27,8 @@ interface SavePart {
   owns(key: string): boolean;
   /** What the save holds, counted ("3 solved levels"), or why it cannot be read. */
   read(value: unknown): { ok: true; count: number } | { ok: false; why: string };
-  /** "solved level", "level of your own": counted in the confirmation; null for a save not worth a mention. */
-  noun: [one: string, many: string] | null;
+  /** "12 solved levels", "2 levels of your own": what the confirmation says of `count` of it; null for a save not worth a mention. */
+  noun: MessageId | null;
   /** The save is plain text, not JSON: the backup holds it as a JSON string. */
   text?: boolean;
 }
@@ -41,67 +42,67 @@ const isName = (value: unknown) => typeof value === "string" && value.length <= 
 
 /** A zustand `persist` envelope: `{ state, version }`. */
 function envelope(value: unknown, current: number): { ok: true; state: unknown; version: number } | { ok: false; why: string } {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, why: "it is not a save" };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, why: t("campaign.backup.why.notSave") };
   const { state, version } = value as { state?: unknown; version?: unknown };
-  if (typeof version !== "number" || !Number.isSafeInteger(version) || version < 0) return { ok: false, why: "it has no version" };
-  if (version > current) return { ok: false, why: `it was made by a newer version of Interleave (save version ${version})` };
+  if (typeof version !== "number" || !Number.isSafeInteger(version) || version < 0) return { ok: false, why: t("campaign.backup.why.noVersion") };
+  if (version > current) return { ok: false, why: t("campaign.backup.why.newerSave", { version }) };
   return { ok: true, state, version };
 }
 
 const PARTS: readonly SavePart[] = [
   {
     owns: (key) => key === PROGRESS_KEY,
-    noun: ["solved level", "solved levels"],
+    noun: "campaign.backup.holds.solved",
     read(value) {
       const e = envelope(value, PROGRESS_VERSION);
       if (!e.ok) return e;
       const read = readProgress(e.version === PROGRESS_VERSION ? e.state : migrateProgress(e.state, e.version));
-      if (!read) return { ok: false, why: "it is not a list of solved levels" };
-      if (read.broken > 0) return { ok: false, why: `${read.broken} of its solved levels cannot be read` };
+      if (!read) return { ok: false, why: t("campaign.backup.why.notProgress") };
+      if (read.broken > 0) return { ok: false, why: t("campaign.backup.why.brokenSolved", { count: read.broken }) };
       return { ok: true, count: Object.keys(read.progress.solved).length };
     },
   },
   {
     owns: (key) => key === FIXES_KEY,
-    noun: ["fix you typed", "fixes you typed"],
+    noun: "campaign.backup.holds.fixes",
     read(value) {
       const fixes = parseFixes(JSON.stringify(value));
       const all = typeof value === "object" && value !== null ? (value as { fixes?: unknown }).fixes : undefined;
-      if (!fixes || typeof all !== "object" || all === null) return { ok: false, why: "it is not a save of fixes" };
+      if (!fixes || typeof all !== "object" || all === null) return { ok: false, why: t("campaign.backup.why.notFixes") };
       const broken = Object.keys(all).length - Object.keys(fixes).length;
-      if (broken > 0) return { ok: false, why: `${broken} of its fixes cannot be read` };
+      if (broken > 0) return { ok: false, why: t("campaign.backup.why.brokenFixes", { count: broken }) };
       return { ok: true, count: Object.keys(fixes).length };
     },
   },
   {
     owns: (key) => key === DRAFTS_KEY,
-    noun: ["level of your own", "levels of your own"],
+    noun: "campaign.backup.holds.levels",
     read(value) {
       const e = envelope(value, DRAFTS_VERSION);
       if (!e.ok) return e;
       const read = readDraftsSave(e.state, e.version);
-      if (!read) return { ok: false, why: "it is not a save of levels" };
-      if (read.dropped.length > 0) return { ok: false, why: `${read.dropped.length} of its levels cannot be read` };
+      if (!read) return { ok: false, why: t("campaign.backup.why.notLevels") };
+      if (read.dropped.length > 0) return { ok: false, why: t("campaign.backup.why.brokenLevels", { count: read.dropped.length }) };
       return { ok: true, count: Object.keys(read.drafts).length };
     },
   },
   {
     owns: (key) => key === SETTINGS_KEY,
-    noun: ["settings", "settings"],
+    noun: "campaign.backup.holds.settings",
     read(value) {
       const e = envelope(value, SETTINGS_VERSION);
       if (!e.ok) return e;
       const { unread } = readSettings(e.state);
-      if (unread.length > 0) return { ok: false, why: `it has settings that cannot be read (${unread.join(", ")})` };
+      if (unread.length > 0) return { ok: false, why: t("campaign.backup.why.settings", { fields: unread.map((w) => say(w)).join(", ") }) };
       return { ok: true, count: 1 };
     },
   },
   {
     owns: (key) => key === PACKS_KEY,
-    noun: ["pack opened", "packs opened"],
+    noun: "campaign.backup.holds.packs",
     read(value) {
       const read = readRememberedPacks(JSON.stringify(value));
-      if (!read.whole || read.broken > 0) return { ok: false, why: "it is not a list of packs" };
+      if (!read.whole || read.broken > 0) return { ok: false, why: t("campaign.backup.why.notPacks") };
       return { ok: true, count: read.value.length };
     },
   },
@@ -110,11 +111,11 @@ const PARTS: readonly SavePart[] = [
       const m = PACK_PROGRESS.exec(key);
       return m !== null && isPackId(m[1]) && isHash(m[2]);
     },
-    noun: ["level solved in a pack", "levels solved in packs"],
+    noun: "campaign.backup.holds.packProgress",
     read(value) {
       const read = readPackProgress(JSON.stringify(value));
-      if (!read.whole) return { ok: false, why: "it is not a pack's progress" };
-      if (read.broken > 0) return { ok: false, why: `${read.broken} of its solved levels cannot be read` };
+      if (!read.whole) return { ok: false, why: t("campaign.backup.why.notPackProgress") };
+      if (read.broken > 0) return { ok: false, why: t("campaign.backup.why.brokenSolved", { count: read.broken }) };
       return { ok: true, count: read.value.size };
     },
   },
@@ -126,14 +127,14 @@ const PARTS: readonly SavePart[] = [
     noun: null,
     read(value) {
       const parsed = parsePack(JSON.stringify(value), "the pack");
-      return parsed.ok ? { ok: true, count: 1 } : { ok: false, why: `the pack in it has errors (${parsed.error[0]?.message ?? "unreadable"})` };
+      return parsed.ok ? { ok: true, count: 1 } : { ok: false, why: t("campaign.backup.why.packErrors", { error: parsed.error[0]?.message ?? t("campaign.backup.why.unreadable") }) };
     },
   },
   {
     owns: (key) => key === STUDENT_KEY,
-    noun: ["your name for records", "your name for records"],
+    noun: "campaign.backup.holds.student",
     text: true,
-    read: (value) => (isName(value) ? { ok: true, count: 1 } : { ok: false, why: "it is not a name" }),
+    read: (value) => (isName(value) ? { ok: true, count: 1 } : { ok: false, why: t("campaign.backup.why.notName") }),
   },
   {
     owns: (key) => {
@@ -142,7 +143,7 @@ const PARTS: readonly SavePart[] = [
     },
     noun: null,
     text: true,
-    read: (value) => (isName(value) ? { ok: true, count: 1 } : { ok: false, why: "it is not a name" }),
+    read: (value) => (isName(value) ? { ok: true, count: 1 } : { ok: false, why: t("campaign.backup.why.notName") }),
   },
 ];
 
@@ -180,35 +181,35 @@ export function exportBackup(storage: Pick<Storage, "length" | "key" | "getItem"
 
 /** Reads a backup file; any problem refuses the whole file, with the reason. */
 export function readBackup(text: string, file: string): BackupRead {
-  const refuse = (why: string): BackupRead => ({ ok: false, message: `${file} cannot be imported: ${why}` });
-  if (text.length > MAX_BACKUP_CHARS) return refuse("it is larger than any backup Interleave makes");
+  const refuse = (why: string): BackupRead => ({ ok: false, message: t("campaign.backup.refused", { file, why }) });
+  if (text.length > MAX_BACKUP_CHARS) return refuse(t("campaign.backup.why.tooLarge"));
   const doc = parseJsonDocument(text);
   if (!doc.ok) {
     const e = doc.error[0];
     return { ok: false, message: `${file}:${e.line ?? 1}:${e.column ?? 1}: ${e.message}` };
   }
   const value = doc.value.value;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return refuse("it is not an Interleave backup");
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return refuse(t("campaign.backup.why.notBackup"));
   const { format, version, exportedAt, saves } = value as Record<string, unknown>;
-  if (format !== BACKUP_FORMAT) return refuse("it is not an Interleave backup (its \"format\" is not \"interleave-backup\")");
-  if (typeof version !== "number" || !Number.isSafeInteger(version)) return refuse("it has no version");
-  if (version > BACKUP_VERSION) return refuse(`it was made by a newer version of Interleave (backup version ${version})`);
-  if (typeof exportedAt !== "string" || Number.isNaN(Date.parse(exportedAt))) return refuse("it does not say when it was made");
-  if (typeof saves !== "object" || saves === null || Array.isArray(saves)) return refuse("it holds no saves");
+  if (format !== BACKUP_FORMAT) return refuse(t("campaign.backup.why.wrongFormat"));
+  if (typeof version !== "number" || !Number.isSafeInteger(version)) return refuse(t("campaign.backup.why.noVersion"));
+  if (version > BACKUP_VERSION) return refuse(t("campaign.backup.why.newerBackup", { version }));
+  if (typeof exportedAt !== "string" || Number.isNaN(Date.parse(exportedAt))) return refuse(t("campaign.backup.why.noDate"));
+  if (typeof saves !== "object" || saves === null || Array.isArray(saves)) return refuse(t("campaign.backup.why.noSaves"));
   const read = new Map<string, string>();
   const counts = new Map<SavePart, number>();
   for (const [key, save] of Object.entries(saves)) {
     const part = partOf(key);
-    if (!part) return refuse(`it holds a save Interleave does not know ("${key.slice(0, 60)}")`);
+    if (!part) return refuse(t("campaign.backup.why.unknownSave", { key: key.slice(0, 60) }));
     const r = part.read(save);
-    if (!r.ok) return refuse(`its save "${key}" cannot be read: ${r.why}`);
+    if (!r.ok) return refuse(t("campaign.backup.why.saveUnreadable", { key, why: r.why }));
     counts.set(part, (counts.get(part) ?? 0) + r.count);
     read.set(key, part.text ? (save as string) : JSON.stringify(save));
   }
   const holds = PARTS.flatMap(({ noun }, i) => {
     const n = counts.get(PARTS[i]);
     if (n === undefined || !noun) return [];
-    return [noun[0] === noun[1] ? noun[0] : `${n} ${n === 1 ? noun[0] : noun[1]}`];
+    return [t(noun, { count: n })];
   });
   return { ok: true, backup: { exportedAt, saves: read, holds } };
 }

@@ -5,6 +5,7 @@
 
 import { useEffect, useState } from "react";
 import { initialState, levelKind } from "../engine/index";
+import { t } from "../i18n/index";
 import { searchInWorker } from "./search-workers";
 import type { LoadedLevel } from "./store/game-slice";
 
@@ -62,5 +63,5 @@ export function parWords(moves: number, par: Par): string {
 
 /** A campaign card's words on the player's best win, in moves. */
 export function bestWords(best: number): string {
-  return `Your best: ${best} ${best === 1 ? "move" : "moves"}`;
+  return t("campaign.card.best", { count: best });
 }

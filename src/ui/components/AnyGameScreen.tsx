@@ -3,6 +3,7 @@
 
 import { lazy, Suspense, type ComponentProps } from "react";
 import { levelKind } from "../../engine/index";
+import { t } from "../../i18n/index";
 import { GameScreen } from "./GameScreen";
 
 const FixItScreen = lazy(() => import("./FixItScreen").then((m) => ({ default: m.FixItScreen })));
@@ -10,7 +11,7 @@ const FixItScreen = lazy(() => import("./FixItScreen").then((m) => ({ default: m
 export function AnyGameScreen(props: ComponentProps<typeof GameScreen>) {
   if (levelKind(props.loaded.level.spec) !== "fix") return <GameScreen {...props} />;
   return (
-    <Suspense fallback={<p role="status">Loading the level…</p>}>
+    <Suspense fallback={<p role="status">{t("common.loadingLevel")}</p>}>
       <FixItScreen loaded={props.loaded} nextHref={props.nextHref} links={props.links} />
     </Suspense>
   );

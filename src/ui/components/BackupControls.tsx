@@ -5,6 +5,7 @@
 // The backup code (it reads packs and records) loads when a button is pressed, not with the campaign.
 
 import { useRef, useState } from "react";
+import { formatDate, t } from "../../i18n/index";
 import { downloadBlob } from "../download";
 import type { Backup } from "../backup";
 import { ConfirmDialog } from "./ConfirmDialog";
@@ -14,10 +15,13 @@ const backupCode = () => import("../backup");
 /** The most an imported backup may be: larger is not one of ours (and would not fit in storage). */
 const MAX_FILE_BYTES = 16 << 20;
 
+/** "a, b and c", in the current language. */
 function listed(items: string[]): string {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  return t("campaign.backup.listed", { rest: items.slice(0, -1).join(", "), last: items[items.length - 1] });
 }
+
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function BackupControls() {
   const input = useRef<HTMLInputElement>(null);
@@ -33,7 +37,7 @@ export function BackupControls() {
   const choose = async (file: File | undefined) => {
     if (!file) return;
     setProblem(null);
-    if (file.size > MAX_FILE_BYTES) return setProblem(`${file.name} cannot be imported: it is larger than any backup Interleave makes.`);
+    if (file.size > MAX_FILE_BYTES) return setProblem(t("campaign.backup.fileTooLarge", { file: file.name }));
     const [{ readBackup }, text] = await Promise.all([backupCode(), file.text()]);
     const read = readBackup(text, file.name);
     if (!read.ok) return setProblem(read.message);
@@ -43,27 +47,27 @@ export function BackupControls() {
   const restore = async (backup: Backup) => {
     const { restoreBackup } = await backupCode();
     setPending(null);
-    if (!restoreBackup(localStorage, backup)) return setProblem("The backup could not be restored: this browser's storage is full or turned off.");
+    if (!restoreBackup(localStorage, backup)) return setProblem(t("campaign.backup.restoreRefused"));
     window.location.reload();
   };
 
-  const made = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "long", timeStyle: "short" });
+  const made = (iso: string) => formatDate(new Date(iso), { dateStyle: "long", timeStyle: "short" });
   return (
     <>
-      <button type="button" className="quiet" onClick={() => void exportNow().catch((e: unknown) => setProblem(`Progress could not be exported: ${e instanceof Error ? e.message : String(e)}`))}>
-        Export progress
+      <button type="button" className="quiet" onClick={() => void exportNow().catch((e: unknown) => setProblem(t("campaign.backup.exportFailed", { error: reason(e) })))}>
+        {t("campaign.backup.export")}
       </button>
       <button type="button" className="quiet" onClick={() => input.current?.click()}>
-        Import progress
+        {t("campaign.backup.import")}
       </button>
       <input
         ref={input}
         type="file"
         accept=".json,application/json"
         hidden
-        aria-label="Backup file to import"
+        aria-label={t("campaign.backup.fileLabel")}
         onChange={(e) => {
-          void choose(e.currentTarget.files?.[0]).catch((err: unknown) => setProblem(`The file could not be read: ${err instanceof Error ? err.message : String(err)}`));
+          void choose(e.currentTarget.files?.[0]).catch((err: unknown) => setProblem(t("campaign.backup.readFailed", { error: reason(err) })));
           e.currentTarget.value = "";
         }}
       />
@@ -71,16 +75,20 @@ export function BackupControls() {
         <div className="notice backup-problem" role="alert">
           <p>{problem}</p>
           <button type="button" className="quiet" onClick={() => setProblem(null)}>
-            Dismiss
+            {t("common.dismiss")}
           </button>
         </div>
       )}
       {pending && (
         <ConfirmDialog
-          title="Replace your progress?"
-          text={`${pending.file} was made on ${made(pending.backup.exportedAt)} and holds ${pending.backup.holds.length > 0 ? listed(pending.backup.holds) : "no saves"}. Everything this browser has saved for Interleave is replaced by it.`}
-          confirm="Replace my progress"
-          onConfirm={() => void restore(pending.backup).catch((e: unknown) => setProblem(`The backup could not be restored: ${e instanceof Error ? e.message : String(e)}`))}
+          title={t("campaign.backup.confirm.title")}
+          text={t("campaign.backup.confirm.text", {
+            file: pending.file,
+            date: made(pending.backup.exportedAt),
+            holds: pending.backup.holds.length > 0 ? listed(pending.backup.holds) : t("campaign.backup.noSaves"),
+          })}
+          confirm={t("campaign.backup.confirm.replace")}
+          onConfirm={() => void restore(pending.backup).catch((e: unknown) => setProblem(t("campaign.backup.restoreFailed", { error: reason(e) })))}
           onCancel={() => setPending(null)}
         />
       )}

@@ -27,7 +27,7 @@ export function CampaignScreen() {
   const campaign = loadCampaign();
   if (!campaign.ok) {
     return (
-      <ProblemScreen title="The campaign file has errors">
+      <ProblemScreen title={t("campaign.fileHasErrors")}>
         <ErrorList errors={campaign.error} file="levels/campaign.json" />
       </ProblemScreen>
     );
@@ -40,26 +40,21 @@ export function CampaignScreen() {
     <>
       <TopBar>
         <a className="topbar-link" href={editorHref()}>
-          Level editor
+          {t("campaign.levelEditor")}
         </a>
       </TopBar>
       <main className="campaign">
         <Notices />
         <div className="hero">
           <h1>Interleave</h1>
-          <p>
-            You are the thread scheduler. Each level runs a few threads whose code looks thread-safe; you decide which
-            thread takes the next atomic step. Find the order that breaks it.
-          </p>
-          <p className="muted">
-            {solvedCount} of {order.length} levels solved.
-          </p>
+          <p>{t("campaign.intro")}</p>
+          <p className="muted">{t("campaign.solvedCount", { solved: solvedCount, count: order.length })}</p>
           <PackShortcuts />
         </div>
         {campaign.value.chapters.map((chapter, c) => (
           <section key={c} className="chapter" aria-labelledby={`chapter-${c}`}>
             <h2 id={`chapter-${c}`}>
-              <span className="chapter-number">Chapter {c + 1}</span> {chapter.title}
+              <span className="chapter-number">{t("campaign.chapter", { number: c + 1 })}</span> {chapter.title}
             </h2>
             <Markdown className="chapter-intro" text={chapter.intro} />
             <ol className="level-list">
@@ -72,7 +67,7 @@ export function CampaignScreen() {
                 number++;
                 return (
                   <li key={id} className={`level-card${isSolved ? " solved" : ""}${isNext ? " next" : ""}${card ? "" : " broken"}`}>
-                    <a href={levelHref(id)} aria-label={`${shown(card?.title ?? id)}${isSolved ? ", solved" : ""}${isNext ? ", up next" : ""}`}>
+                    <a href={levelHref(id)} aria-label={cardLabel(shown(card?.title ?? id), isSolved, isNext)}>
                       <span className="level-number" aria-hidden="true">
                         {number}
                       </span>
@@ -81,14 +76,15 @@ export function CampaignScreen() {
                       </span>
                       {isSolved && (
                         <span className="badge badge-solved">
-                          <span aria-hidden="true">✓ </span>solved
+                          <span aria-hidden="true">✓ </span>
+                          {t("campaign.card.solved")}
                         </span>
                       )}
                       {isNext && (
-                        <span className="badge badge-next">up next</span>
+                        <span className="badge badge-next">{t("campaign.card.next")}</span>
                       )}
                     </a>
-                    <p className="level-summary">{card?.summary ?? "This level's file has errors."}</p>
+                    <p className="level-summary">{card?.summary ?? t("campaign.card.broken")}</p>
                     {best !== null && <p className="level-best">{bestWords(best)}</p>}
                   </li>
                 );
@@ -102,14 +98,14 @@ export function CampaignScreen() {
           <InterfaceLanguage />
           <BackupControls />
           <button type="button" className="quiet" onClick={() => appStore.getState().openDialog("clear-progress")}>
-            Clear progress
+            {t("campaign.clear.button")}
           </button>
         </footer>
         {dialog === "clear-progress" && (
           <ConfirmDialog
-            title="Clear progress?"
-            text="This forgets every level you have solved in this browser. It cannot be undone."
-            confirm="Clear progress"
+            title={t("campaign.clear.title")}
+            text={t("campaign.clear.text")}
+            confirm={t("campaign.clear.button")}
             onConfirm={() => {
               appStore.getState().clearProgress();
               appStore.getState().closeDialog();
@@ -120,4 +116,11 @@ export function CampaignScreen() {
       </main>
     </>
   );
+}
+
+/** A card's name for screen readers: the level's title, and whether it is solved or up next (never both). */
+function cardLabel(title: string, solved: boolean, next: boolean): string {
+  if (solved) return t("campaign.card.labelSolved", { title });
+  if (next) return t("campaign.card.labelNext", { title });
+  return title;
 }

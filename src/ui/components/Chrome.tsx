@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import type { LevelError } from "../../engine/index";
+import { say, t, type Words } from "../../i18n/index";
 import { campaignHref } from "../router";
 import { appStore, useApp } from "../use-app";
 import { draftStore, useDrafts } from "../use-drafts";
@@ -40,7 +41,8 @@ export function Notices() {
 
 export interface NoticeItem {
   key: string;
-  text: string;
+  /** Words kept by a store, said in the language current now. */
+  text: Words | string;
   onDismiss(): void;
 }
 
@@ -50,9 +52,9 @@ export function NoticeList({ notices }: { notices: readonly NoticeItem[] }) {
     <div className="notices">
       {notices.map((n) => (
         <div key={n.key} className="notice" role="status">
-          <p>{n.text}</p>
+          <p>{say(n.text)}</p>
           <button type="button" onClick={n.onDismiss}>
-            Dismiss
+            {t("common.dismiss")}
           </button>
         </div>
       ))}
@@ -68,10 +70,10 @@ export function ErrorList({ errors, file }: { errors: readonly LevelError[]; fil
         <li key={i}>
           <code>
             {file && `${file}: `}
-            {e.line !== undefined && `line ${e.line}, column ${e.column ?? 1}: `}
+            {e.line !== undefined && t("common.errorList.position", { line: e.line, column: e.column ?? 1 })}
           </code>
           {e.message}
-          {e.path && <span className="muted"> (at {e.path})</span>}
+          {e.path && <span className="muted"> {t("common.errorList.at", { path: e.path })}</span>}
         </li>
       ))}
     </ul>
@@ -87,7 +89,7 @@ export function ProblemScreen({ title, children }: { title: string; children: Re
         <h1>{title}</h1>
         {children}
         <p>
-          <a href={campaignHref}>Back to the campaign</a>
+          <a href={campaignHref}>{t("common.backToCampaign")}</a>
         </p>
       </main>
     </>

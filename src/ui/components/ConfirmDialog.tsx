@@ -1,6 +1,7 @@
 // A question before something that cannot be undone. Cancel is focused first.
 
 import { useId, useRef } from "react";
+import { t } from "../../i18n/index";
 import { ModalDialog } from "./ModalDialog";
 
 interface Props {
@@ -24,7 +25,7 @@ export function ConfirmDialog({ title, text, confirm, onConfirm, onCancel }: Pro
           {confirm}
         </button>
         <button ref={cancel} type="button" onClick={onCancel}>
-          Cancel
+          {t("common.cancel")}
         </button>
       </div>
     </ModalDialog>

@@ -4,6 +4,7 @@
 // leaving the screen starts afresh; "Try again" mounts the screen anew where it is.
 
 import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from "react";
+import { t, type MessageId } from "../../i18n/index";
 import type { Route } from "../router";
 import { campaignHref, navigate } from "../router";
 import { draftNamed } from "../store/draft-store";
@@ -80,18 +81,18 @@ export class CatchErrors extends Component<CatchProps, { failed: boolean }> {
 
 type Screen = Route["screen"];
 
-/** Each screen in words: what it is called, and, for a screen that opened a saved level, why it was set aside. */
-const SCREENS: Record<Screen, { name: string; title: string; whyAside?: string }> = {
-  campaign: { name: "the campaign", title: "The campaign stopped with an error" },
-  level: { name: "this level", title: "This level stopped with an error" },
-  play: { name: "the level in this link", title: "The level in this link stopped with an error" },
-  "my-level": { name: "your level", title: "Your level stopped with an error", whyAside: "it stopped with an error while it was played" },
-  editor: { name: "the level editor", title: "The level editor stopped with an error", whyAside: "it stopped the level editor with an error" },
-  "open-pack": { name: "the pack being opened", title: "Opening the pack stopped with an error" },
-  pack: { name: "this pack", title: "This pack stopped with an error" },
-  "pack-level": { name: "this level", title: "This level stopped with an error" },
-  grade: { name: "the grading page", title: "The grading page stopped with an error" },
-  "not-found": { name: "this page", title: "This page stopped with an error" },
+/** Each screen: what it is called in the console, its title in words, and, for a screen that opened a saved level, why it was set aside. */
+const SCREENS: Record<Screen, { name: string; title: MessageId; whyAside?: MessageId }> = {
+  campaign: { name: "the campaign", title: "common.failed.campaign" },
+  level: { name: "this level", title: "common.failed.level" },
+  play: { name: "the level in this link", title: "common.failed.play" },
+  "my-level": { name: "your level", title: "common.failed.myLevel", whyAside: "common.failed.whyAside.myLevel" },
+  editor: { name: "the level editor", title: "common.failed.editor", whyAside: "common.failed.whyAside.editor" },
+  "open-pack": { name: "the pack being opened", title: "common.failed.openPack" },
+  pack: { name: "this pack", title: "common.failed.pack" },
+  "pack-level": { name: "this level", title: "common.failed.level" },
+  grade: { name: "the grading page", title: "common.failed.grade" },
+  "not-found": { name: "this page", title: "common.failed.page" },
 };
 
 interface ScreenBoundaryProps {
@@ -124,12 +125,13 @@ interface ScreenFailedProps {
 /** In place of a screen that threw: which screen, the error as text, and the ways on. */
 export function ScreenFailed({ screen, error, draft, onRetry }: ScreenFailedProps) {
   const words = SCREENS[screen];
+  const title = t(words.title);
   // Read once, as the screen failed: setting the level aside leaves this screen anyway.
   const [saved] = useState(() => (draft !== null && words.whyAside !== undefined && draftNamed(draftStore.getState().drafts, draft) ? draft : null));
   useEffect(() => {
     // Niceties only: the error screen must not fail on them (that would take the game down).
     try {
-      document.title = `${words.title} · Interleave`;
+      document.title = `${title} · Interleave`;
       const heading = document.querySelector<HTMLElement>("main h1");
       if (heading) {
         heading.tabIndex = -1;
@@ -138,33 +140,29 @@ export function ScreenFailed({ screen, error, draft, onRetry }: ScreenFailedProp
     } catch (e) {
       console.error("Interleave: the error screen could not set its title or focus:", e);
     }
-  }, [words]);
+  }, [title]);
   const setAside = () => {
-    if (saved === null) return;
-    draftStore.getState().setAsideDraft(saved, `${words.whyAside} (${errorText(error)})`, true);
+    if (saved === null || words.whyAside === undefined) return;
+    // Kept with the level as text: it is read later in the language of the moment it was set aside.
+    draftStore.getState().setAsideDraft(saved, t(words.whyAside, { error: errorText(error) }), true);
     navigate(campaignHref);
   };
   return (
-    <ProblemScreen title={words.title}>
+    <ProblemScreen title={title}>
       <p>
-        What went wrong: <code>{errorText(error)}</code>
+        {t("common.failed.whatWentWrong")} <code>{errorText(error)}</code>
       </p>
       <p>
         <button type="button" className="primary" onClick={onRetry}>
-          Try again
+          {t("common.tryAgain")}
         </button>{" "}
         {saved !== null && (
           <button type="button" onClick={setAside}>
-            Set this level aside
+            {t("common.failed.setAside")}
           </button>
         )}
       </p>
-      {saved !== null && (
-        <p className="muted">
-          Setting it aside takes the level out of My levels, so the game does not open it again. It stays in this browser's storage:
-          My levels lists it under “Set aside”, to download or to open in the editor.
-        </p>
-      )}
+      {saved !== null && <p className="muted">{t("common.failed.setAsideExplained")}</p>}
     </ProblemScreen>
   );
 }
@@ -184,7 +182,7 @@ export function PartFailed({ className, heading, headingId, onRetry, children }:
       {children}
       <p>
         <button type="button" onClick={onRetry}>
-          Try again
+          {t("common.tryAgain")}
         </button>
       </p>
     </section>
@@ -199,13 +197,13 @@ export function GameFailed({ error }: { error: unknown }) {
   };
   return (
     <main className="problem">
-      <h1>The game stopped with an error</h1>
+      <h1>{t("common.failed.game")}</h1>
       <p>
-        What went wrong: <code>{errorText(error)}</code>
+        {t("common.failed.whatWentWrong")} <code>{errorText(error)}</code>
       </p>
       <p>
         <button type="button" className="primary" onClick={restart}>
-          Reload the campaign
+          {t("common.failed.reloadCampaign")}
         </button>
       </p>
     </main>

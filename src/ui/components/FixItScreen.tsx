@@ -21,6 +21,7 @@ import { Markdown } from "./Markdown";
 import { ModalDialog } from "./ModalDialog";
 import "../styles/fix-it.css";
 import { formatCount, shown, specThreadName } from "../words";
+import { say } from "../../i18n/index";
 
 /** Time between moves when the counterexample plays by itself. */
 const AUTOPLAY_MS = 450;
@@ -50,7 +51,10 @@ export function FixItScreen({ loaded, nextHref, links }: Props) {
   // A campaign level's fix is saved under its id; a linked, own or pack level's under its source too.
   const saveKey = loaded.source === "campaign" ? loaded.id : loaded.source === "pack" ? `pack:${loaded.pack?.id ?? ""}:${loaded.id}` : `${loaded.source}:${loaded.id}`;
   const [code, setCode] = useState<FixCode>(() => fixes().get(saveKey, fix.threads) ?? original);
-  const [saveProblem, setSaveProblem] = useState<string | null>(() => fixes().notice);
+  const [saveProblem, setSaveProblem] = useState<string | null>(() => {
+    const notice = fixes().notice;
+    return notice && say(notice);
+  });
   const compiled = useMemo(() => compileFix(spec, code), [spec, code]);
   const problems: FixProblem[] = compiled.ok ? [] : compiled.error;
   // The level view follows the last code without problems.

@@ -2,7 +2,8 @@
 // for setting aside, the others as usual. Notices show side by side, each dismissible.
 
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { switchLocale } from "../../i18n/index";
 import { NoticeList } from "./Chrome";
 import { listDrafts } from "./MyLevels";
 import type { DraftLevel } from "../store/draft-level";
@@ -41,6 +42,27 @@ describe("listing my levels", () => {
     const { rows, failed } = listDrafts(DRAFTS, { leftOut: { boom1234: "why", fail1234: "why" }, editedNow: {} }, () => ({ kind: "errors", errors: [] }));
     expect(rows.map((r) => r.id)).toEqual(["good1234"]);
     expect(failed).toEqual([]);
+  });
+});
+
+describe("my levels in another language", () => {
+  afterEach(async () => {
+    await switchLocale("en");
+  });
+
+  it("writes when a level was edited the language's way, and what failed in its words", async () => {
+    await switchLocale("de");
+    const boom = (): DraftLevel => {
+      throw new RangeError("Maximum call stack size exceeded");
+    };
+    const { rows } = listDrafts(DRAFTS, { leftOut: {}, editedNow: { boom1234: true } }, (text) => (text.includes("Boom") ? boom() : { kind: "level", level: {} as never }));
+    const edited = rows.find((r) => r.id === "good1234")!.edited;
+    // "03.01.2030, 00:00" (day first, a 24-hour clock) where English writes "Jan 3, 2030, 12:00 AM".
+    expect(edited).toMatch(/^\d\d\.\d\d\.2030, \d\d:\d\d$/);
+    expect(rows.find((r) => r.id === "boom1234")).toMatchObject({
+      title: "Level ohne Titel",
+      failure: "beim Auflisten ist im Spiel ein Fehler aufgetreten (RangeError: Maximum call stack size exceeded)",
+    });
   });
 });
 

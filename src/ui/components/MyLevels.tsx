@@ -4,6 +4,7 @@
 // listed apart, to download or to open in the editor, and never run here again.
 
 import { useEffect, useMemo, useState } from "react";
+import { formatDate, t } from "../../i18n/index";
 import { downloadBlob } from "../download";
 import { editorHref, myLevelHref, navigate } from "../router";
 import { readDraftLevel, errorText } from "../store/draft-level";
@@ -15,8 +16,6 @@ import { ProblemScreen } from "./Chrome";
 import { shown } from "../words";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ErrorBoundary, PartFailed } from "./ErrorBoundary";
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 interface Row {
   id: DraftId;
@@ -60,10 +59,11 @@ function readRow(id: DraftId, d: Draft, read: typeof readDraftLevel): Row {
     const level = read(d.text);
     const { title, levelId } = draftSummary(d.text);
     const failure = level.kind === "failed" ? level.why : null;
-    return { id, title: shown(title ?? "Untitled level"), levelId, updatedAt, edited: failure ? "" : when.format(new Date(updatedAt)), broken: level.kind !== "level", failure };
+    const edited = failure ? "" : formatDate(new Date(updatedAt), { dateStyle: "medium", timeStyle: "short" });
+    return { id, title: shown(title ?? t("common.untitledLevel")), levelId, updatedAt, edited, broken: level.kind !== "level", failure };
   } catch (e) {
-    const failure = `the game failed while listing it (${errorText(e)})`;
-    return { id, title: "Untitled level", levelId: null, updatedAt, edited: "", broken: true, failure };
+    const failure = t("campaign.myLevels.failedListing", { error: errorText(e) });
+    return { id, title: t("common.untitledLevel"), levelId: null, updatedAt, edited: "", broken: true, failure };
   }
 }
 
@@ -90,35 +90,38 @@ function MyLevelsList({ offerNew }: { offerNew: boolean }) {
   }, [failed]);
   return (
     <section className="my-levels" aria-labelledby="my-levels-heading">
-      <h2 id="my-levels-heading">My levels</h2>
+      <h2 id="my-levels-heading">{t("campaign.myLevels.heading")}</h2>
       {rows.length === 0 ? (
-        <p className="muted">Levels you write in the level editor are kept here, in this browser.</p>
+        <p className="muted">{t("campaign.myLevels.empty")}</p>
       ) : (
         <ul className="my-level-list" aria-labelledby="my-levels-heading">
           {rows.map((row) => (
             <li key={row.id} className="my-level">
               <div className="my-level-name">
                 <strong>{row.title}</strong>
-                {row.broken && <span className="badge badge-broken">{row.failure ? "cannot be read" : "has errors"}</span>}
+                {row.broken && <span className="badge badge-broken">{row.failure ? t("campaign.myLevels.unreadable") : t("campaign.myLevels.hasErrors")}</span>}
                 <span className="muted my-level-meta">
                   {row.failure ?? (
                     <>
-                      {row.levelId ?? "no id yet"} · edited <time dateTime={row.updatedAt}>{row.edited}</time>
+                      {row.levelId ?? t("campaign.myLevels.noId")} · {t("campaign.myLevels.edited")} <time dateTime={row.updatedAt}>{row.edited}</time>
                     </>
                   )}
                 </span>
               </div>
               <div className="my-level-actions">
                 <a href={editorHref(row.id)}>
-                  Edit<span className="sr-only"> {row.title}</span>
+                  {t("campaign.myLevels.edit")}
+                  <span className="sr-only"> {row.title}</span>
                 </a>
                 {!row.failure && (
                   <a href={myLevelHref(row.id)}>
-                    Play<span className="sr-only"> {row.title}</span>
+                    {t("campaign.myLevels.play")}
+                    <span className="sr-only"> {row.title}</span>
                   </a>
                 )}
                 <button type="button" className="quiet" onClick={() => setDeleting(row)}>
-                  Delete<span className="sr-only"> {row.title}</span>
+                  {t("campaign.myLevels.delete")}
+                  <span className="sr-only"> {row.title}</span>
                 </button>
               </div>
             </li>
@@ -129,15 +132,15 @@ function MyLevelsList({ offerNew }: { offerNew: boolean }) {
       {offerNew && (
         <p>
           <a className="button-link" href={editorHref()}>
-            New level…
+            {t("campaign.myLevels.new")}
           </a>
         </p>
       )}
       {deleting && (
         <ConfirmDialog
-          title={`Delete “${deleting.title}”?`}
-          text="This deletes the level from this browser. It cannot be undone: export it from the editor first to keep a copy."
-          confirm="Delete"
+          title={t("campaign.myLevels.deleteDialog.title", { title: deleting.title })}
+          text={t("campaign.myLevels.deleteDialog.text")}
+          confirm={t("campaign.myLevels.delete")}
           onConfirm={() => {
             draftStore.getState().deleteDraft(deleting.id);
             setDeleting(null);
@@ -171,22 +174,19 @@ export function useSetAside(id: string): { title: string; why: string } | null {
   const leftText = useDrafts((s) => draftNamed(s.drafts, id)?.text);
   return useMemo(() => {
     const aside = setAside ?? (leftOut !== undefined && leftText !== undefined ? { text: leftText, why: leftOut } : undefined);
-    return aside ? { title: draftSummary(aside.text).title ?? "Untitled level", why: aside.why } : null;
+    return aside ? { title: draftSummary(aside.text).title ?? t("common.untitledLevel"), why: aside.why } : null;
   }, [setAside, leftOut, leftText]);
 }
 
 /** A screen for a level the game set aside: what happened, and (in the editor) a way to open it anyway. */
 export function SetAsideScreen({ title, why, onEdit }: { title: string; why: string; onEdit?: () => void }) {
   return (
-    <ProblemScreen title="This level is set aside">
-      <p>
-        The game could not open “{title}”: {why}. It is not opened again: My levels lists it under “Set aside”, where you can download
-        it{onEdit ? "" : " or open it in the editor"}.
-      </p>
+    <ProblemScreen title={t("campaign.setAside.title")}>
+      <p>{t(onEdit ? "campaign.setAside.text" : "campaign.setAside.textWithEditor", { title, why })}</p>
       {onEdit && (
         <p>
           <button type="button" onClick={onEdit}>
-            Open it in the editor
+            {t("campaign.setAside.openInEditor")}
           </button>
         </p>
       )}
@@ -198,15 +198,12 @@ export function SetAsideScreen({ title, why, onEdit }: { title: string; why: str
 function SetAsideList({ aside }: { aside: [DraftId, Aside][] }) {
   return (
     <section aria-labelledby="set-aside-heading">
-      <h3 id="set-aside-heading">Set aside</h3>
-      <p className="muted">
-        Levels the game could not open. They are kept in this browser and not opened again: download one to keep its file, or open
-        it in the editor to change it.
-      </p>
+      <h3 id="set-aside-heading">{t("campaign.setAside.heading")}</h3>
+      <p className="muted">{t("campaign.setAside.explained")}</p>
       <ul className="my-level-list" aria-labelledby="set-aside-heading">
         {aside.map(([id, d]) => {
           const { title, levelId } = draftSummary(d.text);
-          const name = title ?? "Untitled level";
+          const name = title ?? t("common.untitledLevel");
           return (
             <li key={id} className="my-level">
               <div className="my-level-name">
@@ -215,7 +212,8 @@ function SetAsideList({ aside }: { aside: [DraftId, Aside][] }) {
               </div>
               <div className="my-level-actions">
                 <button type="button" onClick={() => downloadBlob(new Blob([d.text], { type: "application/json" }), `${levelId ?? "level"}.json`)}>
-                  Download<span className="sr-only"> {name}</span>
+                  {t("campaign.setAside.download")}
+                  <span className="sr-only"> {name}</span>
                 </button>
                 <button
                   type="button"
@@ -224,7 +222,8 @@ function SetAsideList({ aside }: { aside: [DraftId, Aside][] }) {
                     if (back) navigate(editorHref(back));
                   }}
                 >
-                  Open in the editor<span className="sr-only"> {name}</span>
+                  {t("campaign.setAside.edit")}
+                  <span className="sr-only"> {name}</span>
                 </button>
               </div>
             </li>
@@ -237,9 +236,9 @@ function SetAsideList({ aside }: { aside: [DraftId, Aside][] }) {
 
 function ListFailed({ error, onRetry }: { error: unknown; onRetry(): void }) {
   return (
-    <PartFailed className="my-levels" heading="My levels" headingId="my-levels-heading" onRetry={onRetry}>
+    <PartFailed className="my-levels" heading={t("campaign.myLevels.heading")} headingId="my-levels-heading" onRetry={onRetry}>
       <p>
-        Your levels could not be listed: <code>{errorText(error)}</code>
+        {t("campaign.myLevels.listFailed")} <code>{errorText(error)}</code>
       </p>
     </PartFailed>
   );

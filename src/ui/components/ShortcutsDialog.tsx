@@ -1,6 +1,7 @@
 // "?": the keyboard shortcuts, read off the registered commands.
 
 import { useId, useRef } from "react";
+import { t } from "../../i18n/index";
 import type { Command } from "../commands";
 import { appStore } from "../use-app";
 import { ModalDialog } from "./ModalDialog";
@@ -11,19 +12,19 @@ export function ShortcutsDialog({ commands }: { commands: readonly Command[] }) 
   const done = () => appStore.getState().closeDialog();
   const threadCount = commands.filter((c) => c.name.startsWith("step:")).length;
   const rows: [string, string][] = [
-    [threadCount > 1 ? `1–${Math.min(9, threadCount)}` : "1", "Step thread 1, 2, … (one atomic step)"],
-    [threadCount > 1 ? `Shift+1–${Math.min(9, threadCount)}` : "Shift+1", "Step statement: run the thread's current statement to its end"],
+    [threadCount > 1 ? `1–${Math.min(9, threadCount)}` : "1", t("common.shortcuts.step")],
+    [threadCount > 1 ? `Shift+1–${Math.min(9, threadCount)}` : "Shift+1", t("common.shortcuts.stepStatement")],
     ...commands.filter((c) => c.keys && !c.name.includes(":")).map((c): [string, string] => [c.keys!, c.label]),
-    ["Escape", "Close a dialog (the board keeps the final state)"],
+    ["Escape", t("common.shortcuts.escape")],
   ];
   return (
     <ModalDialog labelledBy={titleId} onCancel={done} initialFocus={close} className="shortcuts">
-      <h2 id={titleId}>Keyboard shortcuts</h2>
+      <h2 id={titleId}>{t("common.shortcuts.title")}</h2>
       <table>
         <thead>
           <tr>
-            <th scope="col">Keys</th>
-            <th scope="col">What they do</th>
+            <th scope="col">{t("common.shortcuts.keys")}</th>
+            <th scope="col">{t("common.shortcuts.what")}</th>
           </tr>
         </thead>
         <tbody>
@@ -39,7 +40,7 @@ export function ShortcutsDialog({ commands }: { commands: readonly Command[] }) 
       </table>
       <div className="dialog-actions">
         <button ref={close} type="button" className="primary" onClick={done}>
-          Close
+          {t("common.close")}
         </button>
       </div>
     </ModalDialog>

@@ -5,46 +5,23 @@
 // shown again (settings). It stands aside while the outcome dialog is open.
 
 import { useId, useLayoutEffect, useRef, useState } from "react";
+import { t, type MessageId } from "../../i18n/index";
 import { settingsStore } from "../use-settings";
 
 interface Stop {
   /** The element the stop points at. */
   target: string;
-  title: string;
-  text: string;
+  title: MessageId;
+  text: MessageId;
 }
 
 export const TOUR_STOPS: readonly Stop[] = [
-  {
-    target: ".threads .thread",
-    title: "A thread",
-    text: "Each panel is one thread: its code, with the statement it runs next marked. Hover over a line, or focus it, to read what it does and how many steps it takes.",
-  },
-  {
-    target: ".threads .thread .thread-actions .primary",
-    title: "Step",
-    text: "Nothing moves until you say so. Step moves this thread by one atomic step; its number key does the same.",
-  },
-  {
-    target: ".threads .thread .next-step",
-    title: "The next step",
-    text: "This line says what the thread's next step will do. A statement can take several steps, and another thread may move between them.",
-  },
-  {
-    target: ".shared",
-    title: "Shared state",
-    text: "What the threads share: variables, locks and the like. Watch it change as you step.",
-  },
-  {
-    target: ".toolbar",
-    title: "Undo",
-    text: "Took a step you regret? Undo takes it back (U or Control+Z), as often as you like. Reset starts over.",
-  },
-  {
-    target: ".goal",
-    title: "Your goal",
-    text: "The goal says which misbehaviour wins the level. You are the Scheduler: find the order of steps that breaks the program.",
-  },
+  { target: ".threads .thread", title: "common.tour.thread.title", text: "common.tour.thread.text" },
+  { target: ".threads .thread .thread-actions .primary", title: "common.tour.step.title", text: "common.tour.step.text" },
+  { target: ".threads .thread .next-step", title: "common.tour.nextStep.title", text: "common.tour.nextStep.text" },
+  { target: ".shared", title: "common.tour.shared.title", text: "common.tour.shared.text" },
+  { target: ".toolbar", title: "common.tour.undo.title", text: "common.tour.undo.text" },
+  { target: ".goal", title: "common.tour.goal.title", text: "common.tour.goal.text" },
 ];
 
 export function Tour({ hidden }: { hidden: boolean }) {
@@ -93,21 +70,21 @@ export function Tour({ hidden }: { hidden: boolean }) {
       }}
     >
       <p className="tour-count">
-        Tour, {at + 1} of {TOUR_STOPS.length}
+        {t("common.tour.count", { at: at + 1, count: TOUR_STOPS.length })}
       </p>
-      <h2 id={titleId}>{stop.title}</h2>
-      <p id={textId}>{stop.text}</p>
+      <h2 id={titleId}>{t(stop.title)}</h2>
+      <p id={textId}>{t(stop.text)}</p>
       <div className="tour-actions">
         <button type="button" className="quiet" onClick={end}>
-          Skip the tour
+          {t("common.tour.skip")}
         </button>
         {at > 0 && (
           <button type="button" onClick={() => setAt(at - 1)}>
-            Back
+            {t("common.tour.back")}
           </button>
         )}
         <button type="button" className="primary" ref={primary} onClick={() => (last ? end() : setAt(at + 1))}>
-          {last ? "Done" : "Next"}
+          {last ? t("common.tour.done") : t("common.tour.next")}
         </button>
       </div>
     </section>

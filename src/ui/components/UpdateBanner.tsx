@@ -3,6 +3,7 @@
 // this button, so nothing changes under a level in progress.
 
 import { useEffect, useState } from "react";
+import { t } from "../../i18n/index";
 import { watchForUpdate } from "../../offline/update";
 import "../styles/update-banner.css";
 
@@ -16,9 +17,9 @@ export function UpdateBanner() {
   if (!reload) return null;
   return (
     <div className="notice update-banner" role="status">
-      <p>A new version is ready:</p>
+      <p>{t("common.update.ready")}</p>
       <button type="button" className="primary" onClick={reload}>
-        Reload
+        {t("common.update.reload")}
       </button>
     </div>
   );

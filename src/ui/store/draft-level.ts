@@ -2,6 +2,7 @@
 // and whatever the engine does with it (an error list, or a throw from a bug of ours), the caller
 // gets a value. A throw becomes `failed`, with words for the player; the caller sets the draft aside.
 
+import { t } from "../../i18n/index";
 import { parseLevel, type Level, type LevelError, type Result } from "../../engine/index";
 
 export type DraftLevel =
@@ -14,7 +15,7 @@ export function readDraftLevel(text: string, parse: (text: string) => Result<Lev
     const result = parse(text);
     return result.ok ? { kind: "level", level: result.value } : { kind: "errors", errors: result.error };
   } catch (e) {
-    return { kind: "failed", why: `the game failed while reading it (${errorText(e)})` };
+    return { kind: "failed", why: t("common.drafts.failedReading", { error: errorText(e) }) };
   }
 }
 
@@ -24,7 +25,7 @@ export function errorText(error: unknown): string {
   try {
     text = error instanceof Error ? (error.message ? `${error.name}: ${error.message}` : error.name) : String(error);
   } catch {
-    text = "an error that cannot be shown"; // e.g. an object whose toString throws
+    text = t("common.error.unshowable"); // e.g. an object whose toString throws
   }
   return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }

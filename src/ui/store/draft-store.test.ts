@@ -3,6 +3,7 @@ import type { StateStorage } from "zustand/middleware";
 import { createDraftStore, draftsByDate, SAVE_PROBLEM } from "./draft-store";
 import { DRAFTS_CORRUPT_KEY, DRAFTS_KEY, draftSummary, newDraftId } from "./drafts";
 import { memoryStorage } from "./progress";
+import { say } from "../../i18n/index";
 
 const T0 = new Date("2030-01-02T03:04:05.000Z");
 const LEVEL = '{ "format": 1, "id": "my-race", "title": "My Race" }';
@@ -20,7 +21,7 @@ function freshStore(saved: Record<string, string> = {}) {
 }
 
 /** The notices' words, in order. */
-const noticesOf = (store: ReturnType<typeof createDraftStore>) => store.getState().notices.map((n) => n.text);
+const noticesOf = (store: ReturnType<typeof createDraftStore>) => store.getState().notices.map((n) => say(n.text));
 const saved = (storage: ReturnType<typeof memoryStorage>) => JSON.parse(storage.dump()[DRAFTS_KEY]);
 const envelope = (drafts: unknown, version = 1) => JSON.stringify({ version, state: { drafts } });
 const draft = (text: string, at = T0.toISOString()) => ({ text, createdAt: at, updatedAt: at });

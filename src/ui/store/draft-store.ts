@@ -9,13 +9,14 @@ import {
   corruptDraftsNotice, draftSummary, DRAFTS_CORRUPT_KEY, DRAFTS_KEY, DRAFTS_VERSION, migrateDrafts, newDraftId, validateDrafts,
   type Draft, type DraftId, type DraftOrigin, type SavedDrafts,
 } from "./drafts";
+import { words, type Words } from "../../i18n/words";
 import { savedStorage } from "./saved-storage";
 import { leftOutNotice, readSetAside, setAsideNotice, writeSetAside, type SetAsideDraft } from "./set-aside";
 
 /** Something the player is told about their levels, until dismissed. */
 export interface DraftNotice {
   id: number;
-  text: string;
+  text: Words;
 }
 
 export interface DraftState {
@@ -29,7 +30,7 @@ export interface DraftState {
   /** Not persisted. */
   notices: DraftNotice[];
   /** Why the last save failed, until one succeeds; not persisted. */
-  saveProblem: string | null;
+  saveProblem: Words | null;
   /** Makes a draft with this text; returns its id. */
   createDraft(text: string, origin?: DraftOrigin): DraftId;
   /** Saves a draft's text (making the draft again if another tab deleted it meanwhile). */
@@ -51,7 +52,7 @@ export interface DraftStoreOptions {
   newId?: () => DraftId;
 }
 
-export const SAVE_PROBLEM = "Your levels could not be saved: this browser's storage is full or turned off. Export the level to keep it.";
+export const SAVE_PROBLEM: Words = words("common.drafts.saveProblem");
 
 /** A draft, looked up by an id that may come from the address bar: never from the prototype. */
 export function draftNamed<T>(drafts: Record<DraftId, T>, id: string): T | undefined {
@@ -60,9 +61,9 @@ export function draftNamed<T>(drafts: Record<DraftId, T>, id: string): T | undef
 
 export function createDraftStore({ storage, now = () => new Date(), newId = () => newDraftId() }: DraftStoreOptions) {
   let writeFailed = false;
-  let setProblem: (problem: string | null) => void = () => {};
+  let setProblem: (problem: Words | null) => void = () => {};
   let noticeIds = 0;
-  const notice = (text: string): DraftNotice => ({ id: ++noticeIds, text });
+  const notice = (text: Words): DraftNotice => ({ id: ++noticeIds, text });
   let setAsideWritable = true;
   const saved = savedStorage<SavedDrafts>(storage, {
     corruptKey: DRAFTS_CORRUPT_KEY,
@@ -118,7 +119,7 @@ export function createDraftStore({ storage, now = () => new Date(), newId = () =
           setAsideDraft: (id, why, asked = false) => {
             const draft = draftNamed(get().drafts, id);
             if (!draft || Object.hasOwn(get().leftOut, id) || (!asked && Object.hasOwn(get().editedNow, id))) return;
-            const title = draftSummary(draft.text).title ?? "Untitled level";
+            const title = draftSummary(draft.text).title ?? words("common.untitledLevel");
             // The copy is written first: only once it is kept does the draft leave the save.
             const entry: SetAsideDraft = { ...draft, why, setAsideAt: now().toISOString() };
             const setAside = { ...readSetAside(storage).drafts, [id]: entry };

@@ -4,6 +4,7 @@
 // read is kept aside first (never silently thrown away).
 
 import * as z from "zod/mini";
+import { words, type Words } from "../../i18n/words";
 import type { KeptAside } from "./saved-storage";
 
 export const DRAFTS_KEY = "interleave-levels";
@@ -84,17 +85,11 @@ export function clip(text: string, max = 80): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-export function corruptDraftsNotice(dropped: string[] | "all", aside: KeptAside): string {
-  const named = dropped === "all" ? "" : ` (${dropped.length <= 5 ? dropped.join(", ") : `${dropped.slice(0, 4).join(", ")} and ${dropped.length - 4} more`})`;
-  const what =
-    dropped === "all" ? "Your saved levels could not be read"
-    : dropped.length === 1 ? `One of your saved levels could not be read${named}`
-    : `${dropped.length} of your saved levels could not be read${named}`;
-  if (!aside.kept) {
-    return `${what}, and this browser's storage is full or turned off, so no copy of the save could be kept. The save is left as it was, and changes to your levels are not saved: free some space in this browser's storage and reload.`;
-  }
-  const left = dropped === "all" ? "the list starts empty" : dropped.length === 1 ? "it is left out" : "they are left out";
-  return `${what}, so ${left}. The save as it was is kept in this browser's storage under "${aside.key}".`;
+export function corruptDraftsNotice(dropped: string[] | "all", aside: KeptAside): Words {
+  if (dropped === "all") return aside.kept ? words("common.drafts.unread.kept", { key: aside.key }) : words("common.drafts.unread.refused");
+  const names = dropped.length <= 5 ? dropped.join(", ") : words("common.drafts.namesAndMore", { names: dropped.slice(0, 4).join(", "), more: dropped.length - 4 });
+  const count = dropped.length;
+  return aside.kept ? words("common.drafts.someUnread.kept", { count, names, key: aside.key }) : words("common.drafts.someUnread.refused", { count, names });
 }
 
 /** What a list shows of a draft: its title and level id, read leniently (a draft may be broken JSON). */

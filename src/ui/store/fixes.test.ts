@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import { createFixStore, FIXES_CORRUPT_KEY, FIXES_KEY } from "./fixes";
+import { say } from "../../i18n/index";
 
 function memory(initial: Record<string, string> = {}) {
   const items = new Map(Object.entries(initial));
@@ -77,7 +78,9 @@ describe("saved fixes", () => {
       expect(fixes.get("fix-lost-update", THREADS)).toBeNull();
       expect(storage.items.get(FIXES_CORRUPT_KEY)).toBe(raw);
       expect(storage.items.has(FIXES_KEY)).toBe(false);
-      expect(fixes.notice).toContain(FIXES_CORRUPT_KEY);
+      expect(say(fixes.notice!)).toBe(
+        `Your saved fixes could not be read, so the code starts as the level wrote it. The save as it was is kept in this browser's storage under "${FIXES_CORRUPT_KEY}".`,
+      );
     },
   );
 

@@ -5,6 +5,7 @@
 
 import * as z from "zod/mini";
 import type { StateStorage } from "zustand/middleware";
+import { words, type Words } from "../../i18n/words";
 
 export const FIXES_KEY = "interleave-fixes";
 export const FIXES_CORRUPT_KEY = `${FIXES_KEY}.corrupt`;
@@ -26,7 +27,7 @@ export interface FixStore {
   /** Forgets the level's fix (back to the original code). */
   clear(levelId: string): boolean;
   /** Set once when a save could not be read and was kept aside. */
-  notice: string | null;
+  notice: Words | null;
 }
 
 export function createFixStore(backing: StateStorage, now: () => Date = () => new Date()): FixStore {
@@ -71,7 +72,7 @@ export function createFixStore(backing: StateStorage, now: () => Date = () => ne
     } catch {
       // Forbidden storage: nothing more to do.
     }
-    store.notice = `Your saved fixes could not be read, so the code starts as the level wrote it. The save as it was is kept in this browser's storage under "${FIXES_CORRUPT_KEY}".`;
+    store.notice = words("common.fixes.unread", { key: FIXES_CORRUPT_KEY });
     return {};
   }
 

@@ -5,6 +5,7 @@
 // and a save that cannot be read at all is copied aside before the game starts afresh.
 
 import * as z from "zod/mini";
+import { words, type Words } from "../../i18n/words";
 
 export const PACKS_KEY = "interleave-packs";
 export const PACKS_VERSION = 1;
@@ -125,10 +126,10 @@ export function writeRememberedPacks(packs: readonly RememberedPack[]): string {
   return JSON.stringify({ version: PACKS_VERSION, packs });
 }
 
-/** What the student is told when a save could not be read in full. */
-export function packSaveNotice(what: string, read: { broken: number; whole: boolean }, keptUnder: string | null): string {
-  const where = keptUnder ? ` The save as it was is kept in this browser's storage under "${keptUnder}".` : "";
-  if (!read.whole) return `${what} could not be read, so it starts afresh.${where}`;
-  const entries = read.broken === 1 ? "One entry" : `${read.broken} entries`;
-  return `${entries} of ${what.replace(/^Your /, "your ")} could not be read and ${read.broken === 1 ? "was" : "were"} left out.${where}`;
+/** What the student is told when a save could not be read in full: the list of packs, or one pack's progress. */
+export function packSaveNotice(what: "packs" | "progress", read: { broken: number; whole: boolean }, keptUnder: string | null): Words {
+  const told =
+    !read.whole ? words(what === "packs" ? "common.packs.unread.list" : "common.packs.unread.progress")
+    : words(what === "packs" ? "common.packs.someUnread.list" : "common.packs.someUnread.progress", { count: read.broken });
+  return keptUnder ? words("common.savedAsideUnder", { notice: told, key: keptUnder }) : told;
 }

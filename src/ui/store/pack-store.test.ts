@@ -8,6 +8,7 @@ import { corruptKey, packProgressKey, packTextKey, PACKS_KEY, readPackProgress, 
 import { createPackStore } from "./pack-store";
 import { createAppStore } from "./store";
 import type { LoadedLevel } from "./game-slice";
+import { say } from "../../i18n/index";
 
 const NOW = new Date("2030-01-02T03:04:05.000Z");
 const H1 = `sha256-${"1".repeat(64)}`;
@@ -107,7 +108,7 @@ describe("a pack's progress", () => {
     });
     const { storage, packs } = stores({ [key]: raw });
     expect([...packs.getState().loadProgress(WEEK3).keys()]).toEqual(["first-steps"]);
-    expect(packs.getState().notices.map((n) => n.text)).toEqual([
+    expect(packs.getState().notices.map((n) => say(n.text))).toEqual([
       `5 entries of your progress in this pack could not be read and were left out. The save as it was is kept in this browser's storage under "${corruptKey(key)}".`,
     ]);
     expect(storage.dump()[corruptKey(key)]).toBe(raw);
@@ -118,7 +119,7 @@ describe("a pack's progress", () => {
     const key = packProgressKey("os-week3", H1);
     const { storage, packs } = stores({ [key]: "{not json", [corruptKey(key)]: "an earlier one" });
     expect(packs.getState().loadProgress(WEEK3).size).toBe(0);
-    expect(packs.getState().notices[0].text).toBe(
+    expect(say(packs.getState().notices[0].text)).toBe(
       `Your progress in this pack could not be read, so it starts afresh. The save as it was is kept in this browser's storage under "${corruptKey(key)}.2".`,
     );
     expect(storage.dump()[corruptKey(key)]).toBe("an earlier one");
@@ -130,7 +131,7 @@ describe("a pack's progress", () => {
     const packs = createPackStore({ storage: refusing, now: () => NOW });
     packs.getState().recordSolved(WEEK3, "first-steps", { schedule: ["Clerk Ada", "Clerk Bo"] });
     expect(packs.getState().progress.get(`os-week3 ${H1}`)?.has("first-steps")).toBe(true);
-    expect(packs.getState().notices.map((n) => n.text)).toEqual([
+    expect(packs.getState().notices.map((n) => say(n.text))).toEqual([
       "This browser's storage is full or turned off, so your progress in this pack is not saved: download your record before you leave the page.",
     ]);
     expect(packs.getState().remember({ ...WEEK3, title: "Week 3" }, "{}", "file")).toBe(false);
@@ -181,7 +182,7 @@ describe("the opened packs", () => {
     const raw = JSON.stringify({ version: 1, packs: [good, { ...good, id: "../../etc" }, { ...good, from: "ftp" }, good] });
     const { packs } = stores({ [PACKS_KEY]: raw });
     expect(packs.getState().packs).toEqual([good]);
-    expect(packs.getState().notices.map((n) => n.text)).toEqual([
+    expect(packs.getState().notices.map((n) => say(n.text))).toEqual([
       `3 entries of your list of opened packs could not be read and were left out. The save as it was is kept in this browser's storage under "${corruptKey(PACKS_KEY)}".`,
     ]);
   });

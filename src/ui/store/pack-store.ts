@@ -5,6 +5,7 @@
 // never the game: what could not be saved lives in memory for the visit, and a notice says so.
 
 import { createStore } from "zustand/vanilla";
+import { words, type Words } from "../../i18n/words";
 import type { StateStorage } from "zustand/middleware";
 import {
   corruptKey, packProgressKey, packSaveNotice, packTextKey, PACKS_KEY, readPackProgress, readRememberedPacks, writePackProgress,
@@ -13,7 +14,7 @@ import {
 
 export interface PackNotice {
   key: string;
-  text: string;
+  text: Words;
 }
 
 export interface PackState {
@@ -67,7 +68,7 @@ export function createPackStore({ storage, now = () => new Date() }: PackStoreOp
     return put(aside, raw) ? aside : null;
   };
 
-  const noticesFor = (key: string, what: string, raw: string | null, read: { broken: number; whole: boolean }): PackNotice[] => {
+  const noticesFor = (key: string, what: "packs" | "progress", raw: string | null, read: { broken: number; whole: boolean }): PackNotice[] => {
     if (raw === null || (read.whole && read.broken === 0)) return [];
     return [{ key, text: packSaveNotice(what, read, keepAside(key, raw)) }];
   };
@@ -79,13 +80,13 @@ export function createPackStore({ storage, now = () => new Date() }: PackStoreOp
     const notify = (notice: PackNotice) => set((s) => ({ notices: [...s.notices.filter((n) => n.key !== notice.key), notice] }));
     const savePacks = (packs: RememberedPack[]) => {
       if (!put(PACKS_KEY, writeRememberedPacks(packs))) {
-        notify({ key: PACKS_KEY, text: "This browser's storage is full or turned off, so the list of your packs could not be saved: open a pack from its link again next time." });
+        notify({ key: PACKS_KEY, text: words("common.packs.listNotSaved") });
       }
     };
     return {
       packs: packsRead.value,
       progress: new Map(),
-      notices: noticesFor(PACKS_KEY, "Your list of opened packs", packsRaw, packsRead),
+      notices: noticesFor(PACKS_KEY, "packs", packsRaw, packsRead),
       remember(pack, text, from, src) {
         const entry: RememberedPack = { id: pack.id, hash: pack.hash, title: pack.title, openedAt: now().toISOString(), from, ...(src === undefined ? {} : { src }) };
         const packs = [entry, ...getState().packs.filter((p) => p.id !== pack.id)];
@@ -94,7 +95,7 @@ export function createPackStore({ storage, now = () => new Date() }: PackStoreOp
         memoryTexts.set(pack.id, text);
         const kept = get(packTextKey(pack.id)) === text || put(packTextKey(pack.id), text);
         if (!kept) {
-          notify({ key: packTextKey(pack.id), text: `“${pack.title}” could not be kept in this browser (its storage is full or turned off): it is open for this visit only. Your progress in it is still saved.` });
+          notify({ key: packTextKey(pack.id), text: words("common.packs.textNotKept", { title: pack.title }) });
         }
         return kept;
       },
@@ -116,7 +117,7 @@ export function createPackStore({ storage, now = () => new Date() }: PackStoreOp
         const key = packProgressKey(ref.id, ref.hash);
         const raw = get(key);
         const read = readPackProgress(raw);
-        const notices = noticesFor(key, "Your progress in this pack", raw, read);
+        const notices = noticesFor(key, "progress", raw, read);
         // Save what could be read, without the broken entries (the whole save is kept aside first).
         if (notices.length > 0) put(key, writePackProgress(read.value));
         const progress = new Map(getState().progress);
@@ -139,7 +140,7 @@ export function createPackStore({ storage, now = () => new Date() }: PackStoreOp
         progress.set(id, solved);
         set({ progress });
         if (!put(packProgressKey(ref.id, ref.hash), writePackProgress(solved))) {
-          notify({ key: `unsaved ${id}`, text: "This browser's storage is full or turned off, so your progress in this pack is not saved: download your record before you leave the page." });
+          notify({ key: `unsaved ${id}`, text: words("common.packs.progressNotSaved") });
         }
       },
       dismissNotice(key) {

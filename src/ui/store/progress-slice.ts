@@ -1,6 +1,7 @@
 // The persisted slice: solved levels. Only this slice reaches localStorage (see store.ts).
 
 import type { StateCreator } from "zustand/vanilla";
+import type { Words } from "../../i18n/words";
 import type { AppState, AppMutators } from "./store";
 import type { SolvedLevel } from "./progress";
 import type { LoadedLevel } from "./game-slice";
@@ -12,7 +13,7 @@ export type RecordPackWin = (pack: PackRef, levelId: string, solution: PackSolut
 export interface ProgressSlice {
   solved: Record<string, SolvedLevel>;
   /** Shown when the save could not be read in full, or is a newer game's; not persisted. */
-  progressNotice: string | null;
+  progressNotice: Words | null;
   recordSolved(levelId: string, moves: string[]): void;
   /** Records a solved level where it belongs: a campaign level in this progress, a pack's level in
    *  that pack's; a level from a link or the player's own is not recorded. */

@@ -5,6 +5,7 @@
 
 import type { StateStorage } from "zustand/middleware";
 import * as z from "zod/mini";
+import { words, type Words } from "../../i18n/words";
 import { savedStorage, type KeptAside } from "./saved-storage";
 
 export const PROGRESS_KEY = "interleave-progress";
@@ -62,27 +63,17 @@ export function readProgress(persisted: unknown): ReadProgress | null {
   return { progress: { solved: Object.fromEntries(kept) }, broken };
 }
 
-const REFUSED = "this browser's storage is full or turned off, so no copy of the save could be kept";
-const STUCK =
-  "The save is left as it was, and the levels you solve now are not saved. To carry on with progress saved, free some space in this browser's storage (other sites' data, for one) and reload, or choose Clear progress to start afresh (that deletes the old save).";
-
 /** What the player is told when a save could not be read in full: what was lost, and where it is now. */
-export function unreadableProgressNotice(read: ReadProgress | null, aside: KeptAside): string {
-  const what =
-    !read ? "Your saved progress could not be read"
-    : read.broken === 1 ? "One of your solved levels could not be read"
-    : `${read.broken} of your solved levels could not be read`;
-  if (!aside.kept) return `${what}, and ${REFUSED}. ${STUCK}`;
-  const where = `kept in this browser's storage under "${aside.key}"`;
-  if (!read) return `${what}, so it has been reset. The old save is ${where}.`;
+export function unreadableProgressNotice(read: ReadProgress | null, aside: KeptAside): Words {
+  if (!aside.kept) return read ? words("common.progress.someUnread.refused", { broken: read.broken }) : words("common.progress.unread.refused");
+  if (!read) return words("common.progress.unread.kept", { key: aside.key });
   const kept = Object.keys(read.progress.solved).length;
-  const others = kept === 0 ? "" : `; the other ${kept === 1 ? "one is" : `${kept} are`} kept`;
-  return `${what}, so ${read.broken === 1 ? "it is" : "they are"} no longer marked solved${others}. The save as it was is ${where}.`;
+  return words("common.progress.someUnread.kept", { broken: read.broken, kept, key: aside.key });
 }
 
 /** What the player is told when the save is from a later version of the game. */
-export function newerProgressNotice(version: number): string {
-  return `This game is older than your saved progress: the save was made by a newer version of Interleave (save version ${version}; this one reads version ${PROGRESS_VERSION}). The save is kept as it was, and the levels you solve here are not saved. Reload the page to get the newest version of the game.`;
+export function newerProgressNotice(version: number): Words {
+  return words("common.progress.newer", { version, current: PROGRESS_VERSION });
 }
 
 /** localStorage when the browser lets us use it, else memory (progress then lasts a visit). */

@@ -8,6 +8,7 @@ import { readDraftLevel, errorText } from "./draft-level";
 import { DRAFTS_KEY } from "./drafts";
 import { memoryStorage } from "./progress";
 import { SET_ASIDE_KEY } from "./set-aside";
+import { say } from "../../i18n/index";
 
 const T0 = "2030-01-02T03:04:05.000Z";
 const TEXT = '{ "format": 1, "id": "boom", "title": "Boom", "threads": [{ "name": "A", "code": "toString();" }] }';
@@ -31,7 +32,7 @@ describe("setting a draft aside", () => {
       version: 1,
       drafts: { boom1234: { ...draft(TEXT), why: WHY, setAsideAt: "2030-02-03T04:05:06.000Z" } },
     });
-    expect(store.getState().notices.map((n) => n.text)).toEqual([
+    expect(store.getState().notices.map((n) => say(n.text))).toEqual([
       `Your level “Boom” could not be opened: ${WHY}. It is set aside, so it is not opened again: kept in this browser's storage under "${SET_ASIDE_KEY}", and listed under “Set aside” in My levels, where you can download it or open it in the editor.`,
     ]);
     // A reload lists it as set aside, not among the levels, and says nothing more.
@@ -92,7 +93,7 @@ describe("setting a draft aside", () => {
     expect(JSON.parse(full.dump()[DRAFTS_KEY]).state.drafts).toEqual({ boom1234: draft(TEXT) });
     expect(Object.keys(store.getState().drafts)).toEqual(["boom1234"]);
     expect(store.getState().leftOut).toEqual({ boom1234: WHY });
-    expect(store.getState().notices.map((n) => n.text)).toEqual([
+    expect(store.getState().notices.map((n) => say(n.text))).toEqual([
       `Your level “Boom” could not be opened: ${WHY}. This browser's storage is full or turned off, so it could not be set aside either: it stays in your save, and until the page is reloaded My levels lists it under “Set aside”, where you can download it or open it in the editor.`,
     ]);
     expect(store.getState().putBack("boom1234")).toBe("boom1234");

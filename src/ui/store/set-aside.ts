@@ -4,6 +4,7 @@
 
 import type { StateStorage } from "zustand/middleware";
 import * as z from "zod/mini";
+import { words, type Words } from "../../i18n/words";
 import { clip, DraftIdSchema, DraftSchema, DRAFTS_KEY, type DraftId } from "./drafts";
 
 export const SET_ASIDE_KEY = `${DRAFTS_KEY}.set-aside`;
@@ -62,10 +63,11 @@ export function writeSetAside(storage: StateStorage, drafts: Record<DraftId, Set
   }
 }
 
-export function setAsideNotice(title: string, why: string): string {
-  return `Your level “${clip(title)}” could not be opened: ${why}. It is set aside, so it is not opened again: kept in this browser's storage under "${SET_ASIDE_KEY}", and listed under “Set aside” in My levels, where you can download it or open it in the editor.`;
+/** `title` is the level's own, or words for a level without one. */
+export function setAsideNotice(title: string | Words, why: string): Words {
+  return words("common.drafts.setAside", { title: typeof title === "string" ? clip(title) : title, why, key: SET_ASIDE_KEY });
 }
 
-export function leftOutNotice(title: string, why: string): string {
-  return `Your level “${clip(title)}” could not be opened: ${why}. This browser's storage is full or turned off, so it could not be set aside either: it stays in your save, and until the page is reloaded My levels lists it under “Set aside”, where you can download it or open it in the editor.`;
+export function leftOutNotice(title: string | Words, why: string): Words {
+  return words("common.drafts.leftOut", { title: typeof title === "string" ? clip(title) : title, why });
 }

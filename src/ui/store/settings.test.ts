@@ -1,8 +1,9 @@
 // Settings survive a reload; a bad value falls back to its default alone, and never touches progress.
 
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { memoryStorage, PROGRESS_KEY } from "./progress";
 import { createSettingsStore, DEFAULT_SETTINGS, LEGACY_TIMELINE_KEY, SETTINGS_KEY } from "./settings";
+import { say, switchLocale } from "../../i18n/index";
 
 describe("settings", () => {
   it("remembers the language, the tour and the timeline across a reload", () => {
@@ -46,7 +47,7 @@ describe("settings", () => {
     const s = createSettingsStore(storage).getState();
     expect({ language: s.language, tourDone: s.tourDone, timelineOpen: s.timelineOpen }).toEqual({ language: expected.language, tourDone: expected.tourDone, timelineOpen: expected.timelineOpen });
     expect(s.locale).toBeNull();
-    expect(s.notice).toBe(notice);
+    expect(s.notice && say(s.notice)).toBe(notice);
     expect(storage.dump()[PROGRESS_KEY]).toBe(progress);
   });
 
@@ -78,5 +79,21 @@ describe("settings", () => {
     expect(JSON.parse(storage.dump()[SETTINGS_KEY]).state.language).toBe("java");
     store.getState().dismissNotice();
     expect(store.getState().notice).toBeNull();
+  });
+});
+
+describe("the settings' notice", () => {
+  afterEach(async () => {
+    await switchLocale("en");
+  });
+
+  it("is said in the language current when it is shown, the settings it names too", async () => {
+    const storage = memoryStorage({ [SETTINGS_KEY]: JSON.stringify({ state: { language: "cobol", tourDone: 3 }, version: 1 }) });
+    const { notice } = createSettingsStore(storage).getState();
+    expect(say(notice!)).toBe("Some of your settings could not be read (the language code is shown in, whether the tour was done), so those are back to their defaults.");
+    await switchLocale("de");
+    expect(say(notice!)).toBe(
+      "Einige deiner Einstellungen konnten nicht gelesen werden (die Anzeigesprache des Codes, ob die Tour abgeschlossen wurde) und stehen daher wieder auf den Standardwerten.",
+    );
   });
 });

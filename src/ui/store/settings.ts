@@ -5,6 +5,8 @@
 import { createStore } from "zustand/vanilla";
 import { persist, type StateStorage } from "zustand/middleware";
 import { LANGUAGES, type Language } from "../../engine/index";
+import type { MessageId } from "../../i18n/ids";
+import { words, type Words } from "../../i18n/words";
 import { isLocale, type Locale } from "../../i18n/locales";
 import { savedStorage } from "./saved-storage";
 
@@ -33,36 +35,33 @@ export function validateSettings(saved: unknown): Settings {
 }
 
 /** The settings in a save, and the words for those that were there but could not be read. */
-export function readSettings(saved: unknown): { settings: Settings; unread: string[] } {
+export function readSettings(saved: unknown): { settings: Settings; unread: Words[] } {
   const s = typeof saved === "object" && saved !== null ? (saved as Record<string, unknown>) : {};
-  const unread: string[] = [];
-  const field = <T>(name: keyof Settings, ok: (v: unknown) => v is T, words: string): T | undefined => {
+  const unread: Words[] = [];
+  const field = <T>(name: keyof Settings, ok: (v: unknown) => v is T, called: MessageId): T | undefined => {
     if (!Object.hasOwn(s, name)) return undefined;
     if (ok(s[name])) return s[name];
-    unread.push(words);
+    unread.push(words(called));
     return undefined;
   };
   const isBool = (v: unknown): v is boolean => typeof v === "boolean";
   const settings: Settings = {
-    locale: field("locale", (v): v is Locale | null => v === null || isLocale(v), "the interface's language") ?? DEFAULT_SETTINGS.locale,
-    language: field("language", (v): v is Language => (LANGUAGES as readonly unknown[]).includes(v), "the language code is shown in") ?? DEFAULT_SETTINGS.language,
-    tourDone: field("tourDone", isBool, "whether the tour was done") ?? DEFAULT_SETTINGS.tourDone,
-    timelineOpen: field("timelineOpen", isBool, "whether the timeline was open") ?? DEFAULT_SETTINGS.timelineOpen,
+    locale: field("locale", (v): v is Locale | null => v === null || isLocale(v), "common.settings.field.locale") ?? DEFAULT_SETTINGS.locale,
+    language: field("language", (v): v is Language => (LANGUAGES as readonly unknown[]).includes(v), "common.settings.field.language") ?? DEFAULT_SETTINGS.language,
+    tourDone: field("tourDone", isBool, "common.settings.field.tourDone") ?? DEFAULT_SETTINGS.tourDone,
+    timelineOpen: field("timelineOpen", isBool, "common.settings.field.timelineOpen") ?? DEFAULT_SETTINGS.timelineOpen,
   };
   return { settings, unread };
 }
 
-export function settingsNotice(unread: string[] | "all", keptUnder: string | null): string {
-  if (unread === "all") {
-    const where = keptUnder ? ` The save as it was is kept in this browser's storage under "${keptUnder}".` : " This browser's storage is full or turned off, so no copy of the save could be kept.";
-    return `Your settings could not be read, so they are back to their defaults.${where}`;
-  }
-  return `Some of your settings could not be read (${unread.join(", ")}), so those are back to their defaults.`;
+export function settingsNotice(unread: Words[] | "all", keptUnder: string | null): Words {
+  if (unread === "all") return keptUnder ? words("common.settings.unread.kept", { key: keptUnder }) : words("common.settings.unread.refused");
+  return words("common.settings.someUnread", { fields: unread });
 }
 
 export interface SettingsState extends Settings {
   /** Shown when the saved settings could not be read in full; not persisted. */
-  notice: string | null;
+  notice: Words | null;
   dismissNotice(): void;
   setLanguage(language: Language): void;
   setLocale(locale: Locale | null): void;

@@ -5,6 +5,7 @@ import type { StateStorage } from "zustand/middleware";
 import { CORRUPT_KEY, memoryStorage, PROGRESS_KEY } from "./progress";
 import { createAppStore } from "./store";
 import type { LoadedLevel } from "./game-slice";
+import { say } from "../../i18n/index";
 
 const text = readFileSync(new URL("../../../levels/lost-update.json", import.meta.url), "utf8");
 const parsed = parseLevel(text);
@@ -202,7 +203,7 @@ describe("progress", () => {
   it.each(unreadable)("%s is kept aside, progress reset, and a notice shown", (_name, raw) => {
     const { store, storage } = freshStore({ [PROGRESS_KEY]: raw });
     expect(store.getState().solved).toEqual({});
-    expect(store.getState().progressNotice).toBe(
+    expect(say(store.getState().progressNotice!)).toBe(
       `Your saved progress could not be read, so it has been reset. The old save is kept in this browser's storage under "${CORRUPT_KEY}".`,
     );
     expect(storage.dump()[CORRUPT_KEY]).toBe(raw);
@@ -233,7 +234,7 @@ describe("progress", () => {
     });
     const { store, storage } = freshStore({ [PROGRESS_KEY]: raw });
     expect(Object.keys(store.getState().solved)).toEqual(["first-steps", "one-statement"]);
-    expect(store.getState().progressNotice).toBe(
+    expect(say(store.getState().progressNotice!)).toBe(
       `3 of your solved levels could not be read, so they are no longer marked solved; the other 2 are kept. The save as it was is kept in this browser's storage under "${CORRUPT_KEY}".`,
     );
     expect(storage.dump()[CORRUPT_KEY]).toBe(raw);
@@ -250,7 +251,7 @@ describe("progress", () => {
     const raw = JSON.stringify({ version: 1, state: { solved: { "first-steps": { solvedAt: "yesterday-ish", moves: 3 } } } });
     const { store } = freshStore({ [PROGRESS_KEY]: raw });
     expect(store.getState().solved).toEqual({});
-    expect(store.getState().progressNotice).toBe(
+    expect(say(store.getState().progressNotice!)).toBe(
       `One of your solved levels could not be read, so it is no longer marked solved. The save as it was is kept in this browser's storage under "${CORRUPT_KEY}".`,
     );
   });
@@ -265,7 +266,7 @@ describe("progress", () => {
     const raw = JSON.stringify({ version: 2, state: { solved: { "first-steps": win(["Clerk Ada", "Clerk Bo"]) }, streak: 3 } });
     const { store, storage } = freshStore({ [PROGRESS_KEY]: raw });
     expect(store.getState().solved).toEqual({});
-    expect(store.getState().progressNotice).toBe(
+    expect(say(store.getState().progressNotice!)).toBe(
       "This game is older than your saved progress: the save was made by a newer version of Interleave (save version 2; this one reads version 1). The save is kept as it was, and the levels you solve here are not saved. Reload the page to get the newest version of the game.",
     );
     store.getState().openLevel(lostUpdate);
@@ -301,7 +302,7 @@ describe("progress in a full storage", () => {
     const raw = `{"state": {"solved": "${"x".repeat(50_000)}"`;
     const storage = storageFullFor({ [PROGRESS_KEY]: raw });
     const store = createAppStore({ storage, now: () => NOW });
-    expect(store.getState().progressNotice).toBe(
+    expect(say(store.getState().progressNotice!)).toBe(
       `Your saved progress could not be read, and this browser's storage is full or turned off, so no copy of the save could be kept. ${WHAT_TO_DO}`,
     );
     expect(storage.dump()).toEqual({ [PROGRESS_KEY]: raw });
@@ -317,7 +318,7 @@ describe("progress in a full storage", () => {
     const storage = storageFullFor({ [PROGRESS_KEY]: raw });
     const store = createAppStore({ storage, now: () => NOW });
     expect(Object.keys(store.getState().solved)).toEqual(["first-steps"]);
-    expect(store.getState().progressNotice).toBe(
+    expect(say(store.getState().progressNotice!)).toBe(
       `One of your solved levels could not be read, and this browser's storage is full or turned off, so no copy of the save could be kept. ${WHAT_TO_DO}`,
     );
     expect(storage.dump()).toEqual({ [PROGRESS_KEY]: raw });
@@ -333,7 +334,7 @@ describe("the store module", () => {
       const source = readFileSync(new URL(file, dir), "utf8");
       const imports = [...source.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]);
       for (const from of imports) {
-        expect(from, `${file} imports ${from}`).toMatch(/^(zustand\/vanilla|zustand\/middleware|zod\/mini|\.\/.*|\.\.\/\.\.\/engine\/.*|\.\.\/\.\.\/i18n\/(index|locales))$/);
+        expect(from, `${file} imports ${from}`).toMatch(/^(zustand\/vanilla|zustand\/middleware|zod\/mini|\.\/.*|\.\.\/\.\.\/engine\/.*|\.\.\/\.\.\/i18n\/(index|locales|words|ids))$/);
       }
     }
   });

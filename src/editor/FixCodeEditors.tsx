@@ -69,7 +69,7 @@ function ThreadEditor({ name, label, focusRequest, text, problems, onChange }: T
       ({ createCodeEditor }) => {
         if (!live || !container.current) return;
         made = createCodeEditor(container.current, latest.current.text, t("editor.fix.codeOf", { thread: latest.current.label }));
-        made.onChange((t) => latest.current.onChange(t));
+        made.onChange((text) => latest.current.onChange(text));
         editor.current = made;
         made.showProblems(latest.current.text, latest.current.problems);
         setState("ready");

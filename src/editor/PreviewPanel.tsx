@@ -7,7 +7,13 @@ import { LevelPlay } from "../ui/components/LevelPlay";
 import type { LoadedLevel } from "../ui/store/game-slice";
 import { appStore } from "../ui/use-app";
 
-const playAgain = () => ({ label: t("editor.preview.playAgain"), perform: () => void appStore.getState().reset() });
+// One object for good (the preview's shortcuts are bound to it); its label is read in the language of the moment.
+const playAgain = {
+  get label() {
+    return t("editor.preview.playAgain");
+  },
+  perform: () => void appStore.getState().reset(),
+};
 
 interface Props {
   preview: LoadedLevel | null;
@@ -29,7 +35,7 @@ export function PreviewPanel({ preview, stale, ref }: Props) {
             <p className="preview-level-title">{preview.level.spec.title}</p>
             <p className="muted">{preview.level.spec.summary}</p>
           </div>
-          <LevelPlay loaded={preview} nextHref={null} afterWin={playAgain()} typing />
+          <LevelPlay loaded={preview} nextHref={null} afterWin={playAgain} typing />
         </>
       )}
     </section>

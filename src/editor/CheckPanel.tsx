@@ -6,10 +6,12 @@ import type { CheckReport } from "../engine/index";
 import type { LevelCheckReport } from "./check";
 import { MoveList } from "../ui/components/MoveList";
 import type { SearchJobs } from "../ui/store/search-slice";
-import { formatCount } from "../ui/words";
+import { formatNumber, t } from "../i18n/index";
+import { richWords } from "../ui/rich-words";
 import { CheckButton } from "../ui/components/CheckButton";
 
-const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
+const seconds = (ms: number) =>
+  ms < 1000 ? t("editor.check.ms", { ms: formatNumber(ms) }) : t("editor.check.seconds", { seconds: formatNumber(ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
 
 type CheckJob = SearchJobs["check"];
 type DoneCheck = Extract<CheckJob, { status: "done" }>;
@@ -31,14 +33,14 @@ export function CheckPanel({ check, canCheck, current, replaying, onCheck, onCan
   const running = check.status === "running";
   return (
     <section className="check-panel" aria-labelledby="check-heading">
-      <h2 id="check-heading">Check</h2>
+      <h2 id="check-heading">{t("editor.check.heading")}</h2>
       <CheckButton
         className="check-actions"
         running={running}
         canCheck={canCheck}
-        label="Check"
-        about="Explores every interleaving, like levels check."
-        blocked="Fix the problems first: only a valid level can be checked."
+        label={t("editor.check.button")}
+        about={t("editor.check.about")}
+        blocked={t("editor.check.blocked")}
         aboutId="check-about"
         onCheck={onCheck}
         onCancel={onCancel}
@@ -46,11 +48,13 @@ export function CheckPanel({ check, canCheck, current, replaying, onCheck, onCan
       <div className="check-result" role="status">
         {running && (
           <p>
-            Exploring every interleaving… {formatCount(check.states)} states so far{check.depth > 0 && `, ${check.depth} moves deep`}.
+            {check.depth > 0
+              ? t("editor.check.runningDeep", { states: formatNumber(check.states), depth: check.depth })
+              : t("editor.check.running", { states: formatNumber(check.states) })}
           </p>
         )}
-        {check.status === "stopped" && <p>Stopped after {formatCount(check.states)} states.</p>}
-        {check.status === "failed" && <p>The check failed: {check.message}</p>}
+        {check.status === "stopped" && <p>{t("editor.check.stopped", { states: formatNumber(check.states) })}</p>}
+        {check.status === "failed" && <p>{t("editor.check.failed", { message: check.message })}</p>}
         {check.status === "done" && <Report check={check} current={current} />}
       </div>
       {check.status === "done" && check.result.schedule && check.result.schedule.length > 0 && (
@@ -63,20 +67,20 @@ export function CheckPanel({ check, canCheck, current, replaying, onCheck, onCan
 function Report({ check, current }: { check: DoneCheck; current: boolean }) {
   const r = check.result;
   const verdict =
-    r.verdict === "breakable" ? `Breakable: ${r.outcome} in ${r.schedule!.length} ${r.schedule!.length === 1 ? "step" : "steps"}.`
-    : r.verdict === "safe" ? "Safe: no schedule wins."
-    : "Unknown: the search gave up.";
+    r.verdict === "breakable" ? t("editor.check.breakable", { outcome: String(r.outcome), steps: r.schedule!.length })
+    : r.verdict === "safe" ? t("editor.check.safe")
+    : t("editor.check.unknown");
   return (
     <>
       <p className={`verdict ${r.problems.length === 0 ? "verdict-ok" : "verdict-bad"}`}>
-        <strong>{verdict}</strong> <span className="muted">{formatCount(r.states)} states, {seconds(r.ms)}.</span>
+        <strong>{verdict}</strong> <span className="muted">{t("editor.check.stats", { states: formatNumber(r.states), time: seconds(r.ms) })}</span>
       </p>
       {r.fix && <FixLine fix={r.fix} />}
       {"variants" in r && <VariantsLine variants={(r as LevelCheckReport).variants!} />}
       {r.problems.length === 0 ? (
         <p>
-          <span aria-hidden="true">✓ </span>It passes the checks of <code>levels check</code>
-          {r.solutionReplays && ", and its solution replays to a win"}.
+          <span aria-hidden="true">✓ </span>
+          {richWords(r.solutionReplays ? "editor.check.passesAndReplays" : "editor.check.passes", {}, { command: <code>levels check</code> })}
         </p>
       ) : (
         <ul className="check-problems">
@@ -85,7 +89,7 @@ function Report({ check, current }: { check: DoneCheck; current: boolean }) {
           ))}
         </ul>
       )}
-      {!current && <p className="muted">The level has changed since this check: check again.</p>}
+      {!current && <p className="muted">{t("editor.check.changed")}</p>}
     </>
   );
 }
@@ -95,18 +99,18 @@ function Schedule({
 }: { check: DoneCheck; current: boolean; replaying: Props["replaying"]; onReplay(): void; onStopReplay(): void }) {
   return (
     <>
-      <h3 className="check-schedule-title">Shortest schedule</h3>
-      <MoveList program={check.for.level.program} moves={check.result.schedule!} label="Shortest schedule" className="check-schedule" />
+      <h3 className="check-schedule-title">{t("editor.check.schedule")}</h3>
+      <MoveList program={check.for.level.program} moves={check.result.schedule!} label={t("editor.check.schedule")} className="check-schedule" />
       {replaying ? (
         <p className="replaying">
-          Replaying move {replaying.index} of {replaying.total}…{" "}
+          {t("editor.check.replaying", { index: replaying.index, total: replaying.total })}{" "}
           <button type="button" onClick={onStopReplay}>
-            Stop
+            {t("editor.check.stop")}
           </button>
         </p>
       ) : (
         <button type="button" onClick={onReplay} aria-disabled={current ? undefined : true}>
-          Replay in the preview
+          {t("editor.check.replay")}
         </button>
       )}
     </>
@@ -115,19 +119,23 @@ function Schedule({
 
 /** A parameterised level's line: how many variants were checked and how many fail (each is listed with the problems). */
 function VariantsLine({ variants }: { variants: NonNullable<LevelCheckReport["variants"]> }) {
-  const how = variants.sampled ? `a sample of ${variants.checked} of its ${formatCount(variants.count)} variants` : `all ${variants.checked} variants`;
-  const failing = variants.failing.length;
-  return <p className="check-variants">Parameters: checked {how}; {failing === 0 ? "every one passes" : `${failing} ${failing === 1 ? "fails" : "fail"} (listed below)`}.</p>;
+  const { checked, count, sampled, failing } = variants;
+  const line = sampled
+    ? t("editor.check.variantsSample", { checked, count: formatNumber(count), failing: failing.length })
+    : t("editor.check.variantsAll", { checked, failing: failing.length });
+  return <p className="check-variants">{line}</p>;
 }
 
 /** A fix-it level's line, in the words of levels check. */
 function FixLine({ fix }: { fix: NonNullable<CheckReport["fix"]> }) {
   const { broken, reference } = fix;
-  const brokenPart = broken.verdict === "broken" ? `the broken code fails (${broken.outcome} in ${broken.schedule.length} steps)` : `the broken code does not fail (${broken.verdict})`;
-  const referencePart = reference.verdict === "fixed" ? `the reference fix holds (${formatCount(reference.states)} states)` : `the reference fix does not hold (${reference.verdict})`;
-  return (
-    <p>
-      Fix-it: {brokenPart}; {referencePart}.
-    </p>
-  );
+  const brokenPart =
+    broken.verdict === "broken"
+      ? t("editor.check.fix.brokenFails", { outcome: broken.outcome, steps: broken.schedule.length })
+      : t("editor.check.fix.brokenDoesNotFail", { verdict: broken.verdict });
+  const referencePart =
+    reference.verdict === "fixed"
+      ? t("editor.check.fix.referenceHolds", { states: formatNumber(reference.states) })
+      : t("editor.check.fix.referenceDoesNotHold", { verdict: reference.verdict });
+  return <p>{t("editor.check.fix", { broken: brokenPart, reference: referencePart })}</p>;
 }

@@ -4,6 +4,8 @@
 // the last version without errors.
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { t } from "../i18n/index";
+import { richWords } from "../ui/rich-words";
 import { Notices, TopBar } from "../ui/components/Chrome";
 import { ErrorBoundary, PartFailed } from "../ui/components/ErrorBoundary";
 import { isOpen } from "../ui/components/LevelPlay";
@@ -85,7 +87,7 @@ export function DraftEditor({ id, initialText }: { id: DraftId; initialText: str
 
   const summary = draftSummary(analysis.text);
   useEffect(() => {
-    document.title = `${shown(summary.title ?? "Untitled level")} · Level editor · Interleave`;
+    document.title = t("editor.draft.pageTitle", { title: shown(summary.title ?? t("editor.untitled")) });
   }, [summary.title]);
 
   // The check (the store's "check" search job, gone with this editor), and replaying its schedule in the preview.
@@ -145,10 +147,10 @@ export function DraftEditor({ id, initialText }: { id: DraftId; initialText: str
       <TopBar>
         <span className="topbar-links">
           <a className="topbar-link" href={editorHref()}>
-            New level
+            {t("editor.newLevel")}
           </a>
           <a className="topbar-link" href={campaignHref}>
-            Campaign
+            {t("editor.campaign")}
           </a>
         </span>
       </TopBar>
@@ -156,20 +158,21 @@ export function DraftEditor({ id, initialText }: { id: DraftId; initialText: str
         <Notices />
         <div className="editor-head">
           <h1>
-            Level editor<span className="editor-level-title">: {shown(summary.title ?? "Untitled level")}</span>
+            {t("editor.heading")}
+            <span className="editor-level-title">{t("editor.draft.levelTitle", { title: shown(summary.title ?? t("editor.untitled")) })}</span>
           </h1>
-          <p className="save-status muted">{saving ? "Saving…" : "Saved in this browser."}</p>
+          <p className="save-status muted">{saving ? t("editor.saving") : t("editor.saved")}</p>
         </div>
-        <div className="editor-toolbar" role="group" aria-label="Level file">
+        <div className="editor-toolbar" role="group" aria-label={t("editor.toolbar")}>
           <ImportButton onFile={importFile} />
           <button type="button" onClick={exportFile}>
-            Export
+            {t("editor.export")}
           </button>
           <button type="button" onClick={() => setShareOpen(true)} aria-expanded={shareOpen}>
-            Share link
+            {t("editor.shareLink")}
           </button>
           <a className="toolbar-link" href={myLevelHref(id)}>
-            Play full screen
+            {t("editor.playFullScreen")}
           </a>
         </div>
         {saveProblem && (
@@ -193,7 +196,7 @@ export function DraftEditor({ id, initialText }: { id: DraftId; initialText: str
               onReady={showProblems}
             />
             <p className="cursor-status muted" data-testid="cursor">
-              Line {cursor.line}, column {cursor.column}
+              {t("editor.lineColumn", { line: cursor.line, column: cursor.column })}
             </p>
             <ProblemsPanel problems={analysis.problems} onPick={(p) => editorRef.current?.reveal(p.line, p.column)} />
           </div>
@@ -223,9 +226,9 @@ export function DraftEditor({ id, initialText }: { id: DraftId; initialText: str
 
 function PreviewFailed({ error, onRetry }: { error: unknown; onRetry(): void }) {
   return (
-    <PartFailed className="preview" heading="Preview" headingId="preview-heading" onRetry={onRetry}>
+    <PartFailed className="preview" heading={t("editor.preview.heading")} headingId="preview-heading" onRetry={onRetry}>
       <p className="editor-alert" role="alert">
-        The preview stopped with an error: <code>{errorText(error)}</code>. It starts again when the level changes.
+        {richWords("editor.preview.failed", {}, { error: <code>{errorText(error)}</code> })}
       </p>
     </PartFailed>
   );

@@ -2,6 +2,7 @@
 // an editor opens; until then (or if it cannot load) the pane says so.
 
 import { useEffect, useRef, useState, type RefObject } from "react";
+import { t } from "../i18n/index";
 import type { LevelEditor } from "./monaco";
 
 interface Props {
@@ -50,10 +51,10 @@ export function EditorPane({ initialText, name, editorRef, onChange, onCursor, o
     // Keys typed in the editor are text, not the preview's shortcuts.
     <div className="editor-frame" data-shortcuts="off">
       <div ref={container} className="editor-monaco" data-state={state.status} />
-      {state.status === "loading" && <p className="editor-loading">Loading the editor…</p>}
+      {state.status === "loading" && <p className="editor-loading">{t("editor.loading")}</p>}
       {state.status === "failed" && (
         <p className="editor-loading" role="alert">
-          The editor could not load ({state.message}). Your level is saved; reload the page to try again.
+          {t("editor.loadFailed", { message: state.message })}
         </p>
       )}
     </div>

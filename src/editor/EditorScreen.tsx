@@ -3,6 +3,7 @@
 // address with the draft's, so Back and reloads do not make it twice.
 
 import { useEffect, useRef, useState } from "react";
+import { t } from "../i18n/index";
 import { ProblemScreen } from "../ui/components/Chrome";
 import { SetAsideScreen, useSetAside } from "../ui/components/MyLevels";
 import { levelText } from "../ui/content";
@@ -41,10 +42,10 @@ function OpenDraft({ id }: { id: string }) {
   }
   if (initialText === undefined) {
     return (
-      <ProblemScreen title="No such level">
-        <p>None of your levels in this browser has the id “{id}”. It may have been deleted, or made in another browser.</p>
+      <ProblemScreen title={t("editor.noSuchLevel.title")}>
+        <p>{t("editor.noSuchLevel.body", { id })}</p>
         <p>
-          <a href={editorHref()}>Start a new level</a>
+          <a href={editorHref()}>{t("editor.startNew")}</a>
         </p>
       </ProblemScreen>
     );
@@ -52,15 +53,25 @@ function OpenDraft({ id }: { id: string }) {
   return <DraftEditor id={id} initialText={initialText} />;
 }
 
+/** The draft's source does not exist; its message is a sentence in the player's language. */
+class NoSuchSource extends Error {}
+
+/** Why the source cannot be opened, as a sentence: others' reasons (a link's, the network's) are English clauses. */
+function whyNot(e: unknown): string {
+  if (e instanceof NoSuchSource) return e.message;
+  const why = e instanceof Error ? e.message : String(e);
+  return `${why.charAt(0).toUpperCase()}${why.slice(1)}.`;
+}
+
 async function sourceText(from: DraftSource): Promise<{ text: string; origin: DraftOrigin }> {
   if ("template" in from) {
     const template = templateNamed(from.template);
-    if (!template) throw new Error(`there is no template named “${from.template}”`);
+    if (!template) throw new NoSuchSource(t("editor.cannotOpen.noTemplate", { name: from.template }));
     return { text: template.text, origin: { kind: "template", name: template.name } };
   }
   if ("copy" in from) {
     const text = await levelText(from.copy);
-    if (text === undefined) throw new Error(`there is no campaign level “${from.copy}”`);
+    if (text === undefined) throw new NoSuchSource(t("editor.cannotOpen.noCampaignLevel", { id: from.copy }));
     return { text, origin: { kind: "campaign", id: from.copy } };
   }
   return { text: await decodeLevelLink(from.link), origin: { kind: "link" } };
@@ -77,7 +88,7 @@ function NewDraft({ from }: { from: DraftSource }) {
         made.current = true;
         navigate(editorHref(draftStore.getState().createDraft(text, origin)), { replace: true });
       },
-      (e: unknown) => live && setProblem(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setProblem(whyNot(e)),
     );
     return () => {
       live = false;
@@ -85,13 +96,13 @@ function NewDraft({ from }: { from: DraftSource }) {
   }, [from]);
   if (problem) {
     return (
-      <ProblemScreen title="This level cannot be opened in the editor">
-        <p>{problem[0].toUpperCase() + problem.slice(1)}.</p>
+      <ProblemScreen title={t("editor.cannotOpen.title")}>
+        <p>{problem}</p>
         <p>
-          <a href={editorHref()}>Start a new level</a>
+          <a href={editorHref()}>{t("editor.startNew")}</a>
         </p>
       </ProblemScreen>
     );
   }
-  return <p className="loading">Making a new level…</p>;
+  return <p className="loading">{t("editor.making")}</p>;
 }

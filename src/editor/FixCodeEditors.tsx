@@ -1,9 +1,18 @@
 // The "Fix it" area's editors: one Monaco per editable thread, with that thread's problems as
 // markers as the student types. Loaded with React.lazy when the student opens the code, so a
-// level screen never fetches Monaco by itself.
+// level screen never fetches Monaco by itself. Its words are the editor's (the editor's message
+// bundle), loaded with it.
 
-import { useEffect, useRef, useState } from "react";
+import { use, useEffect, useRef, useState } from "react";
+import { loadBundle, t } from "../i18n/index";
 import type { CodeEditor } from "./code-editor";
+
+/**
+ * The editor's messages, loaded once in this page (a switch of language loads them anew by itself).
+ * If they cannot load, the editors still open: a missing message shows its id.
+ */
+let editorWords: Promise<void> | null = null;
+const wordsLoaded = () => (editorWords ??= loadBundle("editor").catch(() => undefined));
 
 export interface FixCodeEditorsProps {
   threads: readonly string[];
@@ -18,6 +27,7 @@ export interface FixCodeEditorsProps {
 }
 
 export default function FixCodeEditors({ threads, names, focusRequest = 0, code, problems, onChange }: FixCodeEditorsProps) {
+  use(wordsLoaded()); // suspends (the panel's Suspense says "Loading the editor…") until the words are here
   return (
     <div className="fix-editors">
       {threads.map((name, i) => (
@@ -58,8 +68,8 @@ function ThreadEditor({ name, label, focusRequest, text, problems, onChange }: T
     import("./code-editor").then(
       ({ createCodeEditor }) => {
         if (!live || !container.current) return;
-        made = createCodeEditor(container.current, latest.current.text, `Code of ${latest.current.label}`);
-        made.onChange((t) => latest.current.onChange(t));
+        made = createCodeEditor(container.current, latest.current.text, t("editor.fix.codeOf", { thread: latest.current.label }));
+        made.onChange((text) => latest.current.onChange(text));
         editor.current = made;
         made.showProblems(latest.current.text, latest.current.problems);
         setState("ready");
@@ -87,13 +97,13 @@ function ThreadEditor({ name, label, focusRequest, text, problems, onChange }: T
   const headingId = `fix-editor-${name.replace(/[^A-Za-z0-9]+/g, "-")}`;
   return (
     <section className="fix-editor" aria-labelledby={headingId}>
-      <h3 id={headingId}>Code of {label}</h3>
+      <h3 id={headingId}>{t("editor.fix.codeOf", { thread: label })}</h3>
       <div className="fix-frame" data-shortcuts="off">
         <div ref={container} className="fix-monaco" data-state={state} data-thread={name} />
-        {state === "loading" && <p className="fix-loading">Loading the editor…</p>}
+        {state === "loading" && <p className="fix-loading">{t("editor.loading")}</p>}
         {state === "failed" && (
           <p className="fix-loading" role="alert">
-            The editor could not load. Your code is saved; reload the page to try again.
+            {t("editor.fix.loadFailed")}
           </p>
         )}
       </div>

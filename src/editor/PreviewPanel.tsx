@@ -2,11 +2,18 @@
 // the text that had no errors, and says so when the text has errors now.
 
 import type { Ref } from "react";
+import { t } from "../i18n/index";
 import { LevelPlay } from "../ui/components/LevelPlay";
 import type { LoadedLevel } from "../ui/store/game-slice";
 import { appStore } from "../ui/use-app";
 
-const playAgain = { label: "Play again", perform: () => void appStore.getState().reset() };
+// One object for good (the preview's shortcuts are bound to it); its label is read in the language of the moment.
+const playAgain = {
+  get label() {
+    return t("editor.preview.playAgain");
+  },
+  perform: () => void appStore.getState().reset(),
+};
 
 interface Props {
   preview: LoadedLevel | null;
@@ -18,12 +25,12 @@ interface Props {
 export function PreviewPanel({ preview, stale, ref }: Props) {
   return (
     <section ref={ref} className="preview" aria-labelledby="preview-heading">
-      <h2 id="preview-heading">Preview</h2>
+      <h2 id="preview-heading">{t("editor.preview.heading")}</h2>
       {!preview ? (
-        <p className="muted">Fix the problems to see the level as students will.</p>
+        <p className="muted">{t("editor.preview.fixFirst")}</p>
       ) : (
         <>
-          {stale && <p className="preview-note">The level has problems now: this is its last version without them.</p>}
+          {stale && <p className="preview-note">{t("editor.preview.stale")}</p>}
           <div className="preview-title">
             <p className="preview-level-title">{preview.level.spec.title}</p>
             <p className="muted">{preview.level.spec.summary}</p>

@@ -3,7 +3,7 @@
 
 import { useState } from "react";
 import { playHref } from "../ui/router";
-import { formatCount } from "../ui/words";
+import { formatNumber, t } from "../i18n/index";
 
 /** The full address of a link's level, on this site. */
 export function shareUrl(data: string): string {
@@ -22,28 +22,32 @@ export function SharePanel({ url, hasErrors, onClose }: { url: string; hasErrors
     );
   return (
     <section className="share-panel" aria-labelledby="share-heading">
-      <h2 id="share-heading">Share by link</h2>
+      <h2 id="share-heading">{t("editor.share.heading")}</h2>
       <label className="share-label" htmlFor="share-url">
-        Link to play this level
+        {t("editor.share.label")}
       </label>
       <input id="share-url" className="share-url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
       <div className="share-actions">
         <button type="button" className="primary" onClick={copy}>
-          Copy link
+          {t("editor.share.copy")}
         </button>
         <a href={url} target="_blank" rel="noopener">
-          Open in a new tab
+          {t("editor.share.open")}
         </a>
         <button type="button" className="quiet" onClick={onClose}>
-          Close
+          {t("editor.share.close")}
         </button>
       </div>
       <p className="muted" role="status">
-        {copied === "yes" ? "Copied. " : copied === "failed" ? "The browser would not copy it: select the link and copy it yourself. " : ""}
-        The link holds this version of the level ({formatCount(url.length)} characters); after more changes, share a new link.
-        {url.length > LONG_LINK && " Some chat and mail programs cut links this long: send the exported file instead."}
+        {[
+          copied === "yes" ? t("editor.share.copied") : copied === "failed" ? t("editor.share.copyFailed") : "",
+          t("editor.share.holds", { length: formatNumber(url.length) }),
+          url.length > LONG_LINK ? t("editor.share.long") : "",
+        ]
+          .filter((sentence) => sentence !== "")
+          .join(" ")}
       </p>
-      {hasErrors && <p className="share-warning">The level has problems: the link will show them instead of the game.</p>}
+      {hasErrors && <p className="share-warning">{t("editor.share.hasErrors")}</p>}
     </section>
   );
 }

@@ -3,6 +3,7 @@
 // in the list, never a crash of the editor.
 
 import { parseLevel, type Level, type LevelError, type Result } from "../engine/index";
+import { t } from "../i18n/index";
 import { errorText, readDraftLevel } from "../ui/store/draft-level";
 import type { LoadedLevel } from "../ui/store/game-slice";
 import { problemsOf, type Problem } from "./problems";
@@ -24,13 +25,13 @@ export function analyse(text: string, parse: (text: string) => Result<Level, Lev
     }
     problems = result.kind === "errors" ? problemsOf(text, result.errors) : [gameFailure(result.why)];
   } catch (e) {
-    problems = [gameFailure(`the game failed while marking its problems (${errorText(e)})`)];
+    problems = [gameFailure(t("editor.gameFailure.marking", { error: errorText(e) }))];
   }
   return { text, level: null, problems, loaded: null };
 }
 
 function gameFailure(why: string): Problem {
-  const message = `This level cannot be read: ${why}. That is a bug in the game, not in the level file; changing the text may get around it.`;
+  const message = t("editor.gameFailure", { why });
   return { code: "game-failure", message, line: 1, column: 1, endLine: 1, endColumn: 2 };
 }
 

@@ -10,6 +10,7 @@ import {
   checkReport, currentCode, describeVariant, initialState, instantiate, MAX_CHECKED_VARIANTS, variantCount, variantsOf, variantText,
   type CheckReport, type FixCode, type FixFindings, type FixVerdict, type Level, type Variant,
 } from "../engine/index";
+import { t } from "../i18n/index";
 import { DEFAULT_MAX_STATES } from "../solver/solve";
 import type { Launch } from "../ui/search-jobs";
 import { judgeInWorker, searchInWorker, type SearchHandlers } from "../ui/search-workers";
@@ -69,7 +70,7 @@ export function levelCheck(text: string, level: Level, budget = CHECK_STATE_BUDG
         if (!values) return result(withVariants(report, variantCount(params), checked));
         const concrete = variantText(text, values);
         const parsed = instantiate(text, values);
-        if (!concrete.ok || !parsed.ok) return failed(`variant ${describeVariant(values)} does not load`);
+        if (!concrete.ok || !parsed.ok) return failed(t("editor.check.variantDoesNotLoad", { variant: describeVariant(values) }));
         // The solution is replayed on the default variant only: its moves may not fit other numbers.
         const of: Level = { ...parsed.value, spec: { ...parsed.value.spec, solution: undefined } };
         checkOne(concrete.value, of, (r) => {

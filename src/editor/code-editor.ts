@@ -4,6 +4,7 @@
 
 import * as monaco from "monaco-editor/editor";
 import "./monaco";
+import { t } from "../i18n/index";
 import { registerThreadLanguage, THREAD_LANGUAGE } from "./thread-language";
 
 export interface CodeProblem {
@@ -46,7 +47,7 @@ export function createCodeEditor(container: HTMLElement, text: string, label: st
     autoSurround: "never",
     autoIndent: "none",
     wordBasedSuggestions: "off",
-    ariaLabel: `${label}. Press Control+M to let Tab move the focus out of the editor.`,
+    ariaLabel: t("editor.monaco.codeLabel", { label }),
   });
   const onScheme = (e: MediaQueryListEvent) => monaco.editor.setTheme(e.matches ? "vs-dark" : "vs");
   dark.addEventListener("change", onScheme);

@@ -1,6 +1,7 @@
 // Level files in and out of the browser: reading a dropped or picked file (refusing what cannot
 // be a level file), and downloading a level as `<id>.json`.
 
+import { t } from "../i18n/index";
 import { downloadBlob } from "../ui/download";
 import { MAX_DRAFT_CHARS } from "../ui/store/drafts";
 
@@ -10,14 +11,14 @@ export class LevelFileError extends Error {
 
 /** The text of a level file; throws LevelFileError with a reason to show when it cannot be one. */
 export async function readLevelFile(file: File): Promise<string> {
-  if (file.size > MAX_DRAFT_CHARS) throw new LevelFileError(`“${file.name}” is larger than a level can be (1 MiB)`);
+  if (file.size > MAX_DRAFT_CHARS) throw new LevelFileError(t("editor.file.tooLarge", { name: file.name }));
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
   } catch {
-    throw new LevelFileError(`“${file.name}” is not a text file (UTF-8)`);
+    throw new LevelFileError(t("editor.file.notUtf8", { name: file.name }));
   }
-  if (text.includes("\u0000")) throw new LevelFileError(`“${file.name}” is not a text file`);
+  if (text.includes("\u0000")) throw new LevelFileError(t("editor.file.notText", { name: file.name }));
   return text.replace(/^\uFEFF/, ""); // a byte-order mark is not part of the JSON
 }
 

@@ -3,6 +3,7 @@
 // becomes a new level in "My levels".
 
 import { useState, type DragEvent } from "react";
+import { t } from "../i18n/index";
 import { editorHref, navigate } from "../ui/router";
 import { draftStore } from "../ui/use-drafts";
 import { firstFile, readLevelFile } from "./files";
@@ -48,7 +49,7 @@ export function useLevelImport() {
 export function ImportButton({ onFile }: { onFile(file: File | null): void }) {
   return (
     <label className="file-button">
-      Import…
+      {t("editor.import")}
       <input
         type="file"
         accept=".json,application/json"
@@ -65,7 +66,7 @@ export function ImportButton({ onFile }: { onFile(file: File | null): void }) {
 export function DropOverlay() {
   return (
     <div className="drop-overlay" aria-hidden="true">
-      <p>Drop a level file (.json) to open it as a new level</p>
+      <p>{t("editor.drop")}</p>
     </div>
   );
 }

@@ -29,6 +29,7 @@ import { jsonDefaults } from "monaco-editor/languages/features/json/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import JsonWorker from "monaco-editor/languages/features/json/json.worker?worker";
 import { levelJsonSchema } from "../engine/level-json-schema";
+import { t } from "../i18n/index";
 import type { Problem } from "./problems";
 
 self.MonacoEnvironment = {
@@ -76,7 +77,7 @@ export function createLevelEditor(container: HTMLElement, text: string, name: st
     scrollBeyondLastLine: false,
     fixedOverflowWidgets: true,
     quickSuggestions: { strings: true, other: true, comments: false },
-    ariaLabel: "Level file, JSON. Press Control+M to let Tab move the focus out of the editor.",
+    ariaLabel: t("editor.monaco.label"),
   });
   const scheme = darkScheme();
   const onScheme = (e: MediaQueryListEvent) => monaco.editor.setTheme(e.matches ? "vs-dark" : "vs");

@@ -2,19 +2,22 @@
 // level (a test runs the solver on every one) for the instructor to rename and reshape. Written
 // out as text, in the campaign files' layout, so the editor opens them as they will be saved.
 
+import type { MessageId } from "../i18n/index";
+
 export interface LevelTemplate {
   name: string;
-  title: string;
+  /** Its name on the start page (a message: the start page speaks the player's language). */
+  title: MessageId;
   /** What the level teaches, for the start page. */
-  about: string;
+  about: MessageId;
   text: string;
 }
 
 export const TEMPLATES: readonly LevelTemplate[] = [
   {
     name: "race",
-    title: "Race",
-    about: "Two threads update one variable without a lock; an assert catches the lost update.",
+    title: "editor.template.race.title",
+    about: "editor.template.race.about",
     text: String.raw`{
   "$schema": "./level.schema.json",
   "format": 1,
@@ -36,8 +39,8 @@ export const TEMPLATES: readonly LevelTemplate[] = [
   },
   {
     name: "deadlock",
-    title: "Deadlock",
-    about: "Two threads take two locks in opposite orders and wait for each other forever.",
+    title: "editor.template.deadlock.title",
+    about: "editor.template.deadlock.about",
     text: String.raw`{
   "$schema": "./level.schema.json",
   "format": 1,
@@ -59,8 +62,8 @@ export const TEMPLATES: readonly LevelTemplate[] = [
   },
   {
     name: "prove-it",
-    title: "Prove it",
-    about: "Correct code: the player tries every order and finds none that breaks it (\"breakable\": false).",
+    title: "editor.template.proof.title",
+    about: "editor.template.proof.about",
     text: String.raw`{
   "$schema": "./level.schema.json",
   "format": 1,
@@ -80,8 +83,8 @@ export const TEMPLATES: readonly LevelTemplate[] = [
   },
   {
     name: "tso",
-    title: "Store buffers (TSO)",
-    about: "Code that is correct when every write is seen at once breaks when writes wait in store buffers.",
+    title: "editor.template.tso.title",
+    about: "editor.template.tso.about",
     text: String.raw`{
   "$schema": "./level.schema.json",
   "format": 1,
@@ -104,8 +107,8 @@ export const TEMPLATES: readonly LevelTemplate[] = [
   },
   {
     name: "condition",
-    title: "Condition variables",
-    about: "A consumer checks with if instead of while; another thread takes the item before it wakes up.",
+    title: "editor.template.condition.title",
+    about: "editor.template.condition.about",
     text: String.raw`{
   "$schema": "./level.schema.json",
   "format": 1,
@@ -126,8 +129,8 @@ export const TEMPLATES: readonly LevelTemplate[] = [
   },
   {
     name: "exception",
-    title: "Exception",
-    about: "Two threads use a queue that is not thread-safe, with no lock: it throws.",
+    title: "editor.template.exception.title",
+    about: "editor.template.exception.about",
     text: String.raw`{
   "$schema": "./level.schema.json",
   "format": 1,
@@ -148,8 +151,8 @@ export const TEMPLATES: readonly LevelTemplate[] = [
   },
   {
     name: "mutual-exclusion",
-    title: "The smallest level",
-    about: "Two threads and a critical section, nothing else: a clean start for anything.",
+    title: "editor.template.smallest.title",
+    about: "editor.template.smallest.about",
     text: String.raw`{
   "$schema": "./level.schema.json",
   "format": 1,

@@ -5,4 +5,6 @@ export type MessageId =
   | keyof typeof import("./messages/en/common.json")
   | keyof typeof import("./messages/en/hardware.json")
   | keyof typeof import("./messages/en/packs.json")
-  | keyof typeof import("./messages/en/campaign.json");
+  | keyof typeof import("./messages/en/campaign.json")
+  | keyof typeof import("./messages/en/editor.json")
+  | keyof typeof import("./messages/en/grade.json");

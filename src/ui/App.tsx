@@ -5,7 +5,7 @@
 // not carry the level screen's code (nor the engine), and a level screen not the campaign's.
 
 import { lazy, Suspense, useEffect, useRef, type ComponentType } from "react";
-import { t, type MessageId } from "../i18n/index";
+import { loadBundle, t, type MessageId } from "../i18n/index";
 import { ProblemScreen } from "./components/Chrome";
 import { ScreenBoundary } from "./components/ErrorBoundary";
 import { useRoute, type Route } from "./router";
@@ -43,9 +43,9 @@ const openPack = retryableLazy(() => import("./components/OpenPackScreen").then(
 const pack = retryableLazy(() => import("./components/PackScreen").then((m) => m.PackScreen));
 const packLevel = retryableLazy(() => import("./components/PackLevelScreen").then((m) => m.PackLevelScreen));
 // The level editor (and Monaco behind it) loads only when its route is opened.
-const editor = retryableLazy(() => import("../editor/EditorScreen").then((m) => m.EditorScreen));
+const editor = retryableLazy(() => Promise.all([import("../editor/EditorScreen"), loadBundle("editor")]).then(([m]) => m.EditorScreen));
 // Grading (and the solver it may run) loads only when an instructor opens it.
-const grade = retryableLazy(() => import("./components/GradeScreen").then((m) => m.GradeScreen));
+const grade = retryableLazy(() => Promise.all([import("./components/GradeScreen"), loadBundle("grade")]).then(([m]) => m.GradeScreen));
 
 /** The loader of each screen, for "Try again" after its chunk failed to load. */
 const LOADERS: ReadonlyMap<Route["screen"], { retry(): void }> = new Map<Route["screen"], { retry(): void }>([

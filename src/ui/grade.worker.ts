@@ -22,7 +22,8 @@ const scope = globalThis as unknown as WorkerScope;
 scope.addEventListener("message", ({ data }) => {
   void grade(data).then(
     (reply) => scope.postMessage(reply),
-    (e: unknown) => scope.postMessage({ type: "error", message: `grading failed: ${e instanceof Error ? e.message : String(e)}` }),
+    // The page says "Grading failed:" before it, in the instructor's language.
+    (e: unknown) => scope.postMessage({ type: "error", message: e instanceof Error ? e.message : String(e) }),
   );
 });
 

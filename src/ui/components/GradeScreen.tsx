@@ -5,8 +5,10 @@
 
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import type { LevelError } from "../../engine/index";
-import type { GradeTable } from "../../course/grade";
+import type { GradeStatus, GradeTable } from "../../course/grade";
 import { gradeTableCsv, gradeTableText } from "../../course/grade";
+import { t } from "../../i18n/index";
+import { richWords } from "../rich-words";
 import { downloadBlob } from "../download";
 import type { GradeReply, GradeRequest } from "../grade.worker";
 import { loadPackOnce, type OpenedPack } from "../pack-open";
@@ -31,7 +33,7 @@ export function GradeScreen() {
   const [grading, setGrading] = useState<Grading>({ state: "idle" });
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
-    document.title = "Grade records · Interleave";
+    document.title = t("grade.pageTitle");
   }, []);
 
   const takePack = async (file: string, text: string) => {
@@ -81,7 +83,7 @@ export function GradeScreen() {
       w.terminate();
     };
     w.onerror = (e) => {
-      setGrading({ state: "failed", message: e.message || "grading stopped unexpectedly" });
+      setGrading({ state: "failed", message: e.message || t("grade.stoppedUnexpectedly") });
       w.terminate();
     };
     const request: GradeRequest = { pack: { file: pack.file, text: pack.opened.text }, records };
@@ -112,38 +114,35 @@ export function GradeScreen() {
       <TopBar>
         <span className="topbar-links">
           <a className="topbar-link" href={campaignHref}>
-            Campaign
+            {t("grade.campaign")}
           </a>
         </span>
       </TopBar>
       <main className="campaign grade" {...dropTarget}>
-        <h1>Grade records</h1>
-        <p>
-          Drop the pack and your students' records (files, or a whole folder) anywhere on this page, or choose them below. Every
-          schedule is replayed and every fix judged again here, in this browser: nothing is uploaded.
-        </p>
+        <h1>{t("grade.heading")}</h1>
+        <p>{t("grade.intro")}</p>
         <div className="grade-inputs">
           <section className={`drop-zone${dragging ? " dragging" : ""}`} aria-labelledby="grade-pack-heading">
-            <h2 id="grade-pack-heading">The pack</h2>
+            <h2 id="grade-pack-heading">{t("grade.pack.heading")}</h2>
             <div className="file-row">
-              <FilePicker label="Choose the pack…" onFiles={(f) => void take(f.slice(0, 1))} />
+              <FilePicker label={t("grade.pack.choose")} onFiles={(f) => void take(f.slice(0, 1))} />
             </div>
             <PackStatus pack={pack} />
           </section>
           <section className={`drop-zone${dragging ? " dragging" : ""}`} aria-labelledby="grade-records-heading">
-            <h2 id="grade-records-heading">Records</h2>
+            <h2 id="grade-records-heading">{t("grade.records.heading")}</h2>
             <div className="file-row">
-              <FilePicker label="Choose records…" multiple onFiles={(f) => void take(f)} />
-              <FilePicker label="Choose a folder…" folder onFiles={(f) => void take(f.filter((x) => x.name.endsWith(".json")))} />
+              <FilePicker label={t("grade.records.choose")} multiple onFiles={(f) => void take(f)} />
+              <FilePicker label={t("grade.records.chooseFolder")} folder onFiles={(f) => void take(f.filter((x) => x.name.endsWith(".json")))} />
               {records.length > 0 && (
                 <button type="button" className="quiet" onClick={() => (setRecords([]), setSkipped([]))}>
-                  Clear the records
+                  {t("grade.records.clear")}
                 </button>
               )}
             </div>
-            <p>{records.length === 0 ? "No records yet." : `${records.length} record file${records.length === 1 ? "" : "s"}.`}</p>
+            <p>{records.length === 0 ? t("grade.records.none") : t("grade.records.count", { count: records.length })}</p>
             {skipped.length > 0 && (
-              <ul aria-label="Files that could not be read">
+              <ul aria-label={t("grade.records.unreadable")}>
                 {skipped.map((s) => (
                   <li key={s}>{s}</li>
                 ))}
@@ -152,8 +151,8 @@ export function GradeScreen() {
           </section>
         </div>
         <p className="grade-status" role="status">
-          {grading.state === "running" && `Grading ${grading.count} record${grading.count === 1 ? "" : "s"}…`}
-          {grading.state === "failed" && `Grading failed: ${grading.message}`}
+          {grading.state === "running" && t("grade.running", { count: grading.count })}
+          {grading.state === "failed" && t("grade.failed", { message: grading.message })}
           {table && summary(table)}
         </p>
         {table && pack.state === "ready" && <GradeResults table={table} packId={pack.opened.pack.id} />}
@@ -164,24 +163,22 @@ export function GradeScreen() {
 
 function summary(table: GradeTable): string {
   const verified = table.students.filter((s) => s.rows.every((r) => r.status === "solved")).length;
-  return `${table.students.length} record${table.students.length === 1 ? "" : "s"} graded: ${verified} with every level solved.`;
+  return t("grade.summary", { count: table.students.length, verified });
 }
 
 function PackStatus({ pack }: { pack: PackInput }) {
-  if (pack.state === "none") return <p>No pack yet.</p>;
-  if (pack.state === "checking") return <p>Checking {pack.file}…</p>;
+  if (pack.state === "none") return <p>{t("grade.pack.none")}</p>;
+  if (pack.state === "checking") return <p>{t("grade.pack.checking", { file: pack.file })}</p>;
   if (pack.state === "broken") {
     return (
       <div role="alert">
-        <p>{pack.file} has errors, so nothing can be graded against it:</p>
+        <p>{t("grade.pack.broken", { file: pack.file })}</p>
         <ErrorList errors={pack.errors} file={pack.file} />
       </div>
     );
   }
   return (
-    <p>
-      <bdi>{shown(pack.opened.pack.title)}</bdi> ({pack.opened.order.length} levels, from {pack.file})
-    </p>
+    <p>{richWords("grade.pack.ready", { levels: pack.opened.order.length, file: pack.file }, { title: <bdi>{shown(pack.opened.pack.title)}</bdi> })}</p>
   );
 }
 
@@ -210,18 +207,18 @@ function GradeResults({ table, packId }: { table: GradeTable; packId: string }) 
     <>
       <div className="grade-actions">
         <button type="button" onClick={() => downloadBlob(new Blob([gradeTableCsv(table)], { type: "text/csv" }), `${packId}-grades.csv`)}>
-          Download as CSV
+          {t("grade.downloadCsv")}
         </button>
         <button type="button" onClick={() => downloadBlob(new Blob([gradeTableText(table)], { type: "text/plain" }), `${packId}-grades.txt`)}>
-          Download as text
+          {t("grade.downloadText")}
         </button>
       </div>
       <div className="grade-table-box" role="region" aria-labelledby="grade-caption" tabIndex={0}>
         <table className="grade-table">
-          <caption id="grade-caption">Grades: student by level</caption>
+          <caption id="grade-caption">{t("grade.table.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Student</th>
+              <th scope="col">{t("grade.table.student")}</th>
               {table.levels.map((id) => (
                 <th key={id} scope="col">
                   {id}
@@ -233,7 +230,7 @@ function GradeResults({ table, packId }: { table: GradeTable; packId: string }) 
             {table.students.map((s, i) => (
               <tr key={`${s.file}#${i}`}>
                 <th scope="row">
-                  <bdi>{s.student ? shown(s.student) : "(unreadable)"}</bdi>
+                  <bdi>{s.student ? shown(s.student) : t("grade.table.unreadable")}</bdi>
                   <div className="muted">{s.file}</div>
                 </th>
                 {table.levels.map((id) => {
@@ -241,7 +238,7 @@ function GradeResults({ table, packId }: { table: GradeTable; packId: string }) 
                   const status = row?.status ?? "missing";
                   return (
                     <td key={id} className={status}>
-                      {status === "solved" ? "✓ solved" : status === "rejected" ? `✗ rejected: ${row?.reason ?? ""}` : (row?.reason ?? "not attempted")}
+                      <GradeCell status={status} reason={row?.reason} />
                     </td>
                   );
                 })}
@@ -252,4 +249,15 @@ function GradeResults({ table, packId }: { table: GradeTable; packId: string }) 
       </div>
     </>
   );
+}
+
+/**
+ * A cell's words. The status is the course's structured verdict, worded here; a rejection's reason
+ * is the course's own text, shared with `levels grade` (and its CSV), so it stays as the course
+ * words it. A level not attempted carries no other reason than that.
+ */
+function GradeCell({ status, reason }: { status: GradeStatus; reason: string | undefined }) {
+  if (status === "solved") return t("grade.cell.solved");
+  if (status === "rejected") return t("grade.cell.rejected", { reason: reason ?? "" });
+  return t("grade.cell.notAttempted");
 }

@@ -1,5 +1,5 @@
 // A Vite plugin for the campaign screen: `virtual:level-cards` is, for every levels/<id>.json,
-// just its title and summary, read at build time. The campaign lists 60-odd levels; bundling
+// just its title and summary (and their translations), read at build time. The campaign lists 60-odd levels; bundling
 // every file's text to show two lines of each put ~30 kB gzip on every screen. The level screen
 // loads the one file it plays on its own (content.ts). `virtual:campaign-order` is the campaign's
 // level ids in order, for a level screen's "Next level" without campaign.json and its parser
@@ -13,6 +13,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Plugin } from "vite";
 import { defaultVariant, readParams, substitute } from "../engine/params.js";
+import { LANGUAGE_TAG, MAX_TRANSLATIONS } from "../engine/translations.js";
 
 export const LEVEL_CARDS_MODULE = "virtual:level-cards";
 const RESOLVED = `\0${LEVEL_CARDS_MODULE}`;
@@ -21,8 +22,10 @@ const RESOLVED_ORDER = `\0${CAMPAIGN_ORDER_MODULE}`;
 /** Files in levels/ that are not levels: the campaign's index and the JSON Schemas (level, pack, record). */
 const notALevel = (file: string) => file === "campaign.json" || file.endsWith(".schema.json");
 
+/** A card's words in one language; a field left out is shown in English. */
+export type CardTranslation = { title?: string; summary?: string };
 /** What the campaign shows of a level before it is opened; null when the file is not readable JSON with both. */
-export type LevelCard = { title: string; summary: string } | null;
+export type LevelCard = { title: string; summary: string; translations?: Record<string, CardTranslation> } | null;
 
 /** Reads the cards of every level file in `dir`, by id (the file's name). */
 export function readLevelCards(dir: string): Record<string, LevelCard> {
@@ -40,11 +43,28 @@ function cardOf(text: string): LevelCard {
     if (typeof value !== "object" || value === null) return null;
     // A parameterised level's card shows its default variant's numbers, as its level screen does.
     const { params } = readParams((value as { params?: unknown }).params);
-    const { title, summary } = (params.length === 0 ? value : defaultText(value, params)) as { title?: unknown; summary?: unknown };
-    return typeof title === "string" && typeof summary === "string" ? { title, summary } : null;
+    const { title, summary, translations } = (params.length === 0 ? value : defaultText(value, params)) as Record<string, unknown>;
+    if (typeof title !== "string" || typeof summary !== "string") return null;
+    const translated = cardTranslations(translations);
+    return translated ? { title, summary, translations: translated } : { title, summary };
   } catch {
     return null;
   }
+}
+
+/** The title and summary of each well-formed translation (the level screen reports a broken one). */
+function cardTranslations(translations: unknown): Record<string, CardTranslation> | undefined {
+  if (typeof translations !== "object" || translations === null || Array.isArray(translations)) return undefined;
+  const out: Record<string, CardTranslation> = {};
+  for (const [language, words] of Object.entries(translations).slice(0, MAX_TRANSLATIONS)) {
+    if (!LANGUAGE_TAG.test(language) || typeof words !== "object" || words === null) continue;
+    const { title, summary } = words as Record<string, unknown>;
+    const card: CardTranslation = {};
+    if (typeof title === "string" && title !== "") card.title = title;
+    if (typeof summary === "string" && summary !== "") card.summary = summary;
+    if (card.title !== undefined || card.summary !== undefined) out[language] = card;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function defaultText(value: object, params: ReturnType<typeof readParams>["params"]): unknown {

@@ -1,15 +1,49 @@
 // What the campaign screen shows of each level before it is opened: its title and summary, read
 // at build time by vite-plugin-level-cards.ts. A module of its own so that only the campaign
 // screen carries the cards of 60-odd levels; a level screen loads content.ts without them.
+// Their words in another language are a small file per language, loaded for the player's.
 
-import cards from "virtual:level-cards";
-import { localizedText } from "../engine/translations";
+import { useEffect, useState } from "react";
+import cards, { translations } from "virtual:level-cards";
+import { languageOf, localizedText, type LevelTranslation } from "../engine/translations";
+import { currentLocale } from "../i18n/index";
+
+const loaded = new Map<string, Record<string, LevelTranslation>>();
+
+/** Loads the cards' words in the language of `locale`, when the levels have any; English stays if it fails. */
+async function loadCardWords(locale: string): Promise<void> {
+  const language = languageOf(locale);
+  const load = translations.get(language);
+  if (!load || loaded.has(language)) return;
+  try {
+    loaded.set(language, (await load()).default);
+  } catch {
+    // Offline before that file was ever fetched: the cards stay in English.
+  }
+}
+
+// The campaign screen opens in the player's language, not in English first.
+void loadCardWords(currentLocale());
+
+/** Re-renders once the cards' words in `locale` have loaded (after a switch of language). */
+export function useCardWords(locale: string): void {
+  const [, setLoaded] = useState(0);
+  useEffect(() => {
+    let live = true;
+    if (!loaded.has(languageOf(locale))) void loadCardWords(locale).then(() => live && setLoaded((n) => n + 1));
+    return () => {
+      live = false;
+    };
+  }, [locale]);
+}
 
 /** What the campaign screen shows of a level: its title and summary in the language of `locale`
  *  (English where it has no translation); null when its file is broken. */
 export function levelCard(id: string, locale = "en"): { title: string; summary: string } | null {
   const card = Object.hasOwn(cards, id) ? cards[id] : null;
   if (!card) return null;
-  const { title, summary } = localizedText(card, locale);
+  const words = loaded.get(languageOf(locale));
+  const translated = words && Object.hasOwn(words, id) ? words[id] : undefined;
+  const { title, summary } = localizedText({ ...card, ...(translated && { translations: { [languageOf(locale)]: translated } }) }, locale);
   return { title, summary };
 }

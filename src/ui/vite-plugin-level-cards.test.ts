@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCampaign } from "../engine/index";
-import { readCampaignOrder, readLevelCards } from "./vite-plugin-level-cards";
+import { cardWords, readCampaignOrder, readLevelCards } from "./vite-plugin-level-cards";
 
 describe("level cards for the campaign screen", () => {
   it("keep each level's title and summary, and mark a file that is not readable as null", () => {
@@ -35,6 +35,9 @@ describe("level cards for the campaign screen", () => {
     expect(readLevelCards(dir)).toEqual({
       atm: { title: "100 coins", summary: "Two machines.", translations: { de: { title: "100 Münzen", summary: "Zwei Automaten." }, es: { summary: "Dos cajeros." } } },
     });
+    // One language's words go to the player in a file of their own.
+    expect(cardWords(readLevelCards(dir), "es")).toEqual({ atm: { summary: "Dos cajeros." } });
+    expect(cardWords(readLevelCards(dir), "fr")).toEqual({});
   });
 
   it("cover every level of the shipped campaign", () => {

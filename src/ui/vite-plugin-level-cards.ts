@@ -97,12 +97,37 @@ export function readCampaignOrder(dir: string): string[] {
   }
 }
 
+/**
+ * The cards module: the English cards, and a loader for each language the levels are translated
+ * into, so that a player downloads the words of one language (`virtual:level-cards/de`), not all.
+ */
+function cardsModule(cards: Record<string, LevelCard>): string {
+  const english = Object.fromEntries(Object.entries(cards).map(([id, card]) => [id, card && { title: card.title, summary: card.summary }]));
+  const languages = [...new Set(Object.values(cards).flatMap((card) => Object.keys(card?.translations ?? {})))].sort();
+  const loaders = languages.map((l) => `[${JSON.stringify(l)}, () => import(${JSON.stringify(`${LEVEL_CARDS_MODULE}/${l}`)})]`);
+  return `export default ${JSON.stringify(english)};\nexport const translations = new Map([${loaders.join(", ")}]);\n`;
+}
+
+/** Each card's words in one language, by level id: what `virtual:level-cards/<language>` holds. */
+export function cardWords(cards: Record<string, LevelCard>, language: string): Record<string, CardTranslation> {
+  const words: Record<string, CardTranslation> = {};
+  for (const [id, card] of Object.entries(cards)) {
+    const translated = card?.translations && Object.hasOwn(card.translations, language) ? card.translations[language] : undefined;
+    if (translated) words[id] = translated;
+  }
+  return words;
+}
+
 export function levelCards(levelsDir = join(process.cwd(), "levels")): Plugin {
   return {
     name: "interleave:level-cards",
-    resolveId: (id) => (id === LEVEL_CARDS_MODULE ? RESOLVED : id === CAMPAIGN_ORDER_MODULE ? RESOLVED_ORDER : null),
+    resolveId: (id) =>
+      id === LEVEL_CARDS_MODULE || (id.startsWith(`${LEVEL_CARDS_MODULE}/`) && LANGUAGE_TAG.test(id.slice(LEVEL_CARDS_MODULE.length + 1))) ? `\0${id}`
+      : id === CAMPAIGN_ORDER_MODULE ? RESOLVED_ORDER
+      : null,
     load: (id) =>
-      id === RESOLVED ? `export default ${JSON.stringify(readLevelCards(levelsDir))};`
+      id === RESOLVED ? cardsModule(readLevelCards(levelsDir))
+      : id.startsWith(`${RESOLVED}/`) ? `export default ${JSON.stringify(cardWords(readLevelCards(levelsDir), id.slice(RESOLVED.length + 1)))};`
       : id === RESOLVED_ORDER ? `export default ${JSON.stringify(readCampaignOrder(levelsDir))};`
       : null,
     // `npm start`: a level file written, added or removed reloads the page with new cards.
@@ -110,7 +135,8 @@ export function levelCards(levelsDir = join(process.cwd(), "levels")): Plugin {
       server.watcher.add(levelsDir);
       server.watcher.on("all", (_event, file) => {
         if (!file.startsWith(levelsDir) || !file.endsWith(".json")) return;
-        const modules = [RESOLVED, RESOLVED_ORDER].map((m) => server.moduleGraph.getModuleById(m)).filter((m) => m !== undefined);
+        const ours = (id: string) => id === RESOLVED || id === RESOLVED_ORDER || id.startsWith(`${RESOLVED}/`);
+        const modules = [...server.moduleGraph.idToModuleMap].filter(([id]) => ours(id)).map(([, m]) => m);
         if (modules.length === 0) return;
         for (const module of modules) server.moduleGraph.invalidateModule(module);
         server.ws.send({ type: "full-reload" });

@@ -3,7 +3,7 @@
 
 import { useEffect } from "react";
 import { loadCampaign } from "../campaign-file";
-import { levelCard } from "../level-card";
+import { levelCard, useCardWords } from "../level-card";
 import { bestWords } from "../par";
 import { shown } from "../words";
 import { editorHref, levelHref } from "../router";
@@ -21,6 +21,7 @@ import { Packs, PackShortcuts } from "./Packs";
 export function CampaignScreen() {
   const solved = useApp((s) => s.solved);
   const dialog = useApp((s) => s.dialog);
+  useCardWords(currentLocale());
   useEffect(() => {
     document.title = "Interleave";
     return () => appStore.getState().closeDialog();

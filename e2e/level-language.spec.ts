@@ -65,7 +65,26 @@ test("switching the interface to English switches the level text too", async ({ 
   await page.getByLabel("Sprache").selectOption("en");
   await expect(chapterHeading(page, 1)).toContainText("Races");
   await expect(card(page, "lost-update").locator(".level-name")).toHaveText("The Lost Deposit");
+  // And back: the German cards come again.
+  await page.getByLabel("Language").selectOption("de");
+  await expect(card(page, "lost-update").locator(".level-name")).toHaveText("Die verlorene Einzahlung");
+  await page.getByLabel("Sprache").selectOption("en");
+  await expect(card(page, "lost-update").locator(".level-name")).toHaveText("The Lost Deposit");
   await page.goto("/#/level/lost-update");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("The Lost Deposit");
   await expect(page.locator(".story")).toContainText("Market day in Ravelton, and the little savings bank on the square is busy.");
+});
+
+test.describe("in an English browser", () => {
+  test.use({ locale: "en-US" });
+
+  test("choosing German in the settings brings the German cards and level text", async ({ page }) => {
+    await page.goto("/");
+    await expect(card(page, "lost-update").locator(".level-name")).toHaveText("The Lost Deposit");
+    await page.getByLabel("Language").selectOption("de");
+    await expect(card(page, "lost-update").locator(".level-name")).toHaveText("Die verlorene Einzahlung");
+    await expect(chapterHeading(page, 1)).toContainText("Race Conditions");
+    await page.goto("/#/level/lost-update");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Die verlorene Einzahlung");
+  });
 });

@@ -22,19 +22,21 @@ async function loadCardWords(locale: string): Promise<void> {
   }
 }
 
-// The campaign screen opens in the player's language, not in English first.
+// Start loading as soon as the campaign screen's code arrives, while it first renders.
 void loadCardWords(currentLocale());
 
-/** Re-renders once the cards' words in `locale` have loaded (after a switch of language). */
+/** Re-renders once the cards' words in `locale` have loaded (at start, or after a switch of language). */
 export function useCardWords(locale: string): void {
-  const [, setLoaded] = useState(0);
+  const language = languageOf(locale);
+  // What this render had; the same words again after loading do not render anew.
+  const [, setWords] = useState(() => loaded.get(language));
   useEffect(() => {
     let live = true;
-    if (!loaded.has(languageOf(locale))) void loadCardWords(locale).then(() => live && setLoaded((n) => n + 1));
+    void loadCardWords(locale).then(() => live && setWords(loaded.get(language)));
     return () => {
       live = false;
     };
-  }, [locale]);
+  }, [locale, language]);
 }
 
 /** What the campaign screen shows of a level: its title and summary in the language of `locale`

@@ -60,6 +60,12 @@ test("the level schema documents every field on hover and completes field names"
   await expect(suggestions).toBeVisible();
   await expect(suggestions.getByText("breakable", { exact: true })).toBeVisible();
   await expect(suggestions.getByText("noops", { exact: true })).toBeVisible();
+
+  // Translations of the level's words (levels/README.md, "Translations") are offered too.
+  await page.keyboard.press("Escape");
+  await page.keyboard.insertText('"transl');
+  await page.keyboard.press("ControlOrMeta+Space");
+  await expect(suggestions.getByText("translations", { exact: true })).toBeVisible();
 });
 
 test("Check finds the shortest schedule, and Replay plays it in the preview to a victory", async ({ page }) => {

@@ -16,8 +16,12 @@ export interface ImportEdge {
  *  the engines that run it; the others are parts the screens load on demand, out of the level
  *  screen's first bundle: the renderers into other languages and the timeline. params.ts, the
  *  rules of parameterised levels, imports nothing: the build's level-cards plugin uses it alone.
- *  level-json-schema.ts is the level file's JSON Schema, for the editor, kept out of the play screens. */
-export const ENGINE_FACES = ["engine/index.ts", "engine/machine.ts", "engine/render/index.ts", "engine/diagrams.ts", "engine/params.ts", "engine/level-json-schema.ts"];
+ *  level-json-schema.ts is the level file's JSON Schema, for the editor, kept out of the play screens.
+ *  translations.ts, a level's words in the player's language, imports nothing either: the same plugin uses it. */
+export const ENGINE_FACES = [
+  "engine/index.ts", "engine/machine.ts", "engine/render/index.ts", "engine/diagrams.ts", "engine/params.ts", "engine/level-json-schema.ts",
+  "engine/translations.ts",
+];
 
 const REACT = /^(react|react-dom)(\/|$)/;
 const REACT_PLACES = ["ui/", "editor/", "main.tsx"];

@@ -28,6 +28,16 @@ describe("parsePack", () => {
     expect(JSON.parse(pack.levels[0].text)).toEqual(campaignLevel("lost-update"));
   });
 
+  it("embeds a level's translations, and its hash covers them", async () => {
+    const r = await loadPack(await samplePackText(), F);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.levels[0].parsed.spec.translations?.de.title).toBe("Die verlorene Einzahlung");
+    const retitled = (await samplePackText()).replace('"title": "Die verlorene Einzahlung"', '"title": "Das verlorene Geld"');
+    const tampered = await loadPack(retitled, F);
+    expect(messages(tampered).join("\n")).toMatch(/hash/);
+  });
+
   it("places a syntax error in the pack file", () => {
     expect(messages(parsePack('{\n  "format": "interleave-pack",\n  "id": "x"\n  "title": "T"\n}', F))).toEqual([`${F}:4:3: expected a comma or a closing brace`]);
   });

@@ -49,6 +49,9 @@ export {
 
 // What the screens read off a level and a state.
 export { parseCampaign, type Campaign } from "./campaign";
+export {
+  languageOf, localizedChapter, localizedText, LEVEL_TEXT_FIELDS, type ChapterText, type LevelText, type LevelTranslation,
+} from "./translations";
 export { explainStatement, type StatementExplanation } from "./explain-statement";
 export { ATOMICS, MARKERS } from "./lang/check";
 export { KEYWORDS, lex, type Token, type TokenKind } from "./lang/lexer";

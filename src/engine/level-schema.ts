@@ -8,6 +8,7 @@
 import * as z from "zod/mini";
 import { MAX_CODE_LENGTH, MAX_LEVEL_CODE_LENGTH, MAX_NESTING } from "./lang/limits";
 import { MAX_PARAM_VALUE, MAX_PARAM_VALUES, MAX_PARAMS, type LevelParam, type Variant } from "./params";
+import { LANGUAGE_TAG, MAX_TRANSLATIONS, type LevelTranslation } from "./translations";
 
 const OUTCOMES = ["mutual-exclusion", "assertion", "deadlock", "exception"] as const;
 export type WinOutcome = (typeof OUTCOMES)[number];
@@ -210,6 +211,30 @@ export const ParamSchema = doc(
   `A parameter: at most ${MAX_PARAM_VALUES} integer values from 0 to ${MAX_PARAM_VALUE.toLocaleString("en")}, written {{name}} in code, texts and "shared".`,
 );
 
+/** A language key of `translations`: two or three lower-case letters. */
+export const languageKey = () =>
+  z.string().check(
+    z.regex(LANGUAGE_TAG, {
+      error: (iss) => `${JSON.stringify(iss.input)} is not a language: use its two- or three-letter code in lower case, like "de"`,
+    }),
+  );
+
+/** A record of translations by language; at most MAX_TRANSLATIONS (the rules in level.ts and campaign.ts report more). */
+export const translationsOf = <T extends z.ZodMiniType>(schema: T) =>
+  z.record(languageKey(), schema).check(z.meta({ maxProperties: MAX_TRANSLATIONS }));
+
+/** One language's words of a level (levels/README.md, "Translations"); a field left out is shown in English. */
+export const TranslationSchema = doc(
+  z.strictObject({
+    title: doc(z.optional(z.string().check(z.minLength(1))), "The title in this language."),
+    summary: doc(z.optional(z.string().check(z.minLength(1))), "The summary in this language."),
+    story: doc(z.optional(z.string()), 'The story in this language (Markdown); only if the level has a "story".'),
+    hint: doc(z.optional(z.string()), 'The hint in this language (Markdown); only if the level has a "hint".'),
+    outro: doc(z.optional(z.string()), 'The outro in this language (Markdown); only if the level has an "outro".'),
+  }),
+  "The level's words in one language. A field left out is shown in English.",
+);
+
 export const LevelSchema = z
   .strictObject({
     $schema: doc(z.optional(z.string()), 'The JSON Schema editors check this file with: "./level.schema.json".'),
@@ -223,6 +248,10 @@ export const LevelSchema = z
     story: doc(z.optional(z.string()), "Markdown shown before play. Raw HTML is shown as text."),
     hint: doc(z.optional(z.string()), "Markdown shown on request. Raw HTML is shown as text."),
     outro: doc(z.optional(z.string()), "Markdown shown after a win: what the bug teaches. Raw HTML is shown as text."),
+    translations: doc(
+      z.optional(translationsOf(TranslationSchema)),
+      `The level's words in other languages, by two- or three-letter language code ("de"), at most ${MAX_TRANSLATIONS}: title, summary, story, hint, outro. A field left out is shown in English.`,
+    ),
     win: doc(
       z._default(unique(z.array(z.enum(OUTCOMES, { error: `"win" must list outcomes from: ${OUTCOMES.join(", ")}` })).check(z.minLength(1))), () => [...OUTCOMES]),
       `Which outcomes count as a win, from ${OUTCOMES.join(", ")}. Default: all four.`,
@@ -289,6 +318,8 @@ export interface LevelSpec {
   story?: string;
   hint?: string;
   outro?: string;
+  /** The words in other languages, by language code (read them with localizedText). */
+  translations?: Record<string, LevelTranslation>;
   win: WinOutcome[];
   breakable: boolean;
   /** In the order of the file. */

@@ -13,6 +13,7 @@ import {
 import { defaultVariant, readParams, substitute, variantProblem, type LevelParam, type StringEdit, type Variant } from "./params";
 import { err, formatPath, ok, type LevelError, type Result } from "./result";
 import { codePlacer } from "./source-map";
+import { LEVEL_TEXT_FIELDS, MAX_TRANSLATIONS } from "./translations";
 
 export {
   ALL_WIN_OUTCOMES, LevelSchema, RESERVED_WORDS,
@@ -238,6 +239,7 @@ function allowedFields(path: JsonPath, data: unknown): readonly string[] {
   if (path.length === 2 && top === "params") return ["min", "max", "step", "default"];
   if (path.length === 2 && top === "fix" && path[1] === "require") return ["finish", "final"];
   if (path.length === 2 && top === "threads") return Object.keys(ThreadSchema.shape);
+  if (path.length === 2 && top === "translations") return LEVEL_TEXT_FIELDS;
   const type = path.length === 2 && top === "shared" ? field(valueAt(data, path), "type") : undefined;
   return ALL_SYNC_TYPES.includes(type as SyncType) ? Object.keys(SYNC_SCHEMAS[type as SyncType].shape) : [];
 }
@@ -322,6 +324,25 @@ function checkRules(data: unknown, out: Finding[]): void {
   checkCodeLength(field(data, "threads"), out);
   if (names) checkSolution(field(data, "solution"), names, field(data, "options"), out);
   checkFix(data, shared, out);
+  checkTranslations(data, out);
+}
+
+/** At most MAX_TRANSLATIONS languages, and no translation of a text the level does not have in English. */
+function checkTranslations(data: unknown, out: Finding[]): void {
+  const translations = field(data, "translations");
+  if (!isRecord(translations)) return;
+  const languages = Object.keys(translations);
+  if (languages.length > MAX_TRANSLATIONS) {
+    const message = `a level may be translated into at most ${MAX_TRANSLATIONS} languages; this one has ${languages.length}`;
+    out.push({ code: "too-many-translations", path: ["translations", languages[MAX_TRANSLATIONS]], anchor: "key", message });
+  }
+  for (const language of languages) {
+    for (const key of ["story", "hint", "outro"] as const) {
+      if (field(field(translations, language), key) === undefined || typeof field(data, key) === "string") continue;
+      const message = `the level has no ${JSON.stringify(key)} in English, so there is none to translate: add "${key}" to the level, or remove this one`;
+      out.push({ code: "translation-without-text", path: ["translations", language, key], anchor: "key", message });
+    }
+  }
 }
 
 /** A fix-it level's `fix`: threads that exist, outcomes once each, `final` on declared variables, a complete reference. */

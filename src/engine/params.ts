@@ -303,6 +303,7 @@ function placeKind(path: readonly (string | number)[]): "text" | "number" | "non
   if (top === "params" || top === "$schema") return "skip";
   if (path.length === 1 && typeof top === "string" && TEXT_FIELDS.has(top)) return "text";
   if (top === "threads" && path.length === 3 && third === "code") return "text";
+  if (top === "translations" && path.length === 3 && typeof third === "string" && TEXT_FIELDS.has(third)) return "text";
   if (top === "fix" && second === "reference" && path.length === 3) return "text";
   if (top === "shared") return "number";
   return "none";

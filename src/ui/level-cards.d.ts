@@ -1,7 +1,10 @@
-// The virtual module made by vite-plugin-level-cards.ts.
+// The virtual modules made by vite-plugin-level-cards.ts.
 declare module "virtual:level-cards" {
+  /** Each level's card in English, by id; null when its file is broken. */
   const cards: Record<string, { title: string; summary: string } | null>;
   export default cards;
+  /** For each language the levels are translated into, a loader of its cards' words. */
+  export const translations: ReadonlyMap<string, () => Promise<{ default: Record<string, { title?: string; summary?: string }> }>>;
 }
 
 // The campaign's level ids in order (vite-plugin-level-cards.ts).

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCampaign } from "../engine/index";
-import { readCampaignOrder, readLevelCards } from "./vite-plugin-level-cards";
+import { cardWords, readCampaignOrder, readLevelCards } from "./vite-plugin-level-cards";
 
 describe("level cards for the campaign screen", () => {
   it("keep each level's title and summary, and mark a file that is not readable as null", () => {
@@ -21,9 +21,30 @@ describe("level cards for the campaign screen", () => {
     expect(readLevelCards(dir)).toEqual({ broken: null, deposit: { title: "Deposit 100", summary: "100 coins go in." }, good: { title: "Good", summary: "It works." }, "no-summary": null });
   });
 
+  it("keep the title and summary of each translation, with the default variant's numbers, and skip malformed ones", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cards-"));
+    const params = { cash: { min: 50, max: 200, step: 50, default: 100 } };
+    const translations = {
+      de: { title: "{{cash}} Münzen", summary: "Zwei Automaten.", story: "Nicht auf der Karte." },
+      es: { summary: "Dos cajeros." },
+      "de-DE": { title: "not a language" },
+      fr: "not an object",
+      it: { title: 7 },
+    };
+    writeFileSync(join(dir, "atm.json"), JSON.stringify({ format: 1, id: "atm", title: "{{cash}} coins", summary: "Two machines.", params, translations, threads: [] }));
+    expect(readLevelCards(dir)).toEqual({
+      atm: { title: "100 coins", summary: "Two machines.", translations: { de: { title: "100 Münzen", summary: "Zwei Automaten." }, es: { summary: "Dos cajeros." } } },
+    });
+    // One language's words go to the player in a file of their own.
+    expect(cardWords(readLevelCards(dir), "es")).toEqual({ atm: { summary: "Dos cajeros." } });
+    expect(cardWords(readLevelCards(dir), "fr")).toEqual({});
+  });
+
   it("cover every level of the shipped campaign", () => {
     const cards = readLevelCards(join(import.meta.dirname, "../../levels"));
-    expect(cards["lost-update"]).toEqual({ title: "The Lost Deposit", summary: expect.any(String) });
+    expect(cards["lost-update"]).toEqual({
+      title: "The Lost Deposit", summary: expect.any(String), translations: { de: { title: "Die verlorene Einzahlung", summary: expect.any(String) } },
+    });
     expect(Object.values(cards).every((c) => c !== null)).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 // A Vite plugin for the campaign screen: `virtual:level-cards` is, for every levels/<id>.json,
-// just its title and summary, read at build time. The campaign lists 60-odd levels; bundling
+// just its title and summary (and their translations), read at build time. The campaign lists 60-odd levels; bundling
 // every file's text to show two lines of each put ~30 kB gzip on every screen. The level screen
 // loads the one file it plays on its own (content.ts). `virtual:campaign-order` is the campaign's
 // level ids in order, for a level screen's "Next level" without campaign.json and its parser
@@ -13,6 +13,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Plugin } from "vite";
 import { defaultVariant, readParams, substitute } from "../engine/params.js";
+import { LANGUAGE_TAG, MAX_TRANSLATIONS } from "../engine/translations.js";
 
 export const LEVEL_CARDS_MODULE = "virtual:level-cards";
 const RESOLVED = `\0${LEVEL_CARDS_MODULE}`;
@@ -21,8 +22,10 @@ const RESOLVED_ORDER = `\0${CAMPAIGN_ORDER_MODULE}`;
 /** Files in levels/ that are not levels: the campaign's index and the JSON Schemas (level, pack, record). */
 const notALevel = (file: string) => file === "campaign.json" || file.endsWith(".schema.json");
 
+/** A card's words in one language; a field left out is shown in English. */
+export type CardTranslation = { title?: string; summary?: string };
 /** What the campaign shows of a level before it is opened; null when the file is not readable JSON with both. */
-export type LevelCard = { title: string; summary: string } | null;
+export type LevelCard = { title: string; summary: string; translations?: Record<string, CardTranslation> } | null;
 
 /** Reads the cards of every level file in `dir`, by id (the file's name). */
 export function readLevelCards(dir: string): Record<string, LevelCard> {
@@ -40,11 +43,28 @@ function cardOf(text: string): LevelCard {
     if (typeof value !== "object" || value === null) return null;
     // A parameterised level's card shows its default variant's numbers, as its level screen does.
     const { params } = readParams((value as { params?: unknown }).params);
-    const { title, summary } = (params.length === 0 ? value : defaultText(value, params)) as { title?: unknown; summary?: unknown };
-    return typeof title === "string" && typeof summary === "string" ? { title, summary } : null;
+    const { title, summary, translations } = (params.length === 0 ? value : defaultText(value, params)) as Record<string, unknown>;
+    if (typeof title !== "string" || typeof summary !== "string") return null;
+    const translated = cardTranslations(translations);
+    return translated ? { title, summary, translations: translated } : { title, summary };
   } catch {
     return null;
   }
+}
+
+/** The title and summary of each well-formed translation (the level screen reports a broken one). */
+function cardTranslations(translations: unknown): Record<string, CardTranslation> | undefined {
+  if (typeof translations !== "object" || translations === null || Array.isArray(translations)) return undefined;
+  const out: Record<string, CardTranslation> = {};
+  for (const [language, words] of Object.entries(translations).slice(0, MAX_TRANSLATIONS)) {
+    if (!LANGUAGE_TAG.test(language) || typeof words !== "object" || words === null) continue;
+    const { title, summary } = words as Record<string, unknown>;
+    const card: CardTranslation = {};
+    if (typeof title === "string" && title !== "") card.title = title;
+    if (typeof summary === "string" && summary !== "") card.summary = summary;
+    if (card.title !== undefined || card.summary !== undefined) out[language] = card;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function defaultText(value: object, params: ReturnType<typeof readParams>["params"]): unknown {
@@ -77,12 +97,37 @@ export function readCampaignOrder(dir: string): string[] {
   }
 }
 
+/**
+ * The cards module: the English cards, and a loader for each language the levels are translated
+ * into, so that a player downloads the words of one language (`virtual:level-cards/de`), not all.
+ */
+function cardsModule(cards: Record<string, LevelCard>): string {
+  const english = Object.fromEntries(Object.entries(cards).map(([id, card]) => [id, card && { title: card.title, summary: card.summary }]));
+  const languages = [...new Set(Object.values(cards).flatMap((card) => Object.keys(card?.translations ?? {})))].sort();
+  const loaders = languages.map((l) => `[${JSON.stringify(l)}, () => import(${JSON.stringify(`${LEVEL_CARDS_MODULE}/${l}`)})]`);
+  return `export default ${JSON.stringify(english)};\nexport const translations = new Map([${loaders.join(", ")}]);\n`;
+}
+
+/** Each card's words in one language, by level id: what `virtual:level-cards/<language>` holds. */
+export function cardWords(cards: Record<string, LevelCard>, language: string): Record<string, CardTranslation> {
+  const words: Record<string, CardTranslation> = {};
+  for (const [id, card] of Object.entries(cards)) {
+    const translated = card?.translations && Object.hasOwn(card.translations, language) ? card.translations[language] : undefined;
+    if (translated) words[id] = translated;
+  }
+  return words;
+}
+
 export function levelCards(levelsDir = join(process.cwd(), "levels")): Plugin {
   return {
     name: "interleave:level-cards",
-    resolveId: (id) => (id === LEVEL_CARDS_MODULE ? RESOLVED : id === CAMPAIGN_ORDER_MODULE ? RESOLVED_ORDER : null),
+    resolveId: (id) =>
+      id === LEVEL_CARDS_MODULE || (id.startsWith(`${LEVEL_CARDS_MODULE}/`) && LANGUAGE_TAG.test(id.slice(LEVEL_CARDS_MODULE.length + 1))) ? `\0${id}`
+      : id === CAMPAIGN_ORDER_MODULE ? RESOLVED_ORDER
+      : null,
     load: (id) =>
-      id === RESOLVED ? `export default ${JSON.stringify(readLevelCards(levelsDir))};`
+      id === RESOLVED ? cardsModule(readLevelCards(levelsDir))
+      : id.startsWith(`${RESOLVED}/`) ? `export default ${JSON.stringify(cardWords(readLevelCards(levelsDir), id.slice(RESOLVED.length + 1)))};`
       : id === RESOLVED_ORDER ? `export default ${JSON.stringify(readCampaignOrder(levelsDir))};`
       : null,
     // `npm start`: a level file written, added or removed reloads the page with new cards.
@@ -90,7 +135,8 @@ export function levelCards(levelsDir = join(process.cwd(), "levels")): Plugin {
       server.watcher.add(levelsDir);
       server.watcher.on("all", (_event, file) => {
         if (!file.startsWith(levelsDir) || !file.endsWith(".json")) return;
-        const modules = [RESOLVED, RESOLVED_ORDER].map((m) => server.moduleGraph.getModuleById(m)).filter((m) => m !== undefined);
+        const ours = (id: string) => id === RESOLVED || id === RESOLVED_ORDER || id.startsWith(`${RESOLVED}/`);
+        const modules = [...server.moduleGraph.idToModuleMap].filter(([id]) => ours(id)).map(([, m]) => m);
         if (modules.length === 0) return;
         for (const module of modules) server.moduleGraph.invalidateModule(module);
         server.ws.send({ type: "full-reload" });

@@ -3,7 +3,8 @@
 // may open them again); the hint stays outside the fold and is scrolled into view when asked for.
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { levelKind, type Level } from "../../engine/index";
+import { levelKind, localizedText, type Level } from "../../engine/index";
+import { currentLocale } from "../../i18n/index";
 import { editableText, fixGoalText } from "../fix-words";
 import { useApp } from "../use-app";
 import { goalText, LOSS_TEXT } from "../words";
@@ -17,6 +18,7 @@ const folded = new Set<string>();
 export function Briefing({ level, keepOpen = false }: { level: Level; /** The tour points at the goal. */ keepOpen?: boolean }) {
   const spec = level.spec;
   const kind = levelKind(spec);
+  const text = localizedText(spec, currentLocale());
   const [open, setOpen] = useState(() => !folded.has(spec.id));
   const moved = useApp((s) => (s.game?.schedule.length ?? 0) > 0);
   useEffect(() => {
@@ -32,10 +34,10 @@ export function Briefing({ level, keepOpen = false }: { level: Level; /** The to
   return (
     <div className="briefing">
       <details className="brief" open={open} onToggle={(e) => toggle(e.currentTarget.open)}>
-        <summary>{spec.story ? "Story and goal" : "Goal"}</summary>
-        {spec.story && (
+        <summary>{text.story ? "Story and goal" : "Goal"}</summary>
+        {text.story && (
           <section className="story-box" aria-label="Story">
-            <Markdown className="story" text={spec.story} />
+            <Markdown className="story" text={text.story} />
           </section>
         )}
         <section className="goal" aria-labelledby="goal-heading">
@@ -58,7 +60,7 @@ export function Briefing({ level, keepOpen = false }: { level: Level; /** The to
         </section>
       </details>
       <HintInView>
-        <HintPanel written={spec.hint} program={level.program} />
+        <HintPanel written={text.hint} program={level.program} />
       </HintInView>
     </div>
   );

@@ -3,14 +3,15 @@
 
 import { useEffect } from "react";
 import { loadCampaign } from "../campaign-file";
-import { levelCard } from "../level-card";
+import { levelCard, useCardWords } from "../level-card";
 import { bestWords } from "../par";
 import { shown } from "../words";
 import { editorHref, levelHref } from "../router";
 import { appStore, useApp } from "../use-app";
 import { BackupControls } from "./BackupControls";
 import { InterfaceLanguage } from "./InterfaceLanguage";
-import { t } from "../../i18n/index";
+import { currentLocale, t } from "../../i18n/index";
+import { localizedChapter } from "../../engine/index";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ErrorList, Notices, ProblemScreen, TopBar } from "./Chrome";
 import { Markdown } from "./Markdown";
@@ -20,6 +21,7 @@ import { Packs, PackShortcuts } from "./Packs";
 export function CampaignScreen() {
   const solved = useApp((s) => s.solved);
   const dialog = useApp((s) => s.dialog);
+  useCardWords(currentLocale());
   useEffect(() => {
     document.title = "Interleave";
     return () => appStore.getState().closeDialog();
@@ -36,6 +38,7 @@ export function CampaignScreen() {
   const next = order.find((id) => !solved[id]);
   const solvedCount = order.filter((id) => solved[id]).length;
   let number = 0;
+  const locale = currentLocale();
   return (
     <>
       <TopBar>
@@ -54,12 +57,12 @@ export function CampaignScreen() {
         {campaign.value.chapters.map((chapter, c) => (
           <section key={c} className="chapter" aria-labelledby={`chapter-${c}`}>
             <h2 id={`chapter-${c}`}>
-              <span className="chapter-number">{t("campaign.chapter", { number: c + 1 })}</span> {chapter.title}
+              <span className="chapter-number">{t("campaign.chapter", { number: c + 1 })}</span> {localizedChapter(chapter, locale).title}
             </h2>
-            <Markdown className="chapter-intro" text={chapter.intro} />
+            <Markdown className="chapter-intro" text={localizedChapter(chapter, locale).intro} />
             <ol className="level-list">
               {chapter.levels.map((id) => {
-                const card = levelCard(id);
+                const card = levelCard(id, locale);
                 const isSolved = Boolean(solved[id]);
                 // A win's schedule; a proof or a fix records none.
                 const best = isSolved && solved[id].moves.length > 0 ? solved[id].moves.length : null;

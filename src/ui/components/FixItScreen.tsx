@@ -6,7 +6,7 @@
 // is saved in this browser as typed.
 
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { compileFix, currentCode, formatMove, isSolved, type FixCode, type FixProblem, type FixSpec, type FixVerdict, type Move, type Program } from "../../engine/index";
+import { compileFix, currentCode, formatMove, isSolved, localizedText, type FixCode, type FixProblem, type FixSpec, type FixVerdict, type Move, type Program } from "../../engine/index";
 import { fixCheck, sameCode } from "../fix-check";
 import { dropSearch, runSearch, stopSearch } from "../search-jobs";
 import { campaignHref, navigate } from "../router";
@@ -21,7 +21,7 @@ import { Markdown } from "./Markdown";
 import { ModalDialog } from "./ModalDialog";
 import "../styles/fix-it.css";
 import { formatCount, shown, specThreadName } from "../words";
-import { say } from "../../i18n/index";
+import { currentLocale, say } from "../../i18n/index";
 
 /** Time between moves when the counterexample plays by itself. */
 const AUTOPLAY_MS = 450;
@@ -206,7 +206,7 @@ export function FixItScreen({ loaded, nextHref, links }: Props) {
         <FixedDialog
           states={verdict.states}
           fix={fix}
-          outro={spec.outro}
+          outro={localizedText(spec, currentLocale()).outro}
           nextLabel={nextHref ? "Next level" : "Back to the campaign"}
           onNext={() => navigate(nextHref ?? campaignHref)}
           onClose={() => setVictoryClosed(verdict)}

@@ -1,6 +1,8 @@
 // A level screen: the top bar, the level's title and summary, and the level in play (LevelPlay).
 
 import { useEffect, type ReactNode } from "react";
+import { currentLocale } from "../../i18n/index";
+import { localizedText } from "../../engine/index";
 import { campaignHref } from "../router";
 import type { LoadedLevel } from "../store/game-slice";
 import { useApp } from "../use-app";
@@ -24,11 +26,12 @@ interface Props {
 
 export function GameScreen({ loaded, nextHref, links, before, after, typing, codeHasProblems }: Props) {
   const { level } = loaded;
+  const text = localizedText(level.spec, currentLocale());
   // The title waits for the level to be open, so the heading and the game appear together.
   const open = useApp((s) => s.game !== null && isOpen(s.loaded, loaded));
   useEffect(() => {
-    document.title = `${shown(level.spec.title)} · Interleave`;
-  }, [level]);
+    document.title = `${shown(text.title)} · Interleave`;
+  }, [text.title]);
   return (
     <>
       <TopBar>
@@ -44,9 +47,9 @@ export function GameScreen({ loaded, nextHref, links, before, after, typing, cod
         {open && (
           <div className="level-title">
             <h1>
-              <bdi>{shown(level.spec.title)}</bdi>
+              <bdi>{shown(text.title)}</bdi>
             </h1>
-            <p className="summary">{shown(level.spec.summary)}</p>
+            <p className="summary">{shown(text.summary)}</p>
           </div>
         )}
         {before}

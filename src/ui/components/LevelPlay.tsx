@@ -4,7 +4,7 @@
 // state with viewState.
 
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef } from "react";
-import { formatMove, levelKind, viewState, type GameState, type StateView } from "../../engine/index";
+import { formatMove, levelKind, localizedText, viewState, type GameState, type StateView } from "../../engine/index";
 import { gameCommands, threadCommands, type CommandContext } from "../commands";
 import { campaignOrder } from "../content";
 import { requestNextMoveHint } from "../hint";
@@ -20,6 +20,7 @@ import { Briefing } from "./Briefing";
 import { HardwareSection } from "./HardwareSection";
 import { Declarations, LanguagePicker } from "./LanguagePicker";
 import { shown } from "../words";
+import { currentLocale } from "../../i18n/index";
 import { OutcomeLine } from "./OutcomeLine";
 import { ProofPanel } from "./ProofPanel";
 import { SharedPanel } from "./SharedPanel";
@@ -131,7 +132,7 @@ export function LevelPlay({ loaded, nextHref, afterWin, typing = false, codeHasP
         <Suspense fallback={null}>
           <OutcomeDialog
             outcome={game.outcome}
-            outro={level.spec.outro}
+            outro={localizedText(level.spec, currentLocale()).outro}
             fix={level.spec.fix}
             par={par}
             nextLabel={afterWin?.label ?? (nextHref ? "Next level" : "Back to the campaign")}

@@ -14,6 +14,8 @@ import type { PackSolved } from "../store/pack-saves";
 import { useOpenedPack, usePackProgress } from "../use-pack";
 import { richWords } from "../rich-words";
 import { shown } from "../words";
+import { localizedText } from "../../engine/index";
+import { currentLocale } from "../../i18n/index";
 import { ErrorList, Notices, ProblemScreen, TopBar } from "./Chrome";
 import { Markdown } from "./Markdown";
 import { ModalDialog } from "./ModalDialog";
@@ -89,7 +91,8 @@ function PackCampaign({ opened }: { opened: OpenedPack }) {
             <ol className="level-list">
               {chapter.levels.map((levelId) => {
                 const level = opened.levels.get(levelId);
-                const title = shown(level?.parsed.spec.title ?? levelId);
+                const text = level && localizedText(level.parsed.spec, currentLocale());
+                const title = shown(text?.title ?? levelId);
                 const isSolved = solved.has(levelId);
                 const isNext = levelId === next;
                 number++;
@@ -110,7 +113,7 @@ function PackCampaign({ opened }: { opened: OpenedPack }) {
                       )}
                       {isNext && <span className="badge badge-next">{t("packs.level.next")}</span>}
                     </a>
-                    <p className="level-summary">{shown(level?.parsed.spec.summary ?? "")}</p>
+                    <p className="level-summary">{shown(text?.summary ?? "")}</p>
                   </li>
                 );
               })}

@@ -13,9 +13,13 @@ export interface CampaignLevel {
   solution: (string | number)[];
 }
 
+/** The campaign's chapters, each a title and its levels' ids, in campaign order. */
+export function campaignChapters(): { title: string; levels: string[] }[] {
+  return (JSON.parse(readFileSync(new URL("campaign.json", LEVELS), "utf8")) as { chapters: { title: string; levels: string[] }[] }).chapters;
+}
+
 export function campaignIds(): string[] {
-  const campaign = JSON.parse(readFileSync(new URL("campaign.json", LEVELS), "utf8")) as { chapters: { levels: string[] }[] };
-  return campaign.chapters.flatMap((c) => c.levels);
+  return campaignChapters().flatMap((c) => c.levels);
 }
 
 export function campaignLevel(id: string): CampaignLevel {

@@ -2,4 +2,5 @@
 // when an area file is added (catalogs.test.ts fails when a file is missing from this list).
 
 export type MessageId =
-  | keyof typeof import("./messages/en/common.json");
+  | keyof typeof import("./messages/en/common.json")
+  | keyof typeof import("./messages/en/play.json");

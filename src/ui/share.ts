@@ -2,6 +2,8 @@
 // base64url-encoded without padding. Decoding refuses anything that is not such data, and stops
 // past MAX_LEVEL_BYTES so a small link cannot inflate into a huge level.
 
+import { t } from "../i18n/index";
+
 export const MAX_LEVEL_BYTES = 1 << 20;
 
 export class LevelLinkError extends Error {
@@ -18,30 +20,30 @@ export async function decodeLevelLink(data: string): Promise<string> {
 }
 
 /** Decodes link data carrying a `what` ("level", "pack") of at most `limit` bytes. */
-export async function decodeLinkData(data: string, what: string, limit: number): Promise<string> {
+export async function decodeLinkData(data: string, what: "level" | "pack", limit: number): Promise<string> {
   if (!/^[A-Za-z0-9_-]+$/.test(data) || data.length % 4 === 1) {
-    throw new LevelLinkError(`the link's ${what} data is not base64url text`);
+    throw new LevelLinkError(t("play.link.notBase64", { what }));
   }
   let inflated: Uint8Array;
   try {
     inflated = await transform(fromBase64Url(data), new DecompressionStream("deflate-raw"), limit, what);
   } catch (e) {
     if (e instanceof LevelLinkError) throw e;
-    throw new LevelLinkError(`the link's ${what} data is damaged: it does not decompress`);
+    throw new LevelLinkError(t("play.link.damaged", { what }));
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(inflated);
   } catch {
-    throw new LevelLinkError(`the link's ${what} data is not UTF-8 text`);
+    throw new LevelLinkError(t("play.link.notText", { what }));
   }
 }
 
-async function transform(input: Uint8Array, stream: GenericTransformStream, limit: number, what: string): Promise<Uint8Array> {
+async function transform(input: Uint8Array, stream: GenericTransformStream, limit: number, what: "level" | "pack"): Promise<Uint8Array> {
   const writer = stream.writable.getWriter();
   // Errors surface through the reader; the writer's own promises must not go unhandled.
   writer.write(input as Uint8Array<ArrayBuffer>).catch(() => {});
   writer.close().catch(() => {});
-  return readBounded(stream.readable as ReadableStream<Uint8Array>, limit, () => new LevelLinkError(`the ${what} in this link is larger than ${limit} bytes`));
+  return readBounded(stream.readable as ReadableStream<Uint8Array>, limit, () => new LevelLinkError(t("play.link.tooLarge", { what, limit: String(limit) })));
 }
 
 /** Every byte of `stream`, in one array; past `limit` bytes it is cancelled and `tooLarge()` thrown. */

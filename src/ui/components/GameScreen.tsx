@@ -1,6 +1,7 @@
 // A level screen: the top bar, the level's title and summary, and the level in play (LevelPlay).
 
 import { useEffect, type ReactNode } from "react";
+import { t } from "../../i18n/index";
 import { campaignHref } from "../router";
 import type { LoadedLevel } from "../store/game-slice";
 import { useApp } from "../use-app";
@@ -35,7 +36,7 @@ export function GameScreen({ loaded, nextHref, links, before, after, typing, cod
         <span className="topbar-links">
           {links}
           <a className="topbar-link" href={campaignHref}>
-            Campaign
+            {t("play.campaign")}
           </a>
         </span>
       </TopBar>

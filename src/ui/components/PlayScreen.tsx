@@ -2,6 +2,7 @@
 // file; a broken one shows its errors and runs nothing.
 
 import { useEffect, useMemo, useState } from "react";
+import { t } from "../../i18n/index";
 import { parseLevel, type LevelError } from "../../engine/index";
 import { newDraftHref } from "../router";
 import { decodeLevelLink } from "../share";
@@ -17,7 +18,7 @@ export function PlayScreen({ data }: { data: string | null }) {
     let live = true;
     setDecoded({ state: "decoding" });
     if (!data) {
-      setDecoded({ state: "broken-link", message: "the link has no level in it (expected #/play?level=…)" });
+      setDecoded({ state: "broken-link", message: t("play.link.empty") });
       return;
     }
     decodeLevelLink(data).then(
@@ -34,24 +35,24 @@ export function PlayScreen({ data }: { data: string | null }) {
     [parsed, decoded],
   );
 
-  if (decoded.state === "decoding") return <p className="loading">Opening the level in this link…</p>;
+  if (decoded.state === "decoding") return <p className="loading">{t("play.link.opening")}</p>;
   if (decoded.state === "broken-link") {
     return (
-      <ProblemScreen title="This link's level cannot be opened">
+      <ProblemScreen title={t("play.link.broken")}>
         <p>{decoded.message}.</p>
       </ProblemScreen>
     );
   }
   if (!loaded) {
     return (
-      <ProblemScreen title="The level in this link has errors">
+      <ProblemScreen title={t("play.link.errors")}>
         <ErrorList errors={parsed && !parsed.ok ? parsed.error : ([] as LevelError[])} />
       </ProblemScreen>
     );
   }
   const copy = (
     <a className="topbar-link" href={newDraftHref({ link: data! })}>
-      Edit a copy
+      {t("play.editCopy")}
     </a>
   );
   return <AnyGameScreen loaded={loaded} nextHref={null} links={copy} />;

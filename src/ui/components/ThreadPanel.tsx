@@ -3,6 +3,7 @@
 
 import { memo, useLayoutEffect, useMemo, useRef, type CSSProperties } from "react";
 import { explainStatement, type Program, type ThreadView } from "../../engine/index";
+import { t, t as tr } from "../../i18n/index";
 import type { Command, CommandContext } from "../commands";
 import type { RenderedThread } from "../use-rendered";
 import { CodeView } from "./CodeView";
@@ -24,17 +25,19 @@ interface Props {
 }
 
 function status(v: ThreadView): { text: string; kind: string } {
-  if (v.finished) return { text: "finished", kind: "finished" };
-  if (v.blocked) return { text: "blocked", kind: "blocked" };
-  if (v.atCriticalSection) return { text: "in the critical section", kind: "critical" };
-  return { text: "ready", kind: "ready" };
+  if (v.finished) return { text: t("play.thread.status.finished"), kind: "finished" };
+  if (v.blocked) return { text: t("play.thread.status.blocked"), kind: "blocked" };
+  if (v.atCriticalSection) return { text: t("play.thread.status.critical"), kind: "critical" };
+  return { text: t("play.thread.status.ready"), kind: "ready" };
 }
 
+/** What the thread does next, or why it cannot. The step's own words ("read counter", why it is
+ *  blocked) are the engine's. */
 export function nextText(v: ThreadView): string {
-  if (v.finished) return "Finished: it has run to its end.";
-  if (v.blocked) return `Blocked: ${v.blocked}.`;
+  if (v.finished) return t("play.thread.finished");
+  if (v.blocked) return t("play.thread.blocked", { reason: v.blocked });
   if (!v.next) return "";
-  return `Next: ${v.next.label}${v.next.of > 1 ? `, ${v.next.index} of ${v.next.of}` : ""}`;
+  return v.next.of > 1 ? t("play.thread.nextOf", { step: v.next.label, index: v.next.index, total: v.next.of }) : t("play.thread.next", { step: v.next.label });
 }
 
 export const ThreadPanel = memo(function ThreadPanel({ view, code, sharedNames, commands, ctx, hinted, program, rendered = null }: Props) {
@@ -97,10 +100,10 @@ export const ThreadPanel = memo(function ThreadPanel({ view, code, sharedNames, 
         </dl>
       )}
       <div className="thread-actions">
-        {button("step", "Step", String(t + 1))}
-        {button("step-statement", "Step statement", `Shift+${t + 1}`)}
-        {button("wake", "Wake")}
-        {button("flush", "Flush")}
+        {button("step", tr("play.thread.step"), String(t + 1))}
+        {button("step-statement", tr("play.thread.stepStatement"), `Shift+${t + 1}`)}
+        {button("wake", tr("play.thread.wake"))}
+        {button("flush", tr("play.thread.flush"))}
       </div>
     </section>
   );

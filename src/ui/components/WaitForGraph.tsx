@@ -6,6 +6,7 @@
 
 import { useContext, useId, useMemo, useRef, useState } from "react";
 import { waitForGraph, type GameState, type WaitEdge, type WaitForGraph, type WaitNode } from "../../engine/index";
+import { t } from "../../i18n/index";
 import { ThreadColors, threadClass } from "./ThreadChip";
 
 const CHAR = 7.2;
@@ -21,7 +22,7 @@ interface Placed {
 /** The small print under a node's name. */
 function subLabel(n: WaitNode): string {
   if (n.kind === "object") return `${n.objectKind}: ${n.detail}`;
-  if (n.kind === "spin") return "busy-wait";
+  if (n.kind === "spin") return t("play.waitFor.busyWait");
   return n.detail ?? n.status?.replace("-", " ") ?? "";
 }
 
@@ -166,7 +167,7 @@ export function WaitForDiagram({ graph, describedBy }: { graph: WaitForGraph; de
       width={layout.width}
       height={layout.height}
       role="img"
-      aria-label="Wait-for graph"
+      aria-label={t("play.waitFor")}
       aria-describedby={describedBy}
     >
       <defs>
@@ -212,7 +213,7 @@ export function WaitForBody({ game, levelId }: { game: GameState; levelId: strin
     setProblem(null);
     import("../diagram-export")
       .then((m) => m.saveDiagram(svg, `${levelId}-wait-for`, format))
-      .catch(() => setProblem(`The graph could not be saved as ${format.toUpperCase()}.`));
+      .catch(() => setProblem(t("play.waitFor.saveFailed", { format: format.toUpperCase() })));
   };
   return (
     <>
@@ -225,7 +226,7 @@ export function WaitForBody({ game, levelId }: { game: GameState; levelId: strin
             <strong>{graph.deadlock.name.charAt(0).toUpperCase() + graph.deadlock.name.slice(1)}.</strong> {graph.deadlock.sentence}
           </p>
         ) : (
-          <p>No cycle: no thread waits, through the others, for itself.</p>
+          <p>{t("play.waitFor.noCycle")}</p>
         )}
         {listed.length > 0 && (
           <ul>
@@ -240,10 +241,10 @@ export function WaitForBody({ game, levelId }: { game: GameState; levelId: strin
       </div>
       <div className="diagram-actions">
         <button type="button" onClick={() => save("svg")}>
-          Save graph as SVG
+          {t("play.waitFor.saveAs", { format: "SVG" })}
         </button>
         <button type="button" onClick={() => save("png")}>
-          Save graph as PNG
+          {t("play.waitFor.saveAs", { format: "PNG" })}
         </button>
       </div>
       {problem && <p role="alert">{problem}</p>}

@@ -3,7 +3,14 @@
 // through `shown` on its way to the page, so bidi control characters in it are visible.
 
 import { expandThreadNames, showBidiControls, type DeadlockName, type Outcome, type OutcomeKind, type Program, type ThreadSpec, type WinOutcome } from "../engine/index";
-import { currentLocale, formatNumber, t, type MessageId } from "../i18n/index";
+// The translation runtime itself, not ../i18n/index: the e2e specs import this module in Node to
+// know the English the page shows, and the index's catalog loaders exist only in a Vite build.
+import { i18n } from "@lingui/core";
+import type { MessageId } from "../i18n/ids";
+import { isLocale, type Locale } from "../i18n/locales";
+
+const t = (id: MessageId, values?: Record<string, string | number>): string => i18n._(id, values);
+const currentLocale = (): Locale => (isLocale(i18n.locale) ? i18n.locale : "en");
 
 /** Text from a level as it is: bidi controls shown as "⟨U+202E⟩" (see engine/visible-text.ts). */
 export const shown = showBidiControls;
@@ -86,6 +93,6 @@ export function outcomeSentence(outcome: Outcome, program?: Program): string {
 
 /** 1234567 -> "1,234,567": states, trials and characters, in every panel the same way. */
 export function formatCount(n: number): string {
-  return formatNumber(Math.round(n));
+  return new Intl.NumberFormat(currentLocale()).format(Math.round(n));
 }
 

@@ -2,15 +2,28 @@
 // file; a broken one shows its errors and runs nothing.
 
 import { useEffect, useMemo, useState } from "react";
-import { t } from "../../i18n/index";
+import { t, type MessageId } from "../../i18n/index";
 import { parseLevel, type LevelError } from "../../engine/index";
 import { newDraftHref } from "../router";
-import { decodeLevelLink } from "../share";
+import { decodeLevelLink, LevelLinkError, type LinkProblem } from "../share";
 import type { LoadedLevel } from "../store/game-slice";
 import { ErrorList, ProblemScreen } from "./Chrome";
 import { AnyGameScreen } from "./AnyGameScreen";
 
 type Decoded = { state: "decoding" } | { state: "broken-link"; message: string } | { state: "decoded"; text: string };
+
+const LINK_PROBLEMS: Record<LinkProblem, MessageId> = {
+  "not-base64": "play.link.notBase64",
+  damaged: "play.link.damaged",
+  "not-text": "play.link.notText",
+  "too-large": "play.link.tooLarge",
+};
+
+/** Why a link's level cannot be opened, in the player's language when the link's data says why. */
+function linkProblem(e: unknown): string {
+  if (e instanceof LevelLinkError) return t(LINK_PROBLEMS[e.problem], { what: e.what, limit: String(e.limit ?? "") });
+  return e instanceof Error ? e.message : String(e);
+}
 
 export function PlayScreen({ data }: { data: string | null }) {
   const [decoded, setDecoded] = useState<Decoded>({ state: "decoding" });
@@ -23,7 +36,7 @@ export function PlayScreen({ data }: { data: string | null }) {
     }
     decodeLevelLink(data).then(
       (text) => live && setDecoded({ state: "decoded", text }),
-      (e: unknown) => live && setDecoded({ state: "broken-link", message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => live && setDecoded({ state: "broken-link", message: linkProblem(e) }),
     );
     return () => {
       live = false;

@@ -3,7 +3,7 @@
 
 import { memo, useLayoutEffect, useMemo, useRef, type CSSProperties } from "react";
 import { explainStatement, type Program, type ThreadView } from "../../engine/index";
-import { t, t as tr } from "../../i18n/index";
+import { t } from "../../i18n/index";
 import type { Command, CommandContext } from "../commands";
 import type { RenderedThread } from "../use-rendered";
 import { CodeView } from "./CodeView";
@@ -41,14 +41,14 @@ export function nextText(v: ThreadView): string {
 }
 
 export const ThreadPanel = memo(function ThreadPanel({ view, code, sharedNames, commands, ctx, hinted, program, rendered = null }: Props) {
-  const t = view.index;
+  const index = view.index;
   const explain = useMemo(() => {
     const out = new Map<number, { text: string; says: string }>();
     program.statements.forEach((st, k) => {
-      if (st.thread === t) out.set(st.span.start.offset, { text: st.text, says: explainStatement(program, k).text });
+      if (st.thread === index) out.set(st.span.start.offset, { text: st.text, says: explainStatement(program, k).text });
     });
     return out;
-  }, [program, t]);
+  }, [program, index]);
   const s = status(view);
   const current = view.statement ? { start: view.statement.span.start.offset, end: view.statement.span.end.offset } : null;
   const panel = useRef<HTMLElement>(null);
@@ -65,21 +65,21 @@ export const ThreadPanel = memo(function ThreadPanel({ view, code, sharedNames, 
     return () => observer.disconnect();
   }, []);
   const button = (name: string, text: string, shortcut?: string) => {
-    const command = commands.get(`${name}:${t}`);
-    return command && <CommandButton command={command} ctx={ctx} text={text} shortcut={t < 9 ? shortcut : undefined} className={name === "step" ? "primary" : undefined} />;
+    const command = commands.get(`${name}:${index}`);
+    return command && <CommandButton command={command} ctx={ctx} text={text} shortcut={index < 9 ? shortcut : undefined} className={name === "step" ? "primary" : undefined} />;
   };
   return (
     <section
       ref={panel}
       aria-label={view.name}
-      className={`thread ${threadClass(t)} status-${s.kind}${hinted ? " hinted" : ""}`}
+      className={`thread ${threadClass(index)} status-${s.kind}${hinted ? " hinted" : ""}`}
       // How short the code box may get on a crowded board: see board.css.
       style={{ "--code-lines": rendered?.pieces.length ?? lineCount(code) } as CSSProperties}
     >
       <header className="thread-head">
         <h2 className="thread-name">
           <span className="thread-key" aria-hidden="true">
-            {t < 9 ? t + 1 : ""}
+            {index < 9 ? index + 1 : ""}
           </span>
           {view.name}
         </h2>
@@ -100,10 +100,10 @@ export const ThreadPanel = memo(function ThreadPanel({ view, code, sharedNames, 
         </dl>
       )}
       <div className="thread-actions">
-        {button("step", tr("play.thread.step"), String(t + 1))}
-        {button("step-statement", tr("play.thread.stepStatement"), `Shift+${t + 1}`)}
-        {button("wake", tr("play.thread.wake"))}
-        {button("flush", tr("play.thread.flush"))}
+        {button("step", t("play.thread.step"), String(index + 1))}
+        {button("step-statement", t("play.thread.stepStatement"), `Shift+${index + 1}`)}
+        {button("wake", t("play.thread.wake"))}
+        {button("flush", t("play.thread.flush"))}
       </div>
     </section>
   );

@@ -62,7 +62,7 @@ describe("the level screen's words", () => {
 
   it("word goals and outcomes from the level's data, keeping names as they are", async () => {
     await switchLocale("de");
-    expect(goalText(["assertion", "deadlock"])).toBe("Sieg: ein assert fehlschlagen lassen oder jeden unfertigen Thread für immer festsitzen lassen (ein Deadlock).");
+    expect(goalText(["assertion", "deadlock"])).toBe("Zum Sieg: ein assert fehlschlagen lassen oder jeden unfertigen Thread für immer festsitzen lassen (ein Deadlock).");
     const both = { kind: "mutual-exclusion" as const, win: true, threads: [0, 1], message: "" };
     expect(outcomeSentence(both, level.program)).toBe("Teller Al und Teller Bea sind beide im kritischen Abschnitt.");
     expect(outcomeTitle({ kind: "finished", win: false, threads: [], message: "" })).toBe("Niederlage: Alle Threads fertig");

@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { parseMove, replay } from "../src/engine/index";
 import { waitForGraph } from "../src/engine/wait-for";
 import { outcomeTitle, outcomeSentence } from "../src/ui/words";
+import "./helpers/english";
 import { button, expectSchedule, openLevel, outcomeDialog, scheduleItems } from "./helpers/game";
 import { campaignIds, campaignLevel, moveButton, outcomeOf } from "./helpers/levels";
 

@@ -10,6 +10,7 @@ import { FIX_CASES } from "../src/solver/fix-cases";
 import { replay as replayMoves } from "../src/engine/index";
 import { waitForGraph } from "../src/engine/wait-for";
 import { outcomeName } from "../src/ui/words";
+import "./helpers/english";
 import { encodeLevelLink } from "../src/ui/share";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { expectNoAxeViolationsExcept } from "./helpers/axe-except";

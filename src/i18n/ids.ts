@@ -7,4 +7,5 @@ export type MessageId =
   | keyof typeof import("./messages/en/packs.json")
   | keyof typeof import("./messages/en/campaign.json")
   | keyof typeof import("./messages/en/editor.json")
-  | keyof typeof import("./messages/en/grade.json");
+  | keyof typeof import("./messages/en/grade.json")
+  | keyof typeof import("./messages/en/play.json");

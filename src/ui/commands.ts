@@ -2,7 +2,9 @@
 // keyboard shortcut and a test all drive the same code. Whether a move is possible, and why not,
 // is the engine's answer (moveProblem); nothing here knows a rule of the game.
 
-import { levelKind, moveProblem, type Move, type Program } from "../engine/index";
+import { levelKind, moveProblem, type GameState, type Move, type Program } from "../engine/index";
+import { describeBlock } from "../engine/explain";
+import { t } from "../i18n/index";
 import type { AppState, AppStore } from "./store/store";
 import { shown } from "./words";
 
@@ -32,13 +34,20 @@ export interface Command {
   perform(ctx: CommandContext): void;
 }
 
-type CommandSpec = Omit<Command, "enabled" | "perform"> & { run(ctx: CommandContext): void };
+/** A command's words are asked for when shown, in the language of the moment. */
+type CommandSpec = Omit<Command, "enabled" | "perform" | "label" | "keys"> & { label(): string; keys?(): string; run(ctx: CommandContext): void };
 
 /** Runs only when enabled, so a stale button or a repeated key cannot sneak past the check. */
 function command(spec: CommandSpec): Command {
-  const { run, ...rest } = spec;
+  const { run, label, keys, ...rest } = spec;
   return {
     ...rest,
+    get label() {
+      return label();
+    },
+    get keys() {
+      return keys?.();
+    },
     enabled: (s) => spec.problem(s) === null,
     perform: (ctx) => {
       if (spec.problem(ctx.store.getState()) === null) run(ctx);
@@ -51,42 +60,64 @@ const ctrl = (k: KeyPress) => (k.ctrlKey || k.metaKey) && !k.altKey;
 const digit = (k: KeyPress) => /^(Digit|Numpad)([1-9])$/.exec(k.code)?.[2] ?? (/^[1-9]$/.test(k.key) ? k.key : null);
 
 function gameProblem(s: AppState): string | null {
-  return s.game ? null : "No level is open.";
+  return s.game ? null : t("play.cmd.noLevel");
 }
 
-function moveCommand(name: string, label: string, move: Move): CommandSpec {
+/** Why `move` cannot be made, in the player's language: the engine's answer (moveProblem),
+ *  worded here from its code; why a thread is blocked stays the engine's English. */
+export function moveProblemText(game: GameState, move: Move): string | null {
+  const problem = moveProblem(game, move);
+  if (!problem) return null;
+  const p = game.program;
+  const thread = p.threads[move.thread]?.name ?? "";
+  switch (problem.code) {
+    case "game-over":
+      return t("play.move.gameOver");
+    case "unknown-move":
+      return t("play.move.unknown");
+    case "not-waiting":
+      return p.spuriousWakeups ? shown(t("play.move.notWaiting", { thread })) : t("play.move.noSpuriousWakeups");
+    case "empty-buffer":
+      return p.tso ? shown(t("play.move.emptyBuffer", { thread })) : t("play.move.noBuffers");
+    case "finished":
+      return shown(t("play.move.finished", { thread }));
+    case "blocked": {
+      const reason = describeBlock(p, game.packed, move.thread);
+      return reason === null ? shown(problem.message) : shown(t("play.move.blocked", { thread, reason }));
+    }
+  }
+}
+
+function moveCommand(name: string, label: () => string, move: Move): CommandSpec {
   return {
     name,
     label,
-    problem: (s) => {
-      const problem = gameProblem(s) ?? moveProblem(s.game!, move)?.message ?? null;
-      return problem && shown(problem);
-    },
+    problem: (s) => gameProblem(s) ?? moveProblemText(s.game!, move),
     run: ({ store }) => void store.getState().play(move),
   };
 }
 
 /** Step, Step statement, Wake (spurious wakeups only) and Flush (TSO only) for each thread. */
 export function threadCommands(program: Program): Command[] {
-  return program.threads.flatMap((th, t) => {
-    const thread = { name: shown(th.name) };
-    const n = t + 1;
+  return program.threads.flatMap((th, k) => {
+    const thread = shown(th.name);
+    const n = k + 1;
     const key = n <= 9 ? String(n) : undefined;
     const list: Command[] = [
       command({
-        ...moveCommand(`step:${t}`, `Step ${thread.name}`, { kind: "step", thread: t }),
-        keys: key,
-        keyTest: key ? (k) => plain(k) && !k.shiftKey && digit(k) === key : undefined,
+        ...moveCommand(`step:${k}`, () => t("play.cmd.step", { thread }), { kind: "step", thread: k }),
+        keys: key ? () => key : undefined,
+        keyTest: key ? (press) => plain(press) && !press.shiftKey && digit(press) === key : undefined,
       }),
       command({
-        ...moveCommand(`step-statement:${t}`, `Step statement ${thread.name}`, { kind: "step", thread: t }),
-        keys: key && `Shift+${key}`,
-        keyTest: key ? (k) => plain(k) && k.shiftKey && digit(k) === key : undefined,
-        run: ({ store }) => void store.getState().playStatement(t),
+        ...moveCommand(`step-statement:${k}`, () => t("play.cmd.stepStatement", { thread }), { kind: "step", thread: k }),
+        keys: key ? () => `Shift+${key}` : undefined,
+        keyTest: key ? (press) => plain(press) && press.shiftKey && digit(press) === key : undefined,
+        run: ({ store }) => void store.getState().playStatement(k),
       }),
     ];
-    if (program.spuriousWakeups) list.push(command(moveCommand(`wake:${t}`, `Wake ${thread.name}`, { kind: "wake", thread: t })));
-    if (program.tso) list.push(command(moveCommand(`flush:${t}`, `Flush ${thread.name}`, { kind: "flush", thread: t })));
+    if (program.spuriousWakeups) list.push(command(moveCommand(`wake:${k}`, () => t("play.cmd.wake", { thread }), { kind: "wake", thread: k })));
+    if (program.tso) list.push(command(moveCommand(`flush:${k}`, () => t("play.cmd.flush", { thread }), { kind: "flush", thread: k })));
     return list;
   });
 }
@@ -94,43 +125,43 @@ export function threadCommands(program: Program): Command[] {
 export const gameCommands: Command[] = [
   command({
     name: "undo",
-    label: "Undo",
-    keys: "U or Ctrl+Z",
+    label: () => t("play.cmd.undo"),
+    keys: () => t("play.cmd.undo.keys"),
     keyTest: (k) => (plain(k) && !k.shiftKey && k.key.toLowerCase() === "u") || (ctrl(k) && !k.shiftKey && k.key.toLowerCase() === "z"),
-    problem: (s) => gameProblem(s) ?? (s.past.length === 0 ? "Nothing to undo yet." : null),
+    problem: (s) => gameProblem(s) ?? (s.past.length === 0 ? t("play.cmd.undo.nothing") : null),
     run: ({ store }) => void store.getState().undo(),
   }),
   command({
     name: "redo",
-    label: "Redo",
-    keys: "Shift+U or Ctrl+Y",
+    label: () => t("play.cmd.redo"),
+    keys: () => t("play.cmd.redo.keys"),
     keyTest: (k) =>
       (plain(k) && k.shiftKey && k.key.toLowerCase() === "u") ||
       (ctrl(k) && k.key.toLowerCase() === "y") ||
       (ctrl(k) && k.shiftKey && k.key.toLowerCase() === "z"),
-    problem: (s) => gameProblem(s) ?? (s.future.length === 0 ? "Nothing to redo." : null),
+    problem: (s) => gameProblem(s) ?? (s.future.length === 0 ? t("play.cmd.redo.nothing") : null),
     run: ({ store }) => void store.getState().redo(),
   }),
   command({
     name: "reset",
-    label: "Reset",
-    keys: "R",
+    label: () => t("play.cmd.reset"),
+    keys: () => "R",
     keyTest: (k) => plain(k) && !k.shiftKey && k.key.toLowerCase() === "r",
-    problem: (s) => gameProblem(s) ?? (s.game!.schedule.length === 0 ? "Already at the start." : null),
+    problem: (s) => gameProblem(s) ?? (s.game!.schedule.length === 0 ? t("play.cmd.reset.atStart") : null),
     run: ({ store }) => void store.getState().reset(),
   }),
   command({
     name: "hint",
-    label: "Hint",
-    keys: "H",
+    label: () => t("play.cmd.hint"),
+    keys: () => "H",
     keyTest: (k) => plain(k) && !k.shiftKey && k.key.toLowerCase() === "h",
     problem: (s) => {
       const p = gameProblem(s);
       if (p) return p;
       if (!s.hintShown && s.loaded?.level.spec.hint) return null;
-      if (s.game!.outcome) return "The game is over: undo or reset to ask for the next move.";
+      if (s.game!.outcome) return t("play.cmd.hint.over");
       const search = s.searches.hint;
-      if (search.status !== "idle" && search.status !== "failed" && search.for === s.game) return "The hint for this position is shown.";
+      if (search.status !== "idle" && search.status !== "failed" && search.for === s.game) return t("play.cmd.hint.shown");
       return null;
     },
     run: ({ store, requestHint }) => {
@@ -141,17 +172,17 @@ export const gameCommands: Command[] = [
   }),
   command({
     name: "next-level",
-    label: "Next level",
-    keys: "Enter (after a win)",
+    label: () => t("play.cmd.next"),
+    keys: () => t("play.cmd.next.keys"),
     keyTest: (k) => plain(k) && !k.shiftKey && k.key === "Enter",
     // A fix-it level is won by its fix, not by breaking its code.
-    problem: (s) => (s.game?.outcome?.win && s.loaded && levelKind(s.loaded.level.spec) !== "fix" ? null : "Win the level first."),
+    problem: (s) => (s.game?.outcome?.win && s.loaded && levelKind(s.loaded.level.spec) !== "fix" ? null : t("play.cmd.next.notWon")),
     run: ({ navigate, nextHref, onNext }) => (onNext ? onNext() : navigate(nextHref)),
   }),
   command({
     name: "shortcuts",
-    label: "Keyboard shortcuts",
-    keys: "?",
+    label: () => t("play.cmd.shortcuts"),
+    keys: () => "?",
     keyTest: (k) => !k.ctrlKey && !k.metaKey && k.key === "?",
     problem: () => null,
     run: ({ store }) => store.getState().openDialog("shortcuts"),

@@ -1,38 +1,37 @@
 // A fix-it level's goal and verdicts in plain words.
 
 import { isForbidden, wrongFinals as wrongFinalsIn, type FixSpec, type GameState, type Outcome, type OutcomeKind, type ThreadSpec, type WinOutcome, type WrongFinal } from "../engine/index";
-import { specThreadName } from "./words";
+import { t, type MessageId } from "../i18n/index";
+import { joinList, specThreadName } from "./words";
 
-const FORBIDDEN: Record<WinOutcome, string> = {
-  "mutual-exclusion": "two threads in the critical section at once",
-  assertion: "a failed assert",
-  deadlock: "a deadlock",
-  exception: "an exception",
+const FORBIDDEN: Record<WinOutcome, MessageId> = {
+  "mutual-exclusion": "play.fix.forbidden.mutualExclusion",
+  assertion: "play.fix.forbidden.assertion",
+  deadlock: "play.fix.forbidden.deadlock",
+  exception: "play.fix.forbidden.exception",
+};
+
+const REACHED_IDS: Record<OutcomeKind, MessageId> = {
+  ...FORBIDDEN,
+  finished: "play.fix.reached.finished",
+  exit: "play.fix.reached.exit",
 };
 
 /** What an outcome the judge found is called, after "reaches". */
-export const REACHED: Record<OutcomeKind, string> = {
-  ...FORBIDDEN,
-  finished: "the end of every thread",
-  exit: "a call to exit()",
-};
-
-function list(items: string[], word: string): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${word} ${items[items.length - 1]}`;
-}
+export const reached = (kind: OutcomeKind): string => t(REACHED_IDS[kind]);
 
 /** "Fix the code: no schedule may reach a failed assert or a deadlock; every thread must still be able to finish; balance must end at 200." */
 export function fixGoalText(fix: FixSpec): string {
-  const parts = [`no schedule may reach ${list(fix.forbid.map((o) => FORBIDDEN[o]), "or")}, nor call exit()`];
-  if (fix.require.finish) parts.push("every thread must still be able to finish");
-  for (const [name, value] of Object.entries(fix.require.final ?? {})) parts.push(`${name} must end at ${String(value)}`);
-  return `Fix the code: ${parts.join("; ")}.`;
+  const parts = [t("play.fix.goal.forbid", { outcomes: joinList(fix.forbid.map((o) => t(FORBIDDEN[o])), "or") })];
+  if (fix.require.finish) parts.push(t("play.fix.goal.finish"));
+  for (const [name, value] of Object.entries(fix.require.final ?? {})) parts.push(t("play.fix.goal.final", { name, value: String(value) }));
+  return t("play.fix.goal", { parts: parts.join("; ") });
 }
 
 /** "You may edit the code of Teller Al and Teller Bea." A thread with "count" is named by its
  *  copies ("Philosopher 0 to Philosopher 4"), never by its template. */
 export function editableText(fix: FixSpec, threads: readonly ThreadSpec[]): string {
-  return `You may edit the code of ${list(fix.threads.map((t) => specThreadName(threads, t)), "and")}.`;
+  return t("play.fix.editable", { threads: joinList(fix.threads.map((th) => specThreadName(threads, th)), "and") });
 }
 
 export { isForbidden };

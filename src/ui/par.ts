@@ -54,14 +54,13 @@ export function usePar(loaded: LoadedLevel, wanted: boolean): Par {
 
 /** The victory dialog's line on the moves: "You won in 9 moves. Par: 7." */
 export function parWords(moves: number, par: Par): string {
-  const won = `You won in ${moves} ${moves === 1 ? "move" : "moves"}.`;
-  if (par === "none") return won;
-  if (par === "finding") return `${won} Finding par…`;
-  if (moves <= par) return `${won} That is par: no schedule wins in fewer.`;
-  return `${won} Par: ${par}.`;
+  if (par === "none") return t("play.par.won", { moves });
+  if (par === "finding") return t("play.par.finding", { moves });
+  if (moves <= par) return t("play.par.atPar", { moves });
+  return t("play.par.over", { moves, par });
 }
 
 /** A campaign card's words on the player's best win, in moves. */
 export function bestWords(best: number): string {
-  return t("campaign.card.best", { count: best });
+  return t("play.par.best", { best });
 }

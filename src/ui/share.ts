@@ -4,8 +4,19 @@
 
 export const MAX_LEVEL_BYTES = 1 << 20;
 
+/** What is wrong with a link's data, for the page to say in the player's language. */
+export type LinkProblem = "not-base64" | "damaged" | "not-text" | "too-large";
+
 export class LevelLinkError extends Error {
   override name = "LevelLinkError";
+  constructor(
+    message: string,
+    readonly problem: LinkProblem,
+    readonly what: "level" | "pack",
+    readonly limit?: number,
+  ) {
+    super(message);
+  }
 }
 
 export async function encodeLevelLink(json: string): Promise<string> {
@@ -18,30 +29,30 @@ export async function decodeLevelLink(data: string): Promise<string> {
 }
 
 /** Decodes link data carrying a `what` ("level", "pack") of at most `limit` bytes. */
-export async function decodeLinkData(data: string, what: string, limit: number): Promise<string> {
+export async function decodeLinkData(data: string, what: "level" | "pack", limit: number): Promise<string> {
   if (!/^[A-Za-z0-9_-]+$/.test(data) || data.length % 4 === 1) {
-    throw new LevelLinkError(`the link's ${what} data is not base64url text`);
+    throw new LevelLinkError(`the link's ${what} data is not base64url text`, "not-base64", what);
   }
   let inflated: Uint8Array;
   try {
     inflated = await transform(fromBase64Url(data), new DecompressionStream("deflate-raw"), limit, what);
   } catch (e) {
     if (e instanceof LevelLinkError) throw e;
-    throw new LevelLinkError(`the link's ${what} data is damaged: it does not decompress`);
+    throw new LevelLinkError(`the link's ${what} data is damaged: it does not decompress`, "damaged", what);
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(inflated);
   } catch {
-    throw new LevelLinkError(`the link's ${what} data is not UTF-8 text`);
+    throw new LevelLinkError(`the link's ${what} data is not UTF-8 text`, "not-text", what);
   }
 }
 
-async function transform(input: Uint8Array, stream: GenericTransformStream, limit: number, what: string): Promise<Uint8Array> {
+async function transform(input: Uint8Array, stream: GenericTransformStream, limit: number, what: "level" | "pack"): Promise<Uint8Array> {
   const writer = stream.writable.getWriter();
   // Errors surface through the reader; the writer's own promises must not go unhandled.
   writer.write(input as Uint8Array<ArrayBuffer>).catch(() => {});
   writer.close().catch(() => {});
-  return readBounded(stream.readable as ReadableStream<Uint8Array>, limit, () => new LevelLinkError(`the ${what} in this link is larger than ${limit} bytes`));
+  return readBounded(stream.readable as ReadableStream<Uint8Array>, limit, () => new LevelLinkError(`the ${what} in this link is larger than ${limit} bytes`, "too-large", what, limit));
 }
 
 /** Every byte of `stream`, in one array; past `limit` bytes it is cancelled and `tooLarge()` thrown. */

@@ -4,10 +4,10 @@
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { levelKind, localizedText, type Level } from "../../engine/index";
-import { currentLocale } from "../../i18n/index";
+import { currentLocale, t } from "../../i18n/index";
 import { editableText, fixGoalText } from "../fix-words";
 import { useApp } from "../use-app";
-import { goalText, LOSS_TEXT } from "../words";
+import { goalList, goalText, lossText } from "../words";
 import { HintPanel } from "./HintPanel";
 import { Markdown } from "./Markdown";
 
@@ -34,27 +34,25 @@ export function Briefing({ level, keepOpen = false }: { level: Level; /** The to
   return (
     <div className="briefing">
       <details className="brief" open={open} onToggle={(e) => toggle(e.currentTarget.open)}>
-        <summary>{text.story ? "Story and goal" : "Goal"}</summary>
+        <summary>{text.story ? t("play.brief.storyAndGoal") : t("play.brief.goal")}</summary>
         {text.story && (
-          <section className="story-box" aria-label="Story">
+          <section className="story-box" aria-label={t("play.brief.story")}>
             <Markdown className="story" text={text.story} />
           </section>
         )}
         <section className="goal" aria-labelledby="goal-heading">
-          <h2 id="goal-heading">Goal</h2>
+          <h2 id="goal-heading">{t("play.brief.goal")}</h2>
           {kind === "fix" ? (
             <>
               <p>{fixGoalText(spec.fix!)}</p>
-              <p className="muted">{editableText(spec.fix!, spec.threads)} Play the broken code first if you like, to watch it fail; the level is won when your fix holds.</p>
+              <p className="muted">{t("play.brief.fixEditable", { editable: editableText(spec.fix!, spec.threads) })}</p>
             </>
           ) : kind === "prove" ? (
-            <p>
-              This code is meant to be correct. Try every order you like: no schedule should reach any of these outcomes. {goalText(spec.win).replace(/^Win: /, "They are: ")}
-            </p>
+            <p>{t("play.brief.prove", { goals: goalList(spec.win) })}</p>
           ) : (
             <>
               <p>{goalText(spec.win)}</p>
-              <p className="muted">{LOSS_TEXT}</p>
+              <p className="muted">{lossText()}</p>
             </>
           )}
         </section>

@@ -1,6 +1,8 @@
 // The button that starts a search by the solver (the editor's Check, "Check my fix"), Cancel
 // while it runs, and a line beside it saying what it does, or why it cannot start yet.
 
+import { t } from "../../i18n/index";
+
 interface Props {
   running: boolean;
   /** False: the button stays focusable but does nothing, and `blocked` says why. */
@@ -22,7 +24,7 @@ export function CheckButton({ running, canCheck, label, about, blocked, aboutId,
     <div className={className}>
       {running ? (
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t("play.check.cancel")}
         </button>
       ) : (
         <button type="button" className="primary" onClick={onCheck} aria-disabled={canCheck ? undefined : true} aria-describedby={aboutId}>

@@ -4,6 +4,7 @@
 
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import type { GameState } from "../../engine/index";
+import { t } from "../../i18n/index";
 import { settingsStore } from "../use-settings";
 import "../styles/diagrams.css";
 
@@ -22,7 +23,7 @@ function Panel({ className, summary, open, onToggle, children }: PanelProps) {
   return (
     <details className={`diagram-panel ${className}`} open={open} onToggle={(e) => e.currentTarget.open !== open && onToggle(e.currentTarget.open)}>
       <summary>{summary}</summary>
-      {open && <Suspense fallback={<p className="muted">Drawing…</p>}>{children}</Suspense>}
+      {open && <Suspense fallback={<p className="muted">{t("play.diagram.drawing")}</p>}>{children}</Suspense>}
     </details>
   );
 }
@@ -37,7 +38,7 @@ export function TimelinePanel({ game, levelId, open: startOpen }: { game: GameSt
       className="timeline-panel"
       summary={
         <>
-          Timeline <span className="muted">({n} {n === 1 ? "move" : "moves"})</span>
+          {t("play.timeline")} <span className="muted">{t("play.schedule.count", { count: n })}</span>
         </>
       }
       open={open}
@@ -54,7 +55,7 @@ export function TimelinePanel({ game, levelId, open: startOpen }: { game: GameSt
 export function WaitForPanel({ game, levelId, open: startOpen = false }: { game: GameState; levelId: string; open?: boolean }) {
   const [open, setOpen] = useState(startOpen);
   return (
-    <Panel className="wait-for-panel" summary="Wait-for graph" open={open} onToggle={setOpen}>
+    <Panel className="wait-for-panel" summary={t("play.waitFor")} open={open} onToggle={setOpen}>
       <WaitForBody game={game} levelId={levelId} />
     </Panel>
   );

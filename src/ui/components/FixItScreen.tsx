@@ -21,7 +21,7 @@ import { Markdown } from "./Markdown";
 import { ModalDialog } from "./ModalDialog";
 import "../styles/fix-it.css";
 import { formatCount, shown, specThreadName } from "../words";
-import { currentLocale, say } from "../../i18n/index";
+import { currentLocale, say, t } from "../../i18n/index";
 
 /** Time between moves when the counterexample plays by itself. */
 const AUTOPLAY_MS = 450;
@@ -73,7 +73,7 @@ export function FixItScreen({ loaded, nextHref, links }: Props) {
       codeRef.current = next;
       setCode(next);
       const saved = sameCode(next, original) ? fixes().clear(saveKey) : fixes().save(saveKey, next);
-      setSaveProblem(saved ? null : "Your code could not be saved in this browser (its storage is full or forbidden); it lives only in this page.");
+      setSaveProblem(saved ? null : t("play.fix.notSaved"));
     },
     [saveKey, original],
   );
@@ -190,9 +190,9 @@ export function FixItScreen({ loaded, nextHref, links }: Props) {
         before={
           <>
             <p className="fix-jump">
-              This level is won by fixing its code, in “Fix it” below the threads.{" "}
+              {t("play.fix.jump.text")}{" "}
               <button type="button" onClick={jumpToCode}>
-                Jump to the code
+                {t("play.fix.jump")}
               </button>
             </p>
             <div id="fix-replay">{replayBar}</div>
@@ -207,7 +207,7 @@ export function FixItScreen({ loaded, nextHref, links }: Props) {
           states={verdict.states}
           fix={fix}
           outro={localizedText(spec, currentLocale()).outro}
-          nextLabel={nextHref ? "Next level" : "Back to the campaign"}
+          nextLabel={nextHref ? t("play.cmd.next") : t("play.backToCampaign")}
           onNext={() => navigate(nextHref ?? campaignHref)}
           onClose={() => setVictoryClosed(verdict)}
         />
@@ -226,22 +226,22 @@ function ReplayBar(props: { program: Program; moves: Move[]; played: number; aut
   const done = played >= moves.length;
   const next = moves[played];
   return (
-    <section className="fix-replay" aria-label="Replay">
+    <section className="fix-replay" aria-label={t("play.fix.replay")}>
       <p aria-live="polite">
-        {done ? `Replayed all ${moves.length} moves.` : `Replaying the schedule: move ${played + 1} of ${moves.length} is ${shown(formatMove(program, next))}.`}
+        {done ? t("play.fix.replay.done", { count: moves.length }) : t("play.fix.replay.move", { n: played + 1, count: moves.length, move: shown(formatMove(program, next)) })}
       </p>
       {!done && (
         <>
           <button id="fix-next-move" type="button" className="primary" onClick={onNext}>
-            Next move
+            {t("play.fix.replay.next")}
           </button>
           <button type="button" aria-pressed={auto} onClick={onAuto}>
-            {auto ? "Pause" : "Play the rest"}
+            {auto ? t("play.fix.replay.pause") : t("play.fix.replay.playRest")}
           </button>
         </>
       )}
       <button type="button" onClick={onStop}>
-        {done ? "Close" : "Stop replaying"}
+        {done ? t("play.fix.replay.close") : t("play.fix.replay.stop")}
       </button>
     </section>
   );
@@ -250,20 +250,22 @@ function ReplayBar(props: { program: Program; moves: Move[]; played: number; aut
 function FixedDialog(props: { states: number; fix: FixSpec; outro?: string; nextLabel: string; onNext(): void; onClose(): void }) {
   const { states, fix, outro, nextLabel, onNext, onClose } = props;
   const first = useRef<HTMLButtonElement>(null);
-  const finals = Object.entries(fix.require.final ?? {}).map(([name, value]) => `${name} always ends at ${String(value)}`);
-  const extra = [fix.require.finish ? "every thread can still finish" : null, ...finals].filter((x): x is string => x !== null);
+  const finals = Object.entries(fix.require.final ?? {}).map(([name, value]) => t("play.fixed.final", { name, value: String(value) }));
+  const extra = [fix.require.finish ? t("play.fixed.finish") : null, ...finals].filter((x): x is string => x !== null);
   return (
     <ModalDialog labelledBy="fixed-title" describedBy="fixed-text" className="outcome victory" onCancel={onClose} initialFocus={first}>
-      <h2 id="fixed-title">Victory: Fixed</h2>
+      <h2 id="fixed-title">{t("play.fixed.title")}</h2>
       <p id="fixed-text" className="outcome-text">
-        The solver checked every schedule, exploring {formatCount(states)} states: no schedule breaks your code{extra.length > 0 ? `, ${extra.join(", and ")}` : ""}.
+        {extra.length > 0
+          ? t("play.fixed.textAlso", { states: formatCount(states), also: extra.join(t("play.fixed.also")) })
+          : t("play.fixed.text", { states: formatCount(states) })}
       </p>
       <div className="dialog-actions">
         <button ref={first} type="button" className="primary" onClick={onNext}>
           {nextLabel}
         </button>
         <button type="button" onClick={onClose}>
-          Back to the code
+          {t("play.fixed.backToCode")}
         </button>
       </div>
       {outro && <Markdown className="outro" text={outro} />}

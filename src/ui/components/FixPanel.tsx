@@ -6,7 +6,8 @@ import { lazy, Suspense, useState } from "react";
 import type { FixCode, FixProblem, FixSpec, FixVerdict, Move, Program } from "../../engine/index";
 import { sameCode } from "../fix-check";
 import type { SearchJobs } from "../store/search-slice";
-import { REACHED } from "../fix-words";
+import { t } from "../../i18n/index";
+import { reached } from "../fix-words";
 import { formatCount } from "../words";
 import { CheckButton } from "./CheckButton";
 import { ConfirmDialog } from "./ConfirmDialog";
@@ -45,24 +46,22 @@ export function FixPanel(props: PanelProps) {
   return (
     <section className="fix-panel" aria-labelledby="fix-heading">
       <h2 id="fix-heading" tabIndex={-1}>
-        Fix it
+        {t("play.fix.heading")}
       </h2>
-      <p>
-        {edited ? "The threads above run your code." : "The threads above run the broken code."} Edit it, then let the solver try every schedule.
-      </p>
+      <p>{edited ? t("play.fix.runsYours") : t("play.fix.runsBroken")}</p>
       <div className="fix-actions">
         <button type="button" aria-expanded={editing} aria-controls="fix-code" onClick={() => onEditing(!editing)}>
-          {editing ? "Hide the code" : "Edit the code"}
+          {editing ? t("play.fix.hideCode") : t("play.fix.editCode")}
         </button>
         {edited && (
           <button type="button" onClick={() => setConfirmReset(true)}>
-            Reset the code
+            {t("play.fix.resetCode")}
           </button>
         )}
       </div>
       <div id="fix-code">
         {editing && (
-          <Suspense fallback={<p role="status">Loading the editor…</p>}>
+          <Suspense fallback={<p role="status">{t("play.fix.loadingEditor")}</p>}>
             <FixCodeEditors threads={fix.threads} names={names} code={code} problems={problems} onChange={onEdit} focusRequest={focusRequest} />
           </Suspense>
         )}
@@ -72,14 +71,12 @@ export function FixPanel(props: PanelProps) {
           {saveProblem}
         </p>
       )}
-      <div className="fix-problems" role="region" aria-label={`Problems (${problems.length})`}>
+      <div className="fix-problems" role="region" aria-label={t("play.fix.problems", { count: problems.length })}>
         {problems.length > 0 && (
           <ul>
             {problems.map((p, i) => (
               <li key={i}>
-                <strong>
-                  {names.get(p.thread) ?? p.thread}, line {p.line}, column {p.column}:
-                </strong>{" "}
+                <strong>{t("play.fix.problemAt", { thread: names.get(p.thread) ?? p.thread, line: p.line, column: p.column })}</strong>{" "}
                 {p.message}
               </li>
             ))}
@@ -90,28 +87,28 @@ export function FixPanel(props: PanelProps) {
         className="fix-actions"
         running={running}
         canCheck={canCheck}
-        label="Check my fix"
-        about="The solver tries every schedule of the code as it is now."
-        blocked="Fix the problems first: only code without problems can be checked."
+        label={t("play.fix.check")}
+        about={t("play.fix.check.about")}
+        blocked={t("play.fix.check.blocked")}
         aboutId="fix-check-about"
         onCheck={onCheck}
         onCancel={onCancel}
       />
       <div className="fix-result" role="status">
-        {check.status === "running" && <p>Trying every schedule… {formatCount(check.states)} states so far.</p>}
-        {check.status === "stopped" && <p>Stopped after {formatCount(check.states)} states.</p>}
-        {check.status === "failed" && <p>The check could not run: {check.message}</p>}
+        {check.status === "running" && <p>{t("play.fix.check.running", { states: formatCount(check.states) })}</p>}
+        {check.status === "stopped" && <p>{t("play.fix.check.stopped", { states: formatCount(check.states) })}</p>}
+        {check.status === "failed" && <p>{t("play.fix.check.failed", { message: check.message })}</p>}
         {check.status === "done" && <VerdictView verdict={check.result} fix={fix} />}
-        {check.status !== "idle" && check.status !== "running" && !current && <p className="muted">Your code has changed since this check: check again.</p>}
+        {check.status !== "idle" && check.status !== "running" && !current && <p className="muted">{t("play.fix.check.stale")}</p>}
       </div>
       {check.status === "done" && current && program && "schedule" in check.result && (
         <Counterexample program={program} moves={check.result.schedule} onReplay={() => onReplay((check.result as { schedule: Move[] }).schedule)} />
       )}
       {confirmReset && (
         <ConfirmDialog
-          title="Put back the original code?"
-          text={`Your changes to the code of ${fix.threads.map((t) => names.get(t) ?? t).join(", ")} will be lost.`}
-          confirm="Put back the original"
+          title={t("play.fix.reset.title")}
+          text={t("play.fix.reset.text", { threads: fix.threads.map((th) => names.get(th) ?? th).join(", ") })}
+          confirm={t("play.fix.reset.confirm")}
           onConfirm={() => {
             setConfirmReset(false);
             onReset();
@@ -128,45 +125,45 @@ function VerdictView({ verdict: v, fix }: { verdict: FixVerdict; fix: FixSpec })
     case "fixed":
       return (
         <p className="verdict verdict-ok">
-          <strong>Fixed.</strong> The solver checked every schedule, exploring {formatCount(v.states)} states: no schedule breaks your code.
+          <strong>{t("play.fix.verdict.fixed")}</strong> {t("play.fix.verdict.fixed.text", { states: formatCount(v.states) })}
         </p>
       );
     case "broken":
       return (
         <p className="verdict verdict-bad">
-          <strong>Not fixed yet.</strong> A schedule of {v.schedule.length} {v.schedule.length === 1 ? "move" : "moves"} still reaches {REACHED[v.outcome]}.
-          {v.outcome === "exit" ? " A fix may not end the program early." : ""} Replay it to see how.
+          <strong>{t("play.fix.verdict.notYet")}</strong> {t("play.fix.verdict.broken", { count: v.schedule.length, outcome: reached(v.outcome) })}
+          {v.outcome === "exit" ? ` ${t("play.fix.verdict.exit")}` : ""} {t("play.fix.verdict.replay")}
         </p>
       );
     case "requirement":
       return v.requirement === "finish" ? (
         <p className="verdict verdict-bad">
-          <strong>Not fixed yet.</strong> No schedule lets every thread finish: your code must still let {fix.threads.length > 1 ? "all the threads" : "every thread"} run to the end.
+          <strong>{t("play.fix.verdict.notYet")}</strong> {fix.threads.length > 1 ? t("play.fix.verdict.finishAll") : t("play.fix.verdict.finishEvery")}
         </p>
       ) : (
         <p className="verdict verdict-bad">
-          <strong>Not fixed yet.</strong> When every thread has finished, {v.variable} can be {String(v.actual)}; it must be {String(v.expected)}. Replay the schedule to see how.
+          <strong>{t("play.fix.verdict.notYet")}</strong> {t("play.fix.verdict.final", { variable: v.variable, actual: String(v.actual), expected: String(v.expected) })}
         </p>
       );
     case "unknown":
       return (
         <p className="verdict verdict-bad">
-          The solver gave up after {formatCount(v.states)} states without a verdict: your code has too many states to check. Try simpler code.
+          {t("play.fix.verdict.unknown", { states: formatCount(v.states) })}
         </p>
       );
     case "invalid":
-      return <p className="verdict verdict-bad">Your code has problems: fix them first.</p>;
+      return <p className="verdict verdict-bad">{t("play.fix.verdict.invalid")}</p>;
   }
 }
 
 function Counterexample({ program, moves, onReplay }: { program: Program; moves: Move[]; onReplay(): void }) {
-  if (moves.length === 0) return <p>It happens before any move.</p>;
+  if (moves.length === 0) return <p>{t("play.fix.beforeAnyMove")}</p>;
   return (
     <>
-      <h3 className="fix-schedule-title">The schedule</h3>
-      <MoveList program={program} moves={moves} label="Moves that break your fix" className="fix-schedule" />
+      <h3 className="fix-schedule-title">{t("play.fix.schedule")}</h3>
+      <MoveList program={program} moves={moves} label={t("play.fix.schedule.label")} className="fix-schedule" />
       <button type="button" className="primary" onClick={onReplay}>
-        Replay it
+        {t("play.fix.replayIt")}
       </button>
     </>
   );

@@ -1,7 +1,7 @@
 // A level screen: the top bar, the level's title and summary, and the level in play (LevelPlay).
 
 import { useEffect, type ReactNode } from "react";
-import { currentLocale } from "../../i18n/index";
+import { currentLocale, t } from "../../i18n/index";
 import { localizedText } from "../../engine/index";
 import { campaignHref } from "../router";
 import type { LoadedLevel } from "../store/game-slice";
@@ -38,7 +38,7 @@ export function GameScreen({ loaded, nextHref, links, before, after, typing, cod
         <span className="topbar-links">
           {links}
           <a className="topbar-link" href={campaignHref}>
-            Campaign
+            {t("play.campaign")}
           </a>
         </span>
       </TopBar>

@@ -2,13 +2,14 @@
 // from where the player stands, found by the solver in a worker.
 
 import type { Move, Program } from "../../engine/index";
+import { t } from "../../i18n/index";
 import { HINT_STATE_BUDGET } from "../hint";
 import { useApp } from "../use-app";
 import { Markdown } from "./Markdown";
 import { ThreadChip } from "./ThreadChip";
 import { formatCount } from "../words";
 
-const verb = (m: Move) => (m.kind === "step" ? "Step" : m.kind === "wake" ? "Wake" : "Flush");
+const verb = (m: Move) => t(m.kind === "step" ? "play.thread.step" : m.kind === "wake" ? "play.thread.wake" : "play.thread.flush");
 
 export function HintPanel({ written, program }: { written: string | undefined; program: Program }) {
   const shown = useApp((s) => s.hintShown);
@@ -19,27 +20,25 @@ export function HintPanel({ written, program }: { written: string | undefined; p
   if (!(shown && written) && !current) return null;
   return (
     <section className="hint" aria-labelledby="hint-heading">
-      <h2 id="hint-heading">Hint</h2>
+      <h2 id="hint-heading">{t("play.cmd.hint")}</h2>
       {shown && written && <Markdown text={written} />}
       <div aria-live="polite">
         {current?.status === "running" && (
           <p>
-            Looking for the next move of a shortest win… <span className="muted">{formatCount(current.states)} states so far</span>
+            {t("play.hint.looking")} <span className="muted">{t("play.hint.statesSoFar", { states: formatCount(current.states) })}</span>
           </p>
         )}
         {answer?.kind === "next-move" && (
           <p className="next-move">
-            Next move: {verb(answer.move)} <ThreadChip name={program.threads[answer.move.thread].name} />.{" "}
-            <span className="muted">
-              A shortest win from here takes {answer.length} {answer.length === 1 ? "move" : "moves"}.
-            </span>
+            {t("play.hint.nextMove")} {verb(answer.move)} <ThreadChip name={program.threads[answer.move.thread].name} />.{" "}
+            <span className="muted">{t("play.hint.length", { count: answer.length })}</span>
           </p>
         )}
-        {answer?.kind === "no-win" && <p>From here, no schedule wins any more: undo a few moves or reset.</p>}
-        {answer?.kind === "gave-up" && <p>I could not find one within {formatCount(HINT_STATE_BUDGET)} states.</p>}
-        {current?.status === "failed" && <p>The search failed: {current.message}</p>}
+        {answer?.kind === "no-win" && <p>{t("play.hint.noWin")}</p>}
+        {answer?.kind === "gave-up" && <p>{t("play.hint.gaveUp", { states: formatCount(HINT_STATE_BUDGET) })}</p>}
+        {current?.status === "failed" && <p>{t("play.hint.failed", { message: current.message })}</p>}
       </div>
-      {shown && written && !current && <p className="muted">Press Hint again for the next move of a shortest win.</p>}
+      {shown && written && !current && <p className="muted">{t("play.hint.again")}</p>}
     </section>
   );
 }

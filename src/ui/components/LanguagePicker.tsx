@@ -3,6 +3,7 @@
 
 import { useId } from "react";
 import { LANGUAGE_LABELS, LANGUAGES, type Language } from "../../engine/index";
+import { t } from "../../i18n/index";
 import type { RenderedShown } from "../use-rendered";
 import { settingsStore, useSettings } from "../use-settings";
 
@@ -11,7 +12,7 @@ export function LanguagePicker() {
   const id = useId();
   return (
     <div className="lang-pick">
-      <label htmlFor={id}>Code shown as</label>
+      <label htmlFor={id}>{t("play.codeLanguage")}</label>
       <select id={id} value={language} onChange={(e) => settingsStore.getState().setLanguage(e.target.value as Language)}>
         {LANGUAGES.map((l) => (
           <option key={l} value={l}>
@@ -26,7 +27,7 @@ export function LanguagePicker() {
 export function Declarations({ shown }: { shown: RenderedShown }) {
   return (
     <details className="declarations">
-      <summary>The shared declarations in {LANGUAGE_LABELS[shown.language]}</summary>
+      <summary>{t("play.declarations", { language: LANGUAGE_LABELS[shown.language] })}</summary>
       <pre className="code">
         <code>
           {shown.declarations.map((line, i) => (

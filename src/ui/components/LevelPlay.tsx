@@ -5,6 +5,7 @@
 
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { formatMove, levelKind, localizedText, viewState, type GameState, type StateView } from "../../engine/index";
+import { currentLocale, t } from "../../i18n/index";
 import { gameCommands, threadCommands, type CommandContext } from "../commands";
 import { campaignOrder } from "../content";
 import { requestNextMoveHint } from "../hint";
@@ -20,7 +21,6 @@ import { Briefing } from "./Briefing";
 import { HardwareSection } from "./HardwareSection";
 import { Declarations, LanguagePicker } from "./LanguagePicker";
 import { shown } from "../words";
-import { currentLocale } from "../../i18n/index";
 import { OutcomeLine } from "./OutcomeLine";
 import { ProofPanel } from "./ProofPanel";
 import { SharedPanel } from "./SharedPanel";
@@ -135,7 +135,7 @@ export function LevelPlay({ loaded, nextHref, afterWin, typing = false, codeHasP
             outro={localizedText(level.spec, currentLocale()).outro}
             fix={level.spec.fix}
             par={par}
-            nextLabel={afterWin?.label ?? (nextHref ? "Next level" : "Back to the campaign")}
+            nextLabel={afterWin?.label ?? (nextHref ? t("play.cmd.next") : t("play.backToCampaign"))}
             commands={commands}
             ctx={ctx}
           >
@@ -170,12 +170,9 @@ export function isOpen(open: LoadedLevel | null, loaded: LoadedLevel): boolean {
 function TwinNote() {
   return (
     <div className="notice" role="note">
-      <p>
-        This level run under TSO: each thread&apos;s writes wait in its store buffer until a flush move sends them to memory, so the schedule
-        hardware mode found, flushes and all, replays here. The level as written uses sequential consistency.
-      </p>
+      <p>{t("play.twin.note")}</p>
       <button type="button" className="button" onClick={() => appStore.getState().leaveTwin()}>
-        Back to sequential consistency
+        {t("play.twin.back")}
       </button>
     </div>
   );
@@ -186,8 +183,8 @@ function MoveAnnouncer({ game, view }: { game: GameState; view: StateView }) {
   const n = game.schedule.length;
   const last = game.schedule[n - 1];
   const text = last
-    ? `Move ${n}: ${shown(formatMove(game.program, last))}. ${view.threads[last.thread].name}: ${nextText(view.threads[last.thread])}`
-    : "No moves yet.";
+    ? t("play.announce.move", { n, move: shown(formatMove(game.program, last)), thread: view.threads[last.thread].name, next: nextText(view.threads[last.thread]) })
+    : t("play.announce.none");
   return (
     <p className="sr-only" aria-live="polite" aria-atomic="true">
       {text}

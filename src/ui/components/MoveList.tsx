@@ -3,6 +3,7 @@
 
 import type { Move, Program } from "../../engine/index";
 import { ThreadChip, ThreadColors } from "./ThreadChip";
+import { moveSuffix } from "./Toolbar";
 
 export function MoveList({ program, moves, label, className }: { program: Program; moves: readonly Move[]; label: string; className: string }) {
   const colors = new Map(program.threads.map((t, i) => [t.name, i]));
@@ -11,7 +12,7 @@ export function MoveList({ program, moves, label, className }: { program: Progra
       <ol className={className} aria-label={label}>
         {moves.map((m, i) => (
           <li key={i}>
-            <ThreadChip prefix={`${i + 1}. `} name={program.threads[m.thread].name} suffix={m.kind === "step" ? "" : ` ${m.kind}`} />
+            <ThreadChip prefix={`${i + 1}. `} name={program.threads[m.thread].name} suffix={moveSuffix(m)} />
           </li>
         ))}
       </ol>

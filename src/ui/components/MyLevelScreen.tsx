@@ -3,6 +3,7 @@
 // at all is set aside (with a notice) instead of being run.
 
 import { useEffect, useMemo } from "react";
+import { t } from "../../i18n/index";
 import { editorHref } from "../router";
 import { readDraftLevel } from "../store/draft-level";
 import { draftNamed } from "../store/draft-store";
@@ -30,36 +31,36 @@ export function MyLevelScreen({ draft: id }: { draft: string }) {
   if (aside) return <SetAsideScreen title={aside.title} why={aside.why} />;
   if (text === undefined) {
     return (
-      <ProblemScreen title="No such level">
-        <p>None of your levels in this browser has the id “{id}”. It may have been deleted.</p>
+      <ProblemScreen title={t("play.level.missing")}>
+        <p>{t("play.mine.missing.text", { id })}</p>
       </ProblemScreen>
     );
   }
   if (read?.kind === "failed" && inHand) {
     return (
-      <ProblemScreen title="This level cannot be read">
-        <p>It is kept as you left it, but {read.why}.</p>
+      <ProblemScreen title={t("play.mine.unreadable")}>
+        <p>{t("play.mine.unreadable.text", { why: read.why })}</p>
         <p>
-          <a href={editorHref(id)}>Change it in the editor</a>
+          <a href={editorHref(id)}>{t("play.mine.changeInEditor")}</a>
         </p>
       </ProblemScreen>
     );
   }
   // Set aside by the effect above, at once: the screen says so already.
-  if (read?.kind === "failed") return <SetAsideScreen title={draftSummary(text).title ?? "Untitled level"} why={read.why} />;
+  if (read?.kind === "failed") return <SetAsideScreen title={draftSummary(text).title ?? t("play.mine.untitled")} why={read.why} />;
   if (!loaded) {
     return (
-      <ProblemScreen title="This level has errors">
+      <ProblemScreen title={t("play.mine.errors")}>
         <ErrorList errors={read?.kind === "errors" ? read.errors : []} />
         <p>
-          <a href={editorHref(id)}>Fix it in the editor</a>
+          <a href={editorHref(id)}>{t("play.mine.fixInEditor")}</a>
         </p>
       </ProblemScreen>
     );
   }
   const edit = (
     <a className="topbar-link" href={editorHref(id)}>
-      Edit
+      {t("play.mine.edit")}
     </a>
   );
   return <AnyGameScreen key={id} loaded={loaded} nextHref={null} links={edit} />;

@@ -2,42 +2,43 @@
 // it in order, a semaphore's value, a condition's wait set, a barrier's arrivals, and so on.
 
 import type { ObjectView } from "../../engine/index";
+import { t, type MessageId } from "../../i18n/index";
 import { Explain } from "./Explain";
 import { FlashValue } from "./FlashValue";
 import { ThreadChip, ThreadChips } from "./ThreadChip";
 
 type SyncKind = Exclude<ObjectView["kind"], "var">;
 
-const KIND: Record<SyncKind, string> = {
-  mutex: "mutex",
-  semaphore: "semaphore",
-  condition: "condition variable",
-  barrier: "barrier",
-  countdown: "countdown latch",
-  event: "event",
-  rwlock: "readers-writer lock",
-  queue: "queue (not thread-safe)",
+const KIND: Record<SyncKind, MessageId> = {
+  mutex: "play.object.kind.mutex",
+  semaphore: "play.object.kind.semaphore",
+  condition: "play.object.kind.condition",
+  barrier: "play.object.kind.barrier",
+  countdown: "play.object.kind.countdown",
+  event: "play.object.kind.event",
+  rwlock: "play.object.kind.rwlock",
+  queue: "play.object.kind.queue",
 };
 
 /** The object's rules, in words. Behaviour only: how many steps a statement takes is the engine's to say. */
 export function objectRules(o: ObjectView): string {
   switch (o.kind) {
     case "mutex":
-      return "One thread at a time holds it. lock() takes it when it is free, otherwise the thread waits; unlock() gives it back, and only the holder may. It is not re-entrant: locking it while holding it blocks forever.";
+      return t("play.object.rules.mutex");
     case "semaphore":
-      return `A count of permits${o.max != null ? `, at most ${o.max}` : ""}. wait() takes one, waiting while the count is 0; signal() adds one${o.max != null ? " (above the maximum, it throws)" : ""}. Nobody owns it: any thread may signal.`;
+      return o.max != null ? t("play.object.rules.semaphoreMax", { max: o.max }) : t("play.object.rules.semaphore");
     case "condition":
-      return `A wait set tied to the mutex ${o.mutex}, which a thread must hold to wait or signal. wait() releases ${o.mutex} and sleeps; once signalled, the thread takes ${o.mutex} back before going on. signal() wakes the longest waiter, broadcast() wakes them all, and a signal with nobody waiting is lost.`;
+      return t("play.object.rules.condition", { mutex: o.mutex });
     case "barrier":
-      return `wait() is an arrival. The threads wait until ${o.parties ?? "all"} have arrived; that arrival releases them all, and the barrier starts over.`;
+      return o.parties != null ? t("play.object.rules.barrier", { parties: o.parties }) : t("play.object.rules.barrierAll");
     case "countdown":
-      return "countDown() lowers the count by one (below 0, it throws); wait() blocks until the count reaches 0.";
+      return t("play.object.rules.countdown");
     case "event":
-      return "set() opens it, reset() closes it; wait() blocks while it is closed, and every waiter goes through once it is set.";
+      return t("play.object.rules.event");
     case "rwlock":
-      return "Many readers at once, or one writer alone. readLock() waits while a writer holds it; writeLock() waits while anyone does; each unlock gives back that kind of hold.";
+      return t("play.object.rules.rwlock");
     case "queue":
-      return `Not thread-safe. enqueue() and dequeue() each begin, then finish; a thread that begins while another is in between throws, and so does dequeue() on an empty queue. size() never throws. At most ${o.capacity} items.`;
+      return t("play.object.rules.queue", { capacity: o.capacity });
     default:
       return "";
   }
@@ -46,56 +47,56 @@ export function objectRules(o: ObjectView): string {
 function Body({ o }: { o: ObjectView }) {
   switch (o.kind) {
     case "mutex":
-      return o.owner ? <p>Held by <ThreadChip name={o.owner} /></p> : <p className="free">Free</p>;
+      return o.owner ? <p>{t("play.object.heldBy")} <ThreadChip name={o.owner} /></p> : <p className="free">{t("play.object.free")}</p>;
     case "semaphore":
       return (
         <p>
-          Value <FlashValue value={o.value!} />
-          {o.max != null && <span className="muted"> (max {o.max})</span>}
+          {t("play.object.value")} <FlashValue value={o.value!} />
+          {o.max != null && <span className="muted"> {t("play.object.max", { max: o.max })}</span>}
         </p>
       );
     case "condition":
       return (
         <>
-          <p className="muted">Uses mutex {o.mutex}</p>
+          <p className="muted">{t("play.object.usesMutex", { mutex: o.mutex })}</p>
           <p>
-            Wait set:{" "}
-            {o.waitSet!.length > 0 ? <ThreadChips names={o.waitSet!} /> : <span className="muted">nobody</span>}
+            {t("play.object.waitSet")}{" "}
+            {o.waitSet!.length > 0 ? <ThreadChips names={o.waitSet!} /> : <span className="muted">{t("play.object.nobody")}</span>}
           </p>
         </>
       );
     case "barrier":
       return (
         <p>
-          <FlashValue value={o.arrivals!} /> of {o.parties} arrived
+          <FlashValue value={o.arrivals!} /> {t("play.object.arrived", { parties: o.parties })}
         </p>
       );
     case "countdown":
       return (
         <p>
-          Count <FlashValue value={o.value!} />
+          {t("play.object.count")} <FlashValue value={o.value!} />
         </p>
       );
     case "event":
-      return <p>{o.set ? <strong className="value">Set</strong> : <span className="free">Not set</span>}</p>;
+      return <p>{o.set ? <strong className="value">{t("play.object.set")}</strong> : <span className="free">{t("play.object.notSet")}</span>}</p>;
     case "rwlock":
-      if (o.writer) return <p>Written by <ThreadChip name={o.writer} /></p>;
-      if (o.readers!.length > 0) return <p>Read by <ThreadChips names={o.readers!} /></p>;
-      return <p className="free">Free</p>;
+      if (o.writer) return <p>{t("play.object.writtenBy")} <ThreadChip name={o.writer} /></p>;
+      if (o.readers!.length > 0) return <p>{t("play.object.readBy")} <ThreadChips names={o.readers!} /></p>;
+      return <p className="free">{t("play.object.free")}</p>;
     case "queue":
       return (
         <>
           <p>
-            <span className="cells" aria-label={`Items, front first: ${o.items!.join(", ") || "none"}`}>
+            <span className="cells" aria-label={o.items!.length > 0 ? t("play.object.items", { items: o.items!.join(", ") }) : t("play.object.itemsNone")}>
               {o.items!.length > 0 ? o.items!.map((v, i) => (
                 <span key={i} className="cell">
                   <FlashValue value={v} />
                 </span>
-              )) : <span className="muted">empty</span>}
+              )) : <span className="muted">{t("play.object.empty")}</span>}
             </span>
-            <span className="muted"> {o.items!.length} of {o.capacity}</span>
+            <span className="muted"> {t("play.object.fill", { size: o.items!.length, capacity: o.capacity })}</span>
           </p>
-          {o.busy && <p>Being changed by <ThreadChip name={o.busy} /></p>}
+          {o.busy && <p>{t("play.object.busy")} <ThreadChip name={o.busy} /></p>}
         </>
       );
     default:
@@ -109,14 +110,14 @@ export function ObjectCard({ o }: { o: ObjectView }) {
       <h3 className="object-head">
         <span className="object-name">{o.name}</span>{" "}
         <Explain text={objectRules(o)} className="object-kind">
-          {KIND[o.kind as SyncKind]}
-          <span className="sr-only">: the rules</span>
+          {t(KIND[o.kind as SyncKind])}
+          <span className="sr-only">{t("play.object.rulesSuffix")}</span>
         </Explain>
       </h3>
       <Body o={o} />
       {o.blocked.length > 0 && (
         <p className="waiting">
-          Blocked on it, in order: <ThreadChips names={o.blocked} />
+          {t("play.object.blocked")} <ThreadChips names={o.blocked} />
         </p>
       )}
     </div>

@@ -6,6 +6,7 @@
 
 import { useId, useMemo, useRef, type ReactNode } from "react";
 import { waitForGraph, type DeadlockName, type FixSpec, type GameState, type Outcome } from "../../engine/index";
+import { t } from "../../i18n/index";
 import { fixVerdict } from "../fix-words";
 import type { Command, CommandContext } from "../commands";
 import { parWords, type Par } from "../par";
@@ -57,9 +58,9 @@ export function OutcomeDialog({ outcome, outro, nextLabel, commands, ctx, childr
     <ModalDialog labelledBy={titleId} describedBy={textId} className={outcome.win ? "outcome victory" : "outcome defeat"} onCancel={close} initialFocus={first}>
       <h2 id={titleId}>{outcomeTitle(outcome, deadlock)}</h2>
       <p id={textId} className="outcome-text">
-        {outcomeSentence(outcome)}
+        {outcomeSentence(outcome, game?.program)}
       </p>
-      {outcome.win && wrongClaim && <p className="muted">It does not count as solved: you claimed this code could not break.</p>}
+      {outcome.win && wrongClaim && <p className="muted">{t("play.outcome.wrongClaim")}</p>}
       {outcome.win && !wrongClaim && game && (
         <p className="par-line" aria-live="polite">
           {parWords(game.schedule.length, par)}
@@ -71,7 +72,7 @@ export function OutcomeDialog({ outcome, outro, nextLabel, commands, ctx, childr
             {nextLabel}
           </button>
           <button type="button" onClick={close}>
-            Back to code
+            {t("play.outcome.backToCode")}
           </button>
         </div>
       ) : (
@@ -79,7 +80,7 @@ export function OutcomeDialog({ outcome, outro, nextLabel, commands, ctx, childr
           <CommandButton command={commands.get("undo")!} ctx={ctx} className="primary" />
           <CommandButton command={commands.get("reset")!} ctx={ctx} />
           <button type="button" onClick={close}>
-            Back to code
+            {t("play.outcome.backToCode")}
           </button>
         </div>
       )}
@@ -113,25 +114,25 @@ function FixItOutcome({ outcome, fix, commands, ctx, game, deadlock, children }:
     requestAnimationFrame(() => document.getElementById("fix-heading")?.focus());
   };
   const after = forbidden
-    ? `${wrong.map((w) => `${w.name} is ${String(w.actual)}; it must end at ${String(w.expected)}. `).join("")}This is what your fix must make impossible.`
-    : "This schedule is fine. “Check my fix” tries all of them.";
+    ? `${wrong.map((w) => `${t("play.fix.outcome.wrongFinal", { name: w.name, actual: String(w.actual), expected: String(w.expected) })} `).join("")}${t("play.fix.outcome.forbidden")}`
+    : t("play.fix.outcome.fine");
   const name = outcomeName(outcome, deadlock);
   return (
     <ModalDialog labelledBy={titleId} describedBy={textId} className={forbidden ? "outcome defeat" : "outcome"} onCancel={close} initialFocus={first}>
-      <h2 id={titleId}>{wrong.length > 0 ? `Broken: ${wrong[0].name} ends at ${String(wrong[0].actual)}` : forbidden ? `Broken: ${name}` : name}</h2>
+      <h2 id={titleId}>{wrong.length > 0 ? t("play.fix.outcome.brokenFinal", { name: wrong[0].name, actual: String(wrong[0].actual) }) : forbidden ? t("play.fix.outcome.broken", { name }) : name}</h2>
       <p id={textId} className="outcome-text">
-        {outcomeSentence(outcome)} {after}
+        {outcomeSentence(outcome, game?.program)} {after}
       </p>
       <div className="dialog-actions" ref={(el) => void (first.current = el?.querySelector("button") ?? null)}>
         {forbidden && canFix && (
           <button type="button" className="primary" onClick={toFix}>
-            Go to the fix
+            {t("play.fix.outcome.goToFix")}
           </button>
         )}
         <CommandButton command={commands.get("undo")!} ctx={ctx} className={forbidden && canFix ? undefined : "primary"} />
         <CommandButton command={commands.get("reset")!} ctx={ctx} />
         <button type="button" onClick={close}>
-          Back to code
+          {t("play.outcome.backToCode")}
         </button>
       </div>
       {children}

@@ -2,6 +2,7 @@
 // and a way to show the dialog again. Apart from OutcomeDialog.tsx, which loads only when a game ends.
 
 import type { FixSpec, GameState } from "../../engine/index";
+import { t } from "../../i18n/index";
 import { fixVerdict } from "../fix-words";
 import { appStore, useApp } from "../use-app";
 import { outcomeSentence } from "../words";
@@ -23,7 +24,7 @@ export function OutcomeLine({ game, fix, overBeforeMoves, codeHasProblems = fals
   if (codeHasProblems) {
     return (
       <p className="over-before-moves outcome-line" role="status">
-        Your code has errors: fix them to run it. The threads here still run your last code without errors.
+        {t("play.outcomeLine.codeErrors")}
       </p>
     );
   }
@@ -31,17 +32,17 @@ export function OutcomeLine({ game, fix, overBeforeMoves, codeHasProblems = fals
   if (overBeforeMoves) {
     return (
       <p className="over-before-moves outcome-line" role="status">
-        Over before any move: {outcomeSentence(outcome)}
+        {t("play.outcomeLine.overBeforeMoves", { outcome: outcomeSentence(outcome, game.program) })}
       </p>
     );
   }
-  const verdict = fix ? (fixVerdict(fix, outcome, game).forbidden ? "Broken" : "Ended") : outcome.win ? "Won" : "Lost";
+  const verdict = fix ? (fixVerdict(fix, outcome, game).forbidden ? "broken" : "ended") : outcome.win ? "won" : "lost";
   const moves = game.schedule.length;
   return (
     <p className="over-before-moves outcome-line" role="status">
-      {verdict} {moves === 0 ? "before any move" : `in move ${moves}`}: {outcomeSentence(outcome)} Undo to go back, Reset to play again.{" "}
+      {t("play.outcomeLine.ended", { verdict, moves, outcome: outcomeSentence(outcome, game.program) })}{" "}
       <button type="button" className="quiet" onClick={() => appStore.getState().reopenOutcome()}>
-        Show the outcome
+        {t("play.outcomeLine.show")}
       </button>
     </p>
   );

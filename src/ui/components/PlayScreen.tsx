@@ -2,14 +2,28 @@
 // file; a broken one shows its errors and runs nothing.
 
 import { useEffect, useMemo, useState } from "react";
+import { t, type MessageId } from "../../i18n/index";
 import { parseLevel, type LevelError } from "../../engine/index";
 import { newDraftHref } from "../router";
-import { decodeLevelLink } from "../share";
+import { decodeLevelLink, LevelLinkError, type LinkProblem } from "../share";
 import type { LoadedLevel } from "../store/game-slice";
 import { ErrorList, ProblemScreen } from "./Chrome";
 import { AnyGameScreen } from "./AnyGameScreen";
 
 type Decoded = { state: "decoding" } | { state: "broken-link"; message: string } | { state: "decoded"; text: string };
+
+const LINK_PROBLEMS: Record<LinkProblem, MessageId> = {
+  "not-base64": "play.link.notBase64",
+  damaged: "play.link.damaged",
+  "not-text": "play.link.notText",
+  "too-large": "play.link.tooLarge",
+};
+
+/** Why a link's level cannot be opened, in the player's language when the link's data says why. */
+function linkProblem(e: unknown): string {
+  if (e instanceof LevelLinkError) return t(LINK_PROBLEMS[e.problem], { what: e.what, limit: String(e.limit ?? "") });
+  return e instanceof Error ? e.message : String(e);
+}
 
 export function PlayScreen({ data }: { data: string | null }) {
   const [decoded, setDecoded] = useState<Decoded>({ state: "decoding" });
@@ -17,12 +31,12 @@ export function PlayScreen({ data }: { data: string | null }) {
     let live = true;
     setDecoded({ state: "decoding" });
     if (!data) {
-      setDecoded({ state: "broken-link", message: "the link has no level in it (expected #/play?level=…)" });
+      setDecoded({ state: "broken-link", message: t("play.link.empty") });
       return;
     }
     decodeLevelLink(data).then(
       (text) => live && setDecoded({ state: "decoded", text }),
-      (e: unknown) => live && setDecoded({ state: "broken-link", message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => live && setDecoded({ state: "broken-link", message: linkProblem(e) }),
     );
     return () => {
       live = false;
@@ -34,24 +48,24 @@ export function PlayScreen({ data }: { data: string | null }) {
     [parsed, decoded],
   );
 
-  if (decoded.state === "decoding") return <p className="loading">Opening the level in this link…</p>;
+  if (decoded.state === "decoding") return <p className="loading">{t("play.link.opening")}</p>;
   if (decoded.state === "broken-link") {
     return (
-      <ProblemScreen title="This link's level cannot be opened">
+      <ProblemScreen title={t("play.link.broken")}>
         <p>{decoded.message}.</p>
       </ProblemScreen>
     );
   }
   if (!loaded) {
     return (
-      <ProblemScreen title="The level in this link has errors">
+      <ProblemScreen title={t("play.link.errors")}>
         <ErrorList errors={parsed && !parsed.ok ? parsed.error : ([] as LevelError[])} />
       </ProblemScreen>
     );
   }
   const copy = (
     <a className="topbar-link" href={newDraftHref({ link: data! })}>
-      Edit a copy
+      {t("play.editCopy")}
     </a>
   );
   return <AnyGameScreen loaded={loaded} nextHref={null} links={copy} />;

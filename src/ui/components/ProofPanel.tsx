@@ -8,7 +8,8 @@
 
 import { useEffect, useId } from "react";
 import { isSolved, levelKind } from "../../engine/index";
-import { REACHED } from "../fix-words";
+import { t } from "../../i18n/index";
+import { reached } from "../fix-words";
 import { dropSearch, runSearch } from "../search-jobs";
 import { searchInWorker } from "../search-workers";
 import type { LoadedLevel } from "../store/game-slice";
@@ -32,13 +33,13 @@ export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref
   useEffect(() => () => dropSearch(appStore, "proof"), []);
 
   const problem = claim
-    ? "You have made your claim."
+    ? t("play.proof.claimed")
     : search?.status === "running"
-      ? "The solver is checking your claim."
+      ? t("play.proof.checking")
       : !proveIt && isSolved(spec, { won, claim })
-        ? "You have broken it already."
+        ? t("play.proof.brokenAlready")
         : !tried
-          ? "Try to break it first: step every thread that can move."
+          ? t("play.proof.tryFirst")
           : null;
 
   const makeClaim = () => {
@@ -63,14 +64,12 @@ export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref
   const goals = goalList(loaded.level.spec.win);
   return (
     <section className="proof-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{proveIt ? "Prove it" : "Claim it cannot break"}</h2>
+      <h2 id={headingId}>{proveIt ? t("play.proof.heading.prove") : t("play.proof.heading.claim")}</h2>
       <p>
-        {proveIt
-          ? "Try to break it first. Once you are convinced that no order of steps can, claim it: then the solver checks every schedule and shows you its proof."
-          : "Convinced that no order of steps can break this code? Claim it, and the solver checks every schedule. A wrong claim costs the win: the solver shows how it breaks, and breaking it afterwards does not count."}
+        {proveIt ? t("play.proof.about.prove") : t("play.proof.about.claim")}
       </p>
       <button type="button" aria-disabled={problem ? true : undefined} aria-describedby={problem ? whyId : undefined} onClick={makeClaim}>
-        It cannot break
+        {t("play.proof.button")}
       </button>
       {problem && !claim && (
         <p id={whyId} className="muted">
@@ -78,31 +77,30 @@ export function ProofPanel({ loaded, nextHref }: { loaded: LoadedLevel; nextHref
         </p>
       )}
       <div role="status" className="proof-result">
-        {search?.status === "running" && <p>Checking your claim… {formatCount(search.states)} states so far.</p>}
+        {search?.status === "running" && <p>{t("play.proof.running", { states: formatCount(search.states) })}</p>}
         {search?.status === "done" && search.result.verdict === "unknown" && (
-          <p>The solver gave up after {formatCount(search.result.states)} states without a verdict: your claim is still open.</p>
+          <p>{t("play.proof.unknown", { states: formatCount(search.result.states) })}</p>
         )}
-        {search?.status === "failed" && <p>Your claim could not be checked: {search.message}</p>}
+        {search?.status === "failed" && <p>{t("play.proof.failed", { message: search.message })}</p>}
         {claim?.right === true && (
           <>
             <p>
-              <strong>Right: it cannot break.</strong> The solver checked every schedule, exploring {formatCount(claim.states)} states: no schedule can {goals}.
+              <strong>{t("play.proof.right")}</strong> {t("play.proof.right.text", { states: formatCount(claim.states), goals })}
             </p>
             <p>
               <a className="button-link" href={nextHref ?? "#/"}>
-                {nextHref ? "Next level" : "Back to the campaign"}
+                {nextHref ? t("play.cmd.next") : t("play.backToCampaign")}
               </a>
             </p>
           </>
         )}
         {claim?.right === false && (
           <p>
-            <strong>Wrong: it can break.</strong> A schedule of {claim.schedule.length} {claim.schedule.length === 1 ? "move" : "moves"} reaches {REACHED[claim.outcome]}. This level
-            no longer counts as solved when you break it.
+            <strong>{t("play.proof.wrong")}</strong> {t("play.proof.wrong.text", { count: claim.schedule.length, outcome: reached(claim.outcome) })}
           </p>
         )}
       </div>
-      {claim?.right === false && <MoveList program={loaded.level.program} moves={claim.schedule} label="Moves that break it" className="proof-schedule" />}
+      {claim?.right === false && <MoveList program={loaded.level.program} moves={claim.schedule} label={t("play.proof.moves")} className="proof-schedule" />}
     </section>
   );
 }

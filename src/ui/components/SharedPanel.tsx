@@ -3,6 +3,7 @@
 
 import { memo } from "react";
 import type { StateView } from "../../engine/index";
+import { t } from "../../i18n/index";
 import { FlashValue, showValue } from "./FlashValue";
 import { ObjectCard } from "./ObjectCard";
 import { ThreadChip } from "./ThreadChip";
@@ -11,8 +12,8 @@ export const SharedPanel = memo(function SharedPanel({ view, tso }: { view: Stat
   const empty = view.variables.length === 0 && view.objects.length === 0;
   return (
     <section className="shared" aria-labelledby="shared-heading">
-      <h2 id="shared-heading">Shared state</h2>
-      {empty && <p className="muted">Nothing shared: the threads meet only at the critical section.</p>}
+      <h2 id="shared-heading">{t("play.shared.heading")}</h2>
+      {empty && <p className="muted">{t("play.shared.nothing")}</p>}
       {view.variables.length > 0 && (
         <dl className="variables">
           {view.variables.map((v) => (
@@ -44,15 +45,15 @@ export const SharedPanel = memo(function SharedPanel({ view, tso }: { view: Stat
       )}
       {tso && (
         <div className="buffers">
-          <h3>Store buffers <span className="muted">(oldest first; Flush writes the oldest to memory)</span></h3>
+          <h3>{t("play.shared.buffers")} <span className="muted">{t("play.shared.buffersNote")}</span></h3>
           <ul>
-            {view.threads.map((t) => (
-              <li key={t.index}>
-                <ThreadChip name={t.name} />{" "}
-                {t.buffer.length === 0 ? (
-                  <span className="muted">empty</span>
+            {view.threads.map((th) => (
+              <li key={th.index}>
+                <ThreadChip name={th.name} />{" "}
+                {th.buffer.length === 0 ? (
+                  <span className="muted">{t("play.object.empty")}</span>
                 ) : (
-                  t.buffer.map((b, i) => (
+                  th.buffer.map((b, i) => (
                     <span key={i} className="cell">
                       {b.variable} = {showValue(b.type, b.value)}
                     </span>

@@ -3,6 +3,7 @@
 
 import { memo, useLayoutEffect, useMemo, useRef, type CSSProperties } from "react";
 import { explainStatement, type Program, type ThreadView } from "../../engine/index";
+import { t } from "../../i18n/index";
 import type { Command, CommandContext } from "../commands";
 import type { RenderedThread } from "../use-rendered";
 import { CodeView } from "./CodeView";
@@ -24,28 +25,30 @@ interface Props {
 }
 
 function status(v: ThreadView): { text: string; kind: string } {
-  if (v.finished) return { text: "finished", kind: "finished" };
-  if (v.blocked) return { text: "blocked", kind: "blocked" };
-  if (v.atCriticalSection) return { text: "in the critical section", kind: "critical" };
-  return { text: "ready", kind: "ready" };
+  if (v.finished) return { text: t("play.thread.status.finished"), kind: "finished" };
+  if (v.blocked) return { text: t("play.thread.status.blocked"), kind: "blocked" };
+  if (v.atCriticalSection) return { text: t("play.thread.status.critical"), kind: "critical" };
+  return { text: t("play.thread.status.ready"), kind: "ready" };
 }
 
+/** What the thread does next, or why it cannot. The step's own words ("read counter", why it is
+ *  blocked) are the engine's. */
 export function nextText(v: ThreadView): string {
-  if (v.finished) return "Finished: it has run to its end.";
-  if (v.blocked) return `Blocked: ${v.blocked}.`;
+  if (v.finished) return t("play.thread.finished");
+  if (v.blocked) return t("play.thread.blocked", { reason: v.blocked });
   if (!v.next) return "";
-  return `Next: ${v.next.label}${v.next.of > 1 ? `, ${v.next.index} of ${v.next.of}` : ""}`;
+  return v.next.of > 1 ? t("play.thread.nextOf", { step: v.next.label, index: v.next.index, total: v.next.of }) : t("play.thread.next", { step: v.next.label });
 }
 
 export const ThreadPanel = memo(function ThreadPanel({ view, code, sharedNames, commands, ctx, hinted, program, rendered = null }: Props) {
-  const t = view.index;
+  const index = view.index;
   const explain = useMemo(() => {
     const out = new Map<number, { text: string; says: string }>();
     program.statements.forEach((st, k) => {
-      if (st.thread === t) out.set(st.span.start.offset, { text: st.text, says: explainStatement(program, k).text });
+      if (st.thread === index) out.set(st.span.start.offset, { text: st.text, says: explainStatement(program, k).text });
     });
     return out;
-  }, [program, t]);
+  }, [program, index]);
   const s = status(view);
   const current = view.statement ? { start: view.statement.span.start.offset, end: view.statement.span.end.offset } : null;
   const panel = useRef<HTMLElement>(null);
@@ -62,21 +65,21 @@ export const ThreadPanel = memo(function ThreadPanel({ view, code, sharedNames, 
     return () => observer.disconnect();
   }, []);
   const button = (name: string, text: string, shortcut?: string) => {
-    const command = commands.get(`${name}:${t}`);
-    return command && <CommandButton command={command} ctx={ctx} text={text} shortcut={t < 9 ? shortcut : undefined} className={name === "step" ? "primary" : undefined} />;
+    const command = commands.get(`${name}:${index}`);
+    return command && <CommandButton command={command} ctx={ctx} text={text} shortcut={index < 9 ? shortcut : undefined} className={name === "step" ? "primary" : undefined} />;
   };
   return (
     <section
       ref={panel}
       aria-label={view.name}
-      className={`thread ${threadClass(t)} status-${s.kind}${hinted ? " hinted" : ""}`}
+      className={`thread ${threadClass(index)} status-${s.kind}${hinted ? " hinted" : ""}`}
       // How short the code box may get on a crowded board: see board.css.
       style={{ "--code-lines": rendered?.pieces.length ?? lineCount(code) } as CSSProperties}
     >
       <header className="thread-head">
         <h2 className="thread-name">
           <span className="thread-key" aria-hidden="true">
-            {t < 9 ? t + 1 : ""}
+            {index < 9 ? index + 1 : ""}
           </span>
           {view.name}
         </h2>
@@ -97,10 +100,10 @@ export const ThreadPanel = memo(function ThreadPanel({ view, code, sharedNames, 
         </dl>
       )}
       <div className="thread-actions">
-        {button("step", "Step", String(t + 1))}
-        {button("step-statement", "Step statement", `Shift+${t + 1}`)}
-        {button("wake", "Wake")}
-        {button("flush", "Flush")}
+        {button("step", t("play.thread.step"), String(index + 1))}
+        {button("step-statement", t("play.thread.stepStatement"), `Shift+${index + 1}`)}
+        {button("wake", t("play.thread.wake"))}
+        {button("flush", t("play.thread.flush"))}
       </div>
     </section>
   );

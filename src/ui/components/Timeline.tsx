@@ -7,6 +7,7 @@
 import { useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { initialState, type GameState, type Program } from "../../engine/index";
 import { buildTimeline, stepSentence, type Timeline, type TimelineArrow } from "../../engine/diagrams";
+import { t } from "../../i18n/index";
 import { appStore } from "../use-app";
 import { ThreadColors, threadClass } from "./ThreadChip";
 
@@ -42,19 +43,20 @@ const rowY = (move: number) => HEAD + (move - 1) * ROW + ROW / 2;
 
 /** An arrow's tooltip: what passed from one thread to the other. */
 function arrowWords(a: TimelineArrow, from: string, to: string): string {
+  const values = { from, to, object: a.object };
   switch (a.kind) {
     case "lock":
-      return `${from} lets go of ${a.object}, then ${to} takes it`;
+      return t("play.timeline.arrow.lock", values);
     case "semaphore":
-      return `${from} signals ${a.object}, and ${to} takes that unit`;
+      return t("play.timeline.arrow.semaphore", values);
     case "signal":
-      return `${from} signals ${a.object}, which wakes ${to}`;
+      return t("play.timeline.arrow.signal", values);
     case "barrier":
-      return `${from} arrives last at ${a.object}, which lets ${to} through`;
+      return t("play.timeline.arrow.barrier", values);
     case "event":
-      return `${from} sets ${a.object}, so ${to} goes through its wait`;
+      return t("play.timeline.arrow.event", values);
     case "countdown":
-      return `${from} counts ${a.object} down to 0, so ${to} goes through its wait`;
+      return t("play.timeline.arrow.countdown", values);
   }
 }
 
@@ -132,7 +134,7 @@ export function TimelineDiagram({ timeline, onRewind, label }: { timeline: Timel
               role={onRewind ? "button" : undefined}
               tabIndex={onRewind ? (s.move === tabStop ? 0 : -1) : undefined}
               onFocus={onRewind ? () => setActive({ move: s.move, of: timeline }) : undefined}
-              aria-label={onRewind ? `Rewind to after move ${s.move}: ${sentence}` : undefined}
+              aria-label={onRewind ? t("play.timeline.rewind", { move: s.move, sentence }) : undefined}
               aria-disabled={onRewind && s.move === last ? "true" : undefined}
               onClick={onRewind ? () => onRewind(s.move) : undefined}
               onKeyDown={onRewind ? key(s.move) : undefined}
@@ -191,24 +193,24 @@ export function TimelineBody({ game, levelId }: { game: GameState; levelId: stri
     setProblem(null);
     import("../diagram-export")
       .then((m) => m.saveDiagram(svg, `${levelId}-timeline`, format))
-      .catch(() => setProblem(`The timeline could not be saved as ${format.toUpperCase()}.`));
+      .catch(() => setProblem(t("play.timeline.saveFailed", { format: format.toUpperCase() })));
   };
-  if (n === 0) return <p className="muted">No moves yet: each move you make appears here, in its thread's lane.</p>;
+  if (n === 0) return <p className="muted">{t("play.timeline.empty")}</p>;
   return (
     <>
-      <p className="muted diagram-help">Press a move to rewind to just after it; Redo brings the later moves back.</p>
+      <p className="muted diagram-help">{t("play.timeline.help")}</p>
       <div className="diagram-actions">
         <button type="button" onClick={() => save("svg")}>
-          Save as SVG
+          {t("play.timeline.saveAs", { format: "SVG" })}
         </button>
         <button type="button" onClick={() => save("png")}>
-          Save as PNG
+          {t("play.timeline.saveAs", { format: "PNG" })}
         </button>
       </div>
       {problem && <p role="alert">{problem}</p>}
       <div ref={svgBox} className="timeline-scroll">
         <LaneHeads timeline={timeline} />
-        <TimelineDiagram timeline={timeline} onRewind={(move) => appStore.getState().rewindTo(move)} label={`Timeline of ${n} moves`} />
+        <TimelineDiagram timeline={timeline} onRewind={(move) => appStore.getState().rewindTo(move)} label={t("play.timeline.label", { count: n })} />
       </div>
     </>
   );

@@ -5,7 +5,8 @@
 // with import() when its panel opens (DiagramPanels.tsx).
 
 import { useContext, useId, useMemo, useRef, useState } from "react";
-import { waitForGraph, type GameState, type WaitEdge, type WaitForGraph, type WaitNode } from "../../engine/index";
+import { waitForGraph, type GameState, type ThreadStatus, type WaitEdge, type WaitForGraph, type WaitNode } from "../../engine/index";
+import { t, type MessageId } from "../../i18n/index";
 import { ThreadColors, threadClass } from "./ThreadChip";
 
 const CHAR = 7.2;
@@ -18,11 +19,25 @@ interface Placed {
   w: number;
 }
 
-/** The small print under a node's name. */
+const STATUS: Record<ThreadStatus, MessageId> = {
+  "can-run": "play.waitFor.status.canRun",
+  blocked: "play.thread.status.blocked",
+  spinning: "play.waitFor.status.spinning",
+  finished: "play.thread.status.finished",
+};
+
+/** The small print under a node's name: a thread's state, or an object's (the engine's words). */
 function subLabel(n: WaitNode): string {
   if (n.kind === "object") return `${n.objectKind}: ${n.detail}`;
-  if (n.kind === "spin") return "busy-wait";
-  return n.detail ?? n.status?.replace("-", " ") ?? "";
+  if (n.kind === "spin") return t("play.waitFor.busyWait");
+  return n.status ? t(STATUS[n.status]) : (n.detail ?? "");
+}
+
+/** An arrow's words, read along it: "waits for", "held by", "spins on". */
+function edgeLabel(e: WaitEdge): string {
+  if (e.kind === "holds") return t("play.waitFor.edge.heldBy");
+  if (e.kind === "spins-on") return t("play.waitFor.edge.spinsOn");
+  return e.label === "waits to re-acquire" ? t("play.waitFor.edge.reacquire") : t("play.waitFor.edge.waitsFor");
 }
 
 function nodeWidth(n: WaitNode): number {
@@ -147,7 +162,7 @@ function Edge({ e, from, to, marker }: { e: WaitEdge; from: Placed; to: Placed; 
     <g className={`wf-edge wf-${e.kind}${e.inCycle ? " in-cycle" : ""}`} data-from={e.from} data-to={e.to}>
       <path d={`M${x1} ${y1} Q${qx} ${qy} ${x2} ${y2}`} markerEnd={`url(#${marker})`} />
       <text x={lx} y={ly} textAnchor={anchor}>
-        {e.label}
+        {edgeLabel(e)}
       </text>
     </g>
   );
@@ -166,7 +181,7 @@ export function WaitForDiagram({ graph, describedBy }: { graph: WaitForGraph; de
       width={layout.width}
       height={layout.height}
       role="img"
-      aria-label="Wait-for graph"
+      aria-label={t("play.waitFor")}
       aria-describedby={describedBy}
     >
       <defs>
@@ -212,7 +227,7 @@ export function WaitForBody({ game, levelId }: { game: GameState; levelId: strin
     setProblem(null);
     import("../diagram-export")
       .then((m) => m.saveDiagram(svg, `${levelId}-wait-for`, format))
-      .catch(() => setProblem(`The graph could not be saved as ${format.toUpperCase()}.`));
+      .catch(() => setProblem(t("play.waitFor.saveFailed", { format: format.toUpperCase() })));
   };
   return (
     <>
@@ -225,7 +240,7 @@ export function WaitForBody({ game, levelId }: { game: GameState; levelId: strin
             <strong>{graph.deadlock.name.charAt(0).toUpperCase() + graph.deadlock.name.slice(1)}.</strong> {graph.deadlock.sentence}
           </p>
         ) : (
-          <p>No cycle: no thread waits, through the others, for itself.</p>
+          <p>{t("play.waitFor.noCycle")}</p>
         )}
         {listed.length > 0 && (
           <ul>
@@ -240,10 +255,10 @@ export function WaitForBody({ game, levelId }: { game: GameState; levelId: strin
       </div>
       <div className="diagram-actions">
         <button type="button" onClick={() => save("svg")}>
-          Save graph as SVG
+          {t("play.waitFor.saveAs", { format: "SVG" })}
         </button>
         <button type="button" onClick={() => save("png")}>
-          Save graph as PNG
+          {t("play.waitFor.saveAs", { format: "PNG" })}
         </button>
       </div>
       {problem && <p role="alert">{problem}</p>}

@@ -64,6 +64,6 @@ export { codePlacer, type CodePlacer, type CodeSpan } from "./source-map";
 export { compileLevel } from "./compile";
 export { own } from "./own";
 export { Analyzer } from "./analysis";
-export { describeFault, objectAt } from "./explain";
+export { describeBlock, describeFault, objectAt } from "./explain";
 export { err, ok } from "./result";
 export { waitForGraph, type DeadlockKind, type DeadlockName, type ThreadStatus, type WaitEdge, type WaitForGraph, type WaitNode } from "./wait-for";

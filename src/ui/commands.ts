@@ -3,7 +3,7 @@
 // is the engine's answer (moveProblem); nothing here knows a rule of the game.
 
 import { levelKind, moveProblem, type GameState, type Move, type Program } from "../engine/index";
-import { describeBlock } from "../engine/explain";
+import { describeBlock } from "../engine/index";
 import { t } from "../i18n/index";
 import type { AppState, AppStore } from "./store/store";
 import { shown } from "./words";

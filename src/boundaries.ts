@@ -17,7 +17,7 @@ export interface ImportEdge {
  *  screen's first bundle: the renderers into other languages and the timeline. params.ts, the
  *  rules of parameterised levels, imports nothing: the build's level-cards plugin uses it alone.
  *  level-json-schema.ts is the level file's JSON Schema, for the editor, kept out of the play screens. */
-export const ENGINE_FACES = ["engine/index.ts", "engine/machine.ts", "engine/render/index.ts", "engine/diagrams.ts", "engine/params.ts", "engine/level-json-schema.ts"];
+export const ENGINE_FACES = ["engine/index.ts", "engine/play.ts", "engine/machine.ts", "engine/render/index.ts", "engine/diagrams.ts", "engine/params.ts", "engine/level-json-schema.ts"];
 
 const REACT = /^(react|react-dom)(\/|$)/;
 const REACT_PLACES = ["ui/", "editor/", "main.tsx"];

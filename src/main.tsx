@@ -5,14 +5,16 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./ui/App";
 import { ErrorBoundary, GameFailed } from "./ui/components/ErrorBoundary";
-import { startScorm } from "./ui/scorm";
 import { UpdateBanner } from "./ui/components/UpdateBanner";
 
 const root = document.getElementById("root");
 if (!root) throw new Error('index.html has no element with id "root"');
 
-// In an LMS (a SCORM package launched on its pack), report the pack's progress to it.
-startScorm();
+// In an LMS (a SCORM package launched on its pack), report the pack's progress to it. Its code
+// (and the pack reader) loads only on such a launch; the address is read now, before the router
+// changes it.
+const launch = { hash: window.location.hash, launchedAt: Date.now() };
+if (launch.hash.startsWith("#/pack?")) void import("./ui/scorm").then((scorm) => scorm.startScorm(window, launch));
 
 createRoot(root).render(
   <StrictMode>

@@ -2,7 +2,7 @@
 // keyboard shortcut and a test all drive the same code. Whether a move is possible, and why not,
 // is the engine's answer (moveProblem); nothing here knows a rule of the game.
 
-import { levelKind, moveProblem, type Move, type Program } from "../engine/index";
+import { levelKind, moveProblem, type Move, type Program } from "../engine/play";
 import type { AppState, AppStore } from "./store/store";
 import { shown } from "./words";
 

@@ -9,3 +9,10 @@ declare module "virtual:campaign-order" {
   const order: readonly string[];
   export default order;
 }
+
+// campaign.json as the engine reads it, at build time (vite-plugin-level-cards.ts).
+declare module "virtual:campaign" {
+  import type { Campaign, LevelError, Result } from "../engine/index";
+  const campaign: Result<Campaign, LevelError[]>;
+  export default campaign;
+}

@@ -4,7 +4,7 @@
 // the visit; any level has one this way, campaign, linked, a pack's or the player's own.
 
 import { useEffect, useState } from "react";
-import { initialState, levelKind } from "../engine/index";
+import { initialState, levelKind } from "../engine/play";
 import { searchInWorker } from "./search-workers";
 import type { LoadedLevel } from "./store/game-slice";
 

@@ -4,6 +4,8 @@
 // loads the one file it plays on its own (content.ts). `virtual:campaign-order` is the campaign's
 // level ids in order, for a level screen's "Next level" without campaign.json and its parser
 // (the campaign screen still parses and checks campaign.json itself, and shows its errors).
+// `virtual:campaign` is campaign.json as the engine's parseCampaign reads it at build time (its
+// chapters, or its errors for the campaign screen to show), so no screen carries that parser.
 //
 //   // vite.config.ts
 //   import { levelCards } from "./src/ui/vite-plugin-level-cards";
@@ -11,13 +13,17 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Plugin } from "vite";
+import { runnerImport, type Plugin } from "vite";
+import { fileURLToPath } from "node:url";
+import type { Campaign, LevelError, Result } from "../engine/index.js";
 import { defaultVariant, readParams, substitute } from "../engine/params.js";
 
 export const LEVEL_CARDS_MODULE = "virtual:level-cards";
 const RESOLVED = `\0${LEVEL_CARDS_MODULE}`;
 export const CAMPAIGN_ORDER_MODULE = "virtual:campaign-order";
 const RESOLVED_ORDER = `\0${CAMPAIGN_ORDER_MODULE}`;
+export const CAMPAIGN_MODULE = "virtual:campaign";
+const RESOLVED_CAMPAIGN = `\0${CAMPAIGN_MODULE}`;
 /** Files in levels/ that are not levels: the campaign's index and the JSON Schemas (level, pack, record). */
 const notALevel = (file: string) => file === "campaign.json" || file.endsWith(".schema.json");
 
@@ -77,20 +83,41 @@ export function readCampaignOrder(dir: string): string[] {
   }
 }
 
+type Engine = typeof import("../engine/index.js");
+
+/** The engine, loaded at build time through Vite (its TypeScript as the game's build reads it),
+ *  so that the config, which imports this plugin, does not bundle it. */
+let engine: Promise<Engine> | undefined;
+const loadEngine = () => (engine ??= runnerImport<Engine>(fileURLToPath(new URL("../engine/index.ts", import.meta.url))).then((r) => r.module));
+
+/** `dir`/campaign.json parsed and checked by the engine's `parseCampaign`, every level it names a file of `dir`. */
+export function readCampaign(dir: string, parseCampaign: Engine["parseCampaign"]): Result<Campaign, LevelError[]> {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, "campaign.json"), "utf8");
+  } catch (e) {
+    return { ok: false, error: [{ code: "unreadable", message: `levels/campaign.json could not be read: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+  const ids = new Set(readdirSync(dir).filter((f) => f.endsWith(".json") && !notALevel(f)).map((f) => f.slice(0, -".json".length)));
+  return parseCampaign(text, ids);
+}
+
 export function levelCards(levelsDir = join(process.cwd(), "levels")): Plugin {
   return {
     name: "interleave:level-cards",
-    resolveId: (id) => (id === LEVEL_CARDS_MODULE ? RESOLVED : id === CAMPAIGN_ORDER_MODULE ? RESOLVED_ORDER : null),
-    load: (id) =>
+    resolveId: (id) =>
+      id === LEVEL_CARDS_MODULE ? RESOLVED : id === CAMPAIGN_ORDER_MODULE ? RESOLVED_ORDER : id === CAMPAIGN_MODULE ? RESOLVED_CAMPAIGN : null,
+    load: async (id) =>
       id === RESOLVED ? `export default ${JSON.stringify(readLevelCards(levelsDir))};`
       : id === RESOLVED_ORDER ? `export default ${JSON.stringify(readCampaignOrder(levelsDir))};`
+      : id === RESOLVED_CAMPAIGN ? `export default ${JSON.stringify(readCampaign(levelsDir, (await loadEngine()).parseCampaign))};`
       : null,
     // `npm start`: a level file written, added or removed reloads the page with new cards.
     configureServer(server) {
       server.watcher.add(levelsDir);
       server.watcher.on("all", (_event, file) => {
         if (!file.startsWith(levelsDir) || !file.endsWith(".json")) return;
-        const modules = [RESOLVED, RESOLVED_ORDER].map((m) => server.moduleGraph.getModuleById(m)).filter((m) => m !== undefined);
+        const modules = [RESOLVED, RESOLVED_ORDER, RESOLVED_CAMPAIGN].map((m) => server.moduleGraph.getModuleById(m)).filter((m) => m !== undefined);
         if (modules.length === 0) return;
         for (const module of modules) server.moduleGraph.invalidateModule(module);
         server.ws.send({ type: "full-reload" });

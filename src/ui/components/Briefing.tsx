@@ -3,7 +3,7 @@
 // may open them again); the hint stays outside the fold and is scrolled into view when asked for.
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { levelKind, type Level } from "../../engine/index";
+import { levelKind, type Level } from "../../engine/play";
 import { editableText, fixGoalText } from "../fix-words";
 import { useApp } from "../use-app";
 import { goalText, LOSS_TEXT } from "../words";

@@ -3,7 +3,7 @@
 // screen where they stay folded costs nothing extra.
 
 import { lazy, Suspense, useState, type ReactNode } from "react";
-import type { GameState } from "../../engine/index";
+import type { GameState } from "../../engine/play";
 import { settingsStore } from "../use-settings";
 import "../styles/diagrams.css";
 

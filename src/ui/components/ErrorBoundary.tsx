@@ -7,7 +7,7 @@ import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from "
 import type { Route } from "../router";
 import { campaignHref, navigate } from "../router";
 import { draftNamed } from "../store/draft-store";
-import { errorText } from "../store/draft-level";
+import { errorText } from "../store/error-text";
 import { appStore } from "../use-app";
 import { draftStore } from "../use-drafts";
 import { ProblemScreen } from "./Chrome";

@@ -4,7 +4,7 @@
 // state with viewState.
 
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef } from "react";
-import { formatMove, levelKind, viewState, type GameState, type StateView } from "../../engine/index";
+import { formatMove, levelKind, viewState, type GameState, type StateView } from "../../engine/play";
 import { gameCommands, threadCommands, type CommandContext } from "../commands";
 import { campaignOrder } from "../content";
 import { requestNextMoveHint } from "../hint";

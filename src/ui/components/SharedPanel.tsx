@@ -2,7 +2,7 @@
 // under TSO, each thread's store buffer.
 
 import { memo } from "react";
-import type { StateView } from "../../engine/index";
+import type { StateView } from "../../engine/play";
 import { FlashValue, showValue } from "./FlashValue";
 import { ObjectCard } from "./ObjectCard";
 import { ThreadChip } from "./ThreadChip";

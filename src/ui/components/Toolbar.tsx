@@ -2,7 +2,7 @@
 // every move made so far, in the colour of its thread.
 
 import { memo, useEffect, useRef } from "react";
-import type { Move, Program } from "../../engine/index";
+import type { Move, Program } from "../../engine/play";
 import type { Command, CommandContext } from "../commands";
 import { CommandButton } from "./CommandButton";
 import { ThreadChip } from "./ThreadChip";

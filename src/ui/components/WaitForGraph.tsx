@@ -5,7 +5,7 @@
 // with import() when its panel opens (DiagramPanels.tsx).
 
 import { useContext, useId, useMemo, useRef, useState } from "react";
-import { waitForGraph, type GameState, type WaitEdge, type WaitForGraph, type WaitNode } from "../../engine/index";
+import { waitForGraph, type GameState, type WaitEdge, type WaitForGraph, type WaitNode } from "../../engine/play";
 import { ThreadColors, threadClass } from "./ThreadChip";
 
 const CHAR = 7.2;

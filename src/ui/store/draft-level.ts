@@ -3,6 +3,7 @@
 // gets a value. A throw becomes `failed`, with words for the player; the caller sets the draft aside.
 
 import { parseLevel, type Level, type LevelError, type Result } from "../../engine/index";
+import { errorText } from "./error-text";
 
 export type DraftLevel =
   | { kind: "level"; level: Level }
@@ -18,13 +19,4 @@ export function readDraftLevel(text: string, parse: (text: string) => Result<Lev
   }
 }
 
-/** An error as one line of text for the player, whatever was thrown. */
-export function errorText(error: unknown): string {
-  let text: string;
-  try {
-    text = error instanceof Error ? (error.message ? `${error.name}: ${error.message}` : error.name) : String(error);
-  } catch {
-    text = "an error that cannot be shown"; // e.g. an object whose toString throws
-  }
-  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
-}
+export { errorText };

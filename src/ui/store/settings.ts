@@ -4,7 +4,7 @@
 
 import { createStore } from "zustand/vanilla";
 import { persist, type StateStorage } from "zustand/middleware";
-import { LANGUAGES, type Language } from "../../engine/index";
+import { LANGUAGES, type Language } from "../../engine/play";
 import { savedStorage } from "./saved-storage";
 
 export const SETTINGS_KEY = "interleave-settings";

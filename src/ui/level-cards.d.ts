@@ -16,3 +16,10 @@ declare module "virtual:campaign" {
   const campaign: Result<Campaign, LevelError[]>;
   export default campaign;
 }
+
+// Each campaign level, read and compiled at build time, by id (vite-plugin-level-cards.ts).
+declare module "virtual:campaign-levels" {
+  import type { Level, LevelError, Result } from "../engine/play";
+  const loaders: ReadonlyMap<string, () => Promise<Result<Level, LevelError[]> & { text: string }>>;
+  export default loaders;
+}

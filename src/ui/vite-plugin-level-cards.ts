@@ -6,6 +6,10 @@
 // (the campaign screen still parses and checks campaign.json itself, and shows its errors).
 // `virtual:campaign` is campaign.json as the engine's parseCampaign reads it at build time (its
 // chapters, or its errors for the campaign screen to show), so no screen carries that parser.
+// `virtual:campaign-levels` maps each level id to a loader of `virtual:campaign-level/<id>`, a chunk
+// of its own: the level file's text and the level as the engine's parseLevel reads it at build
+// time (parsed, checked and compiled, or its errors), so a level screen plays a campaign level
+// with no parser (the trusted fast path; packs, links and the player's levels still parse).
 //
 //   // vite.config.ts
 //   import { levelCards } from "./src/ui/vite-plugin-level-cards";
@@ -14,8 +18,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runnerImport, type Plugin } from "vite";
+import { valueModule } from "./compiled-level-module.js";
 import { fileURLToPath } from "node:url";
-import type { Campaign, LevelError, Result } from "../engine/index.js";
+import type { Campaign, Level, LevelError, Result } from "../engine/index.js";
 import { defaultVariant, readParams, substitute } from "../engine/params.js";
 
 export const LEVEL_CARDS_MODULE = "virtual:level-cards";
@@ -24,6 +29,10 @@ export const CAMPAIGN_ORDER_MODULE = "virtual:campaign-order";
 const RESOLVED_ORDER = `\0${CAMPAIGN_ORDER_MODULE}`;
 export const CAMPAIGN_MODULE = "virtual:campaign";
 const RESOLVED_CAMPAIGN = `\0${CAMPAIGN_MODULE}`;
+export const CAMPAIGN_LEVELS_MODULE = "virtual:campaign-levels";
+const RESOLVED_LEVELS = `\0${CAMPAIGN_LEVELS_MODULE}`;
+const LEVEL_MODULE_PREFIX = "virtual:campaign-level/";
+const RESOLVED_LEVEL_PREFIX = `\0${LEVEL_MODULE_PREFIX}`;
 /** Files in levels/ that are not levels: the campaign's index and the JSON Schemas (level, pack, record). */
 const notALevel = (file: string) => file === "campaign.json" || file.endsWith(".schema.json");
 
@@ -98,30 +107,66 @@ export function readCampaign(dir: string, parseCampaign: Engine["parseCampaign"]
   } catch (e) {
     return { ok: false, error: [{ code: "unreadable", message: `levels/campaign.json could not be read: ${e instanceof Error ? e.message : String(e)}` }] };
   }
-  const ids = new Set(readdirSync(dir).filter((f) => f.endsWith(".json") && !notALevel(f)).map((f) => f.slice(0, -".json".length)));
-  return parseCampaign(text, ids);
+  return parseCampaign(text, new Set(levelIds(dir)));
+}
+
+/** The ids of the level files of `dir`. */
+function levelIds(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith(".json") && !notALevel(f)).map((f) => f.slice(0, -".json".length)).sort();
+}
+
+/** A campaign level as a level screen gets it: parsed by `parseLevel`, its "id" its file's name; and the file's text. */
+export type CampaignLevelLoad = Result<Level, LevelError[]> & { text: string };
+
+export function campaignLevelLoad(id: string, text: string, parseLevel: Engine["parseLevel"]): CampaignLevelLoad {
+  let result: Result<Level, LevelError[]> = parseLevel(text, `levels/${id}.json`);
+  if (result.ok && result.value.spec.id !== id) {
+    result = { ok: false, error: [{ code: "id-mismatch", message: `the file is levels/${id}.json, but its "id" is "${result.value.spec.id}"`, path: "id" }] };
+  }
+  return { ...result, text };
 }
 
 export function levelCards(levelsDir = join(process.cwd(), "levels")): Plugin {
   return {
     name: "interleave:level-cards",
     resolveId: (id) =>
-      id === LEVEL_CARDS_MODULE ? RESOLVED : id === CAMPAIGN_ORDER_MODULE ? RESOLVED_ORDER : id === CAMPAIGN_MODULE ? RESOLVED_CAMPAIGN : null,
+      id === LEVEL_CARDS_MODULE ? RESOLVED
+      : id === CAMPAIGN_ORDER_MODULE ? RESOLVED_ORDER
+      : id === CAMPAIGN_MODULE ? RESOLVED_CAMPAIGN
+      : id === CAMPAIGN_LEVELS_MODULE ? RESOLVED_LEVELS
+      : id.startsWith(LEVEL_MODULE_PREFIX) ? `\0${id}`
+      : null,
     load: async (id) =>
       id === RESOLVED ? `export default ${JSON.stringify(readLevelCards(levelsDir))};`
       : id === RESOLVED_ORDER ? `export default ${JSON.stringify(readCampaignOrder(levelsDir))};`
       : id === RESOLVED_CAMPAIGN ? `export default ${JSON.stringify(readCampaign(levelsDir, (await loadEngine()).parseCampaign))};`
+      : id === RESOLVED_LEVELS ? levelLoaders(levelIds(levelsDir))
+      : id.startsWith(RESOLVED_LEVEL_PREFIX) ? await levelModule(levelsDir, id.slice(RESOLVED_LEVEL_PREFIX.length))
       : null,
     // `npm start`: a level file written, added or removed reloads the page with new cards.
     configureServer(server) {
       server.watcher.add(levelsDir);
       server.watcher.on("all", (_event, file) => {
         if (!file.startsWith(levelsDir) || !file.endsWith(".json")) return;
-        const modules = [RESOLVED, RESOLVED_ORDER, RESOLVED_CAMPAIGN].map((m) => server.moduleGraph.getModuleById(m)).filter((m) => m !== undefined);
+        const level = `${RESOLVED_LEVEL_PREFIX}${file.slice(file.lastIndexOf("/") + 1, -".json".length)}`;
+        const modules = [RESOLVED, RESOLVED_ORDER, RESOLVED_CAMPAIGN, RESOLVED_LEVELS, level].map((m) => server.moduleGraph.getModuleById(m)).filter((m) => m !== undefined);
         if (modules.length === 0) return;
         for (const module of modules) server.moduleGraph.invalidateModule(module);
         server.ws.send({ type: "full-reload" });
       });
     },
   };
+}
+
+/** `virtual:campaign-levels`: each level id with the loader of its module, a chunk of its own. */
+function levelLoaders(ids: readonly string[]): string {
+  const entries = ids.map((id) => `[${JSON.stringify(id)}, () => import(${JSON.stringify(LEVEL_MODULE_PREFIX + id)}).then((m) => m.default)]`);
+  return `export default new Map([\n${entries.join(",\n")}\n]);\n`;
+}
+
+/** `virtual:campaign-level/<id>`: the level read and compiled at build time (campaignLevelLoad). */
+async function levelModule(dir: string, id: string): Promise<string | null> {
+  if (!levelIds(dir).includes(id)) return null;
+  const text = readFileSync(join(dir, `${id}.json`), "utf8");
+  return valueModule(campaignLevelLoad(id, text, (await loadEngine()).parseLevel));
 }

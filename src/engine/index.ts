@@ -13,6 +13,7 @@ import type { LevelError, Result } from "./result";
 
 // The light face (playing, and what the screens read), then what needs the parser or the compiler.
 export * from "./play";
+export { waitForGraph } from "./wait-for";
 
 /**
  * Parses, validates and compiles a level file (and a fix-it level's reference code); returns the

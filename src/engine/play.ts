@@ -30,4 +30,6 @@ export { showBidiControls } from "./visible-text";
 export { own } from "./own";
 export { Analyzer } from "./analysis";
 export { describeFault, objectAt } from "./explain";
-export { waitForGraph, type DeadlockKind, type DeadlockName, type ThreadStatus, type WaitEdge, type WaitForGraph, type WaitNode } from "./wait-for";
+// The wait-for graph is a face of its own (wait-for.ts): the outcome dialog and the graph panel,
+// which load on demand, draw it.
+export type { DeadlockKind, DeadlockName, ThreadStatus, WaitEdge, WaitForGraph, WaitNode } from "./wait-for";

@@ -7,13 +7,12 @@ import { useEffect, useState } from "react";
 import { initialState, levelKind } from "../engine/play";
 import { searchInWorker } from "./search-workers";
 import type { LoadedLevel } from "./store/game-slice";
+import type { Par } from "./par-words";
+
+export { bestWords, parWords, type Par } from "./par-words";
 
 /** A par search that needs more states than this gives no par (none in the campaign comes close). */
 export const PAR_MAX_STATES = 2_000_000;
-
-/** A level's par: a number of moves, "none" when the search found no par (it gave up, or the level
- *  is not one the player breaks), or "finding" while the search runs. */
-export type Par = number | "none" | "finding";
 
 const known = new Map<string, Promise<number | "none">>();
 
@@ -49,18 +48,4 @@ export function usePar(loaded: LoadedLevel, wanted: boolean): Par {
     };
   }, [loaded, wanted]);
   return par && par.text === loaded.text ? par.value : "finding";
-}
-
-/** The victory dialog's line on the moves: "You won in 9 moves. Par: 7." */
-export function parWords(moves: number, par: Par): string {
-  const won = `You won in ${moves} ${moves === 1 ? "move" : "moves"}.`;
-  if (par === "none") return won;
-  if (par === "finding") return `${won} Finding par…`;
-  if (moves <= par) return `${won} That is par: no schedule wins in fewer.`;
-  return `${won} Par: ${par}.`;
-}
-
-/** A campaign card's words on the player's best win, in moves. */
-export function bestWords(best: number): string {
-  return `Your best: ${best} ${best === 1 ? "move" : "moves"}`;
 }

@@ -2,7 +2,8 @@
 // this adds the verdict and a title per kind of outcome. Text from a level (names, titles) goes
 // through `shown` on its way to the page, so bidi control characters in it are visible.
 
-import { expandThreadNames, listNames, showBidiControls, type DeadlockName, type Outcome, type OutcomeKind, type ThreadSpec, type WinOutcome } from "../engine/play";
+import { expandThreadNames, listNames, showBidiControls } from "../engine/names";
+import type { DeadlockName, Outcome, OutcomeKind, ThreadSpec, WinOutcome } from "../engine/play";
 
 /** Text from a level as it is: bidi controls shown as "⟨U+202E⟩" (see engine/visible-text.ts). */
 export const shown = showBidiControls;

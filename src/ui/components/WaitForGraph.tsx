@@ -5,7 +5,8 @@
 // with import() when its panel opens (DiagramPanels.tsx).
 
 import { useContext, useId, useMemo, useRef, useState } from "react";
-import { waitForGraph, type GameState, type WaitEdge, type WaitForGraph, type WaitNode } from "../../engine/play";
+import type { GameState } from "../../engine/play";
+import { waitForGraph, type WaitEdge, type WaitForGraph, type WaitNode } from "../../engine/wait-for";
 import { ThreadColors, threadClass } from "./ThreadChip";
 
 const CHAR = 7.2;

@@ -3,7 +3,9 @@
 // screens read off a state. Every error parseLevel returns is placed in the file, and an error
 // in code in its code string too (result.ts), so callers print what they get.
 // Outside src/engine, code imports the engine only through its faces (src/boundaries.ts holds
-// that): this one; machine.ts, the light core that executes a compiled program (opcodes, their
+// that): this one; play.ts, its light part (playing a compiled level and what the screens read,
+// without parser or compiler), which the play screens import so that they do not carry the rest;
+// names.ts and wait-for.ts, smaller parts still; machine.ts, the light core that executes a compiled program (opcodes, their
 // meaning, the step function) for the solver and hardware mode's workers; render/index.ts and
 // diagrams.ts, the parts the screens load on demand.
 

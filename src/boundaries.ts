@@ -12,15 +12,18 @@ export interface ImportEdge {
 }
 
 /** The engine's faces: what code outside src/engine may import. The core (load a level, play
- *  it, explain it) is index.ts; machine.ts is the compiled program and the step function, for
+ *  it, explain it) is index.ts; play.ts is its light part (playing a compiled level, and what the
+ *  screens read off it) with neither parser nor compiler, for the play screens; names.ts is thread
+ *  names and shown text alone, for the campaign screen; wait-for.ts the wait-for graph, for the
+ *  parts that draw it on demand; machine.ts is the compiled program and the step function, for
  *  the engines that run it; the others are parts the screens load on demand, out of the level
  *  screen's first bundle: the renderers into other languages and the timeline. params.ts, the
  *  rules of parameterised levels, imports nothing: the build's level-cards plugin uses it alone.
  *  level-json-schema.ts is the level file's JSON Schema, for the editor, kept out of the play screens.
  *  translations.ts, a level's words in the player's language, imports nothing either: the same plugin uses it. */
 export const ENGINE_FACES = [
-  "engine/index.ts", "engine/machine.ts", "engine/render/index.ts", "engine/diagrams.ts", "engine/params.ts", "engine/level-json-schema.ts",
-  "engine/translations.ts",
+  "engine/index.ts", "engine/play.ts", "engine/names.ts", "engine/wait-for.ts", "engine/machine.ts", "engine/render/index.ts",
+  "engine/diagrams.ts", "engine/params.ts", "engine/level-json-schema.ts", "engine/translations.ts",
 ];
 
 const REACT = /^(react|react-dom)(\/|$)/;

@@ -5,7 +5,6 @@ import { Fragment, StrictMode, useSyncExternalStore, type ReactNode } from "reac
 import { createRoot } from "react-dom/client";
 import { App } from "./ui/App";
 import { ErrorBoundary, GameFailed } from "./ui/components/ErrorBoundary";
-import { startScorm } from "./ui/scorm";
 import { UpdateBanner } from "./ui/components/UpdateBanner";
 import { currentLocale, onLocaleChange } from "./i18n/index";
 import { startLocale } from "./ui/locale";
@@ -13,8 +12,11 @@ import { startLocale } from "./ui/locale";
 const root = document.getElementById("root");
 if (!root) throw new Error('index.html has no element with id "root"');
 
-// In an LMS (a SCORM package launched on its pack), report the pack's progress to it.
-startScorm();
+// In an LMS (a SCORM package launched on its pack), report the pack's progress to it. Its code
+// (and the pack reader) loads only on such a launch; the address is read now, before the router
+// changes it.
+const launch = { hash: window.location.hash, launchedAt: Date.now() };
+if (launch.hash.startsWith("#/pack?")) void import("./ui/scorm").then((scorm) => scorm.startScorm(window, launch));
 
 /**
  * Renders the interface anew in a new language at once: every component reads its words while

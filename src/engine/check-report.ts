@@ -3,7 +3,8 @@
 // its problems in words. Pure: the searches run elsewhere (Node, a worker) and hand in plain data.
 
 import { solutionProblem, type Move, type OutcomeKind } from "./engine";
-import { fixLevelProblems, type FixVerdict } from "./fix";
+import { fixLevelProblems } from "./fix-compile";
+import type { FixVerdict } from "./fix";
 import type { Level } from "./index";
 import { levelKind, type LevelKind } from "./level-kind";
 import type { LevelError } from "./result";

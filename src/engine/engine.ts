@@ -7,6 +7,7 @@ import { describeBlock, describeFault } from "./explain";
 import * as I from "./program";
 import type { Program } from "./program";
 import { err, ok, type Result } from "./result";
+import { listNames } from "./thread-names";
 import { applyMove, ASSERTED, BLOCKED, DONE, EXITED, isFinished, newFault, THROWN, type Fault } from "./vm";
 import type { WinOutcome } from "./level";
 
@@ -230,7 +231,4 @@ function describeSpin(p: Program, s: Int32Array, t: number): string {
   return `spins at line ${p.statements[p.statementOf[pc]].span.start.line}, waiting for something that never changes`;
 }
 
-export function listNames(names: string[]): string {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-}
+export { listNames };

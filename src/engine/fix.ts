@@ -1,15 +1,13 @@
 // The rules of a fix-it level: the student's code and the level it makes, which outcomes a fix
 // must make impossible, which `final` values a finished state gets wrong, and what the judge's
 // verdict means, in words. The judge (src/solver/judge.ts) searches; the level screen, the CLI
-// and the editor read its verdict through here.
+// and the editor read its verdict through here. Compiling the student's code is fix-compile.ts,
+// so that the screens that only read verdicts do not carry the compiler.
 
-import { compileLevel } from "./compile";
-import { formatMove, type Move, type OutcomeKind } from "./engine";
-import type { Level } from "./index";
+import type { Move, OutcomeKind } from "./engine";
 import type { FixSpec, LevelSpec } from "./level-schema";
 import { own } from "./own";
 import type { Program } from "./program";
-import { err, ok, type LevelError, type Result } from "./result";
 
 /** The student's code, by the name of each editable thread as `fix.threads` writes it. */
 export type FixCode = Record<string, string>;
@@ -97,20 +95,6 @@ export function fixedSpec(spec: LevelSpec, code: FixCode): LevelSpec {
   return { ...spec, threads };
 }
 
-/** Compiles the level with the student's code; problems come back by thread, in that thread's own lines. */
-export function compileFix(spec: LevelSpec, code: FixCode): Result<Level, FixProblem[]> {
-  const fixed = fixedSpec(spec, code);
-  const compiled = compileLevel(fixed);
-  if (compiled.ok) return ok({ spec: fixed, program: compiled.value });
-  return err(compiled.error.map((e) => toProblem(fixed, e)));
-}
-
-function toProblem(spec: LevelSpec, e: LevelError): FixProblem {
-  const index = /^threads\[(\d+)\]\.code$/.exec(e.path ?? "");
-  const thread = index ? spec.threads[Number(index[1])].name : (spec.fix?.threads[0] ?? "");
-  return { thread, code: e.code, message: e.message, line: e.line ?? 1, column: e.column ?? 1 };
-}
-
 /** The verdict in one plain sentence, for the CLI and tests. */
 export function describeVerdict(v: FixVerdict): string {
   switch (v.verdict) {
@@ -127,20 +111,4 @@ export function describeVerdict(v: FixVerdict): string {
     case "invalid":
       return `the code has errors: ${v.problems.map((p) => `${p.thread}, line ${p.line}: ${p.message}`).join("; ")}`;
   }
-}
-
-/**
- * Why a fix-it level is not worth playing, in `levels check`'s words: its broken code must reach a
- * forbidden outcome, and its reference fix must hold. Empty when both are so.
- */
-export function fixLevelProblems(spec: LevelSpec, broken: FixVerdict, reference: FixVerdict): string[] {
-  const problems: string[] = [];
-  if (broken.verdict === "fixed") problems.push(`the code the student starts from already holds (${broken.states.toLocaleString("en")} states checked): there is nothing to fix`);
-  else if (broken.verdict !== "broken") problems.push(`the code the student starts from reaches no forbidden outcome: ${describeVerdict(broken)}`);
-  if (reference.verdict !== "fixed") {
-    const fixed = compileFix(spec, spec.fix!.reference);
-    const moves = "schedule" in reference && fixed.ok ? reference.schedule.map((m) => formatMove(fixed.value.program, m)).join(", ") : null;
-    problems.push(`the reference fix does not hold: ${describeVerdict(reference)}${moves === null ? "" : `: ${moves || "before any move"}`}`);
-  }
-  return problems;
 }

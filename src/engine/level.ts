@@ -8,12 +8,13 @@ import { parseJsonDocument, type JsonDocument, type JsonPath } from "./json-posi
 import { MAX_CODE_LENGTH, MAX_LEVEL_CODE_LENGTH } from "./lang/limits";
 import {
   ALL_SYNC_TYPES, FixSchema, INT32_MAX, LevelSchema, MAX_COUNT, MAX_QUEUE_CAPACITY, MAX_THREADS, OptionsSchema, RESERVED_WORDS, SYNC_SCHEMAS,
-  ThreadSchema, toLevelSpec, type LevelSpec, type SyncType, type ThreadSpec,
+  ThreadSchema, toLevelSpec, type LevelSpec, type SyncType,
 } from "./level-schema";
 import { defaultVariant, readParams, substitute, variantProblem, type LevelParam, type StringEdit, type Variant } from "./params";
 import { err, formatPath, ok, type LevelError, type Result } from "./result";
 import { codePlacer } from "./source-map";
 import { LEVEL_TEXT_FIELDS, MAX_TRANSLATIONS } from "./translations";
+import { expandName, expandThreadNames } from "./thread-names";
 
 export {
   ALL_WIN_OUTCOMES, LevelSchema, RESERVED_WORDS,
@@ -105,16 +106,7 @@ function sortByPlace(errors: LevelError[]): LevelError[] {
 }
 
 export type { LevelParam };
-
-/** Thread names after `count` is expanded: "Philosopher {id}" with count 5 -> "Philosopher 0".."Philosopher 4". */
-export function expandThreadNames(threads: readonly ThreadSpec[]): string[] {
-  return threads.flatMap((t) => expandName(t.name, t.count));
-}
-
-function expandName(name: string, count: number | undefined): string[] {
-  if (count === undefined) return [name];
-  return Array.from({ length: count }, (_, id) => name.replaceAll("{id}", String(id)));
-}
+export { expandThreadNames };
 
 /** A problem, before it has a line and column: it points at its value, its key, or the object lacking it. */
 interface Finding {

@@ -2,7 +2,7 @@
 // finds the tokens; what lies between them is white space or comments. Display only: nothing here
 // decides what the code means.
 
-import { lex } from "../engine/index";
+import { lex } from "../engine/play";
 
 export type PieceKind = "keyword" | "literal" | "shared" | "local" | "call" | "method" | "punct" | "comment" | "space" | "error";
 

@@ -2,8 +2,7 @@
 // keyboard shortcut and a test all drive the same code. Whether a move is possible, and why not,
 // is the engine's answer (moveProblem); nothing here knows a rule of the game.
 
-import { levelKind, moveProblem, type GameState, type Move, type Program } from "../engine/index";
-import { describeBlock } from "../engine/index";
+import { describeBlock, levelKind, moveProblem, type GameState, type Move, type Program } from "../engine/play";
 import { t } from "../i18n/index";
 import type { AppState, AppStore } from "./store/store";
 import { shown } from "./words";

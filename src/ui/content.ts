@@ -1,49 +1,30 @@
-// The campaign's levels as shipped: each levels/<id>.json as a chunk of its own, fetched and
-// parsed by the engine when the level is opened, and their order (read at build time by
-// vite-plugin-level-cards.ts; campaign-file.ts parses campaign.json for the campaign screen).
-// A broken file becomes a list of errors to show, never a crash.
+// The campaign's levels as shipped: each level a chunk of its own, read, checked and compiled by
+// the engine at build time (vite-plugin-level-cards.ts), so that opening one loads no parser; and
+// their order (read at build time too). A broken file becomes a list of errors to show, never a crash.
 
 import { useEffect, useState } from "react";
 import order from "virtual:campaign-order";
-import { parseLevel, type Level, type LevelError, type Result } from "../engine/index";
-
-const files = import.meta.glob<string>(["../../levels/*.json", "!../../levels/campaign.json", "!../../levels/*.schema.json"], {
-  query: "?raw",
-  import: "default",
-});
-
-/** Loaders of each level file's text, by id (the file's name). */
-const textLoaders: ReadonlyMap<string, () => Promise<string>> = new Map(
-  Object.entries(files).map(([path, load]) => [path.slice(path.lastIndexOf("/") + 1, -".json".length), load]),
-);
+import levelLoaders from "virtual:campaign-levels";
+import type { Level, LevelError, Result } from "../engine/play";
 
 /** The text of a campaign level's file; undefined when there is no such level. */
 export async function levelText(id: string): Promise<string | undefined> {
-  return textLoaders.get(id)?.();
+  return (await levelLoaders.get(id)?.())?.text;
 }
 
 export type LevelLoad = Result<Level, LevelError[]> & { text: string };
 
 const parsedLevels = new Map<string, LevelLoad>();
 
-/** Parses a campaign level's text, checking that its id matches its file name. */
-function parseCampaignLevel(id: string, text: string): LevelLoad {
-  let result: Result<Level, LevelError[]> = parseLevel(text, `levels/${id}.json`);
-  if (result.ok && result.value.spec.id !== id) {
-    result = { ok: false, error: [{ code: "id-mismatch", message: `the file is levels/${id}.json, but its "id" is "${result.value.spec.id}"`, path: "id" }] };
-  }
-  return { ...result, text };
-}
-
-/** The campaign level with this id, parsed (once); undefined when there is no such file. */
+/** The campaign level with this id, as the build read it (once a visit); undefined when there is no such file. */
 export async function campaignLevel(id: string): Promise<LevelLoad | undefined> {
   const cached = parsedLevels.get(id);
   if (cached) return cached;
-  const text = await levelText(id);
-  if (text === undefined) return undefined;
-  const load = parsedLevels.get(id) ?? parseCampaignLevel(id, text);
-  parsedLevels.set(id, load);
-  return load;
+  const load = await levelLoaders.get(id)?.();
+  if (load === undefined) return undefined;
+  const kept = parsedLevels.get(id) ?? load;
+  parsedLevels.set(id, kept);
+  return kept;
 }
 
 export type CampaignLevelState = { status: "loading" } | { status: "missing" } | { status: "failed"; message: string } | { status: "loaded"; load: LevelLoad };
@@ -52,7 +33,7 @@ export type CampaignLevelState = { status: "loading" } | { status: "missing" } |
 export function useCampaignLevel(id: string): CampaignLevelState {
   const known = (): CampaignLevelState => {
     const cached = parsedLevels.get(id);
-    return cached ? { status: "loaded", load: cached } : textLoaders.has(id) ? { status: "loading" } : { status: "missing" };
+    return cached ? { status: "loaded", load: cached } : levelLoaders.has(id) ? { status: "loading" } : { status: "missing" };
   };
   const [state, setState] = useState<{ id: string; value: CampaignLevelState }>(() => ({ id, value: known() }));
   const current = state.id === id ? state.value : known();
@@ -69,11 +50,6 @@ export function useCampaignLevel(id: string): CampaignLevelState {
     };
   }, [id, current.status]);
   return current;
-}
-
-/** The ids of the campaign's level files. */
-export function levelFileIds(): ReadonlySet<string> {
-  return new Set(textLoaders.keys());
 }
 
 /** Level ids in the order the campaign plays them. */

@@ -1,7 +1,7 @@
 // "Check my fix": the judge, in a Web Worker, on the student's code; run as the store's "fix"
 // search job (search-jobs.ts), which hears its progress and ends the worker to cancel it.
 
-import type { FixCode, FixVerdict } from "../engine/index";
+import type { FixCode, FixVerdict } from "../engine/play";
 import { DEFAULT_MAX_STATES } from "../solver/solve";
 import type { Launch } from "./search-jobs";
 import { judgeInWorker } from "./search-workers";

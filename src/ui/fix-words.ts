@@ -1,6 +1,6 @@
 // A fix-it level's goal and verdicts in plain words.
 
-import { isForbidden, wrongFinals as wrongFinalsIn, type FixSpec, type GameState, type Outcome, type OutcomeKind, type ThreadSpec, type WinOutcome, type WrongFinal } from "../engine/index";
+import { isForbidden, wrongFinals as wrongFinalsIn, type FixSpec, type GameState, type Outcome, type OutcomeKind, type ThreadSpec, type WinOutcome, type WrongFinal } from "../engine/play";
 import { t, type MessageId } from "../i18n/index";
 import { joinList, specThreadName } from "./words";
 

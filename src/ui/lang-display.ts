@@ -2,7 +2,7 @@
 // the same pieces the level's own code uses (code-display.ts). A small tokenizer per language:
 // display only, nothing here decides what the code means.
 
-import type { TargetLanguage } from "../engine/index";
+import type { TargetLanguage } from "../engine/play";
 import type { Piece, PieceKind } from "./code-display";
 
 const KEYWORDS: Record<TargetLanguage, ReadonlySet<string>> = {

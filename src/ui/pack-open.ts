@@ -1,10 +1,11 @@
 // Checking a level pack, wherever it came from (pack-source.ts): the course's loadPack (its
 // shape, every embedded level parsed by the engine, then every hash). A pack that fails is a
-// list of errors with file, line and column, and nothing of it runs.
+// list of errors with file, line and column, and nothing of it runs. The checking code loads on
+// demand, so that the screens that only list packs do not carry it.
 
-import type { LevelError } from "../engine/index";
+import type { LevelError } from "../engine/play";
 import { t } from "../i18n/index";
-import { loadPack, type Pack, type PackLevel } from "../course/pack";
+import type { Pack, PackLevel } from "../course/pack";
 import type { PackRef } from "./store/pack-saves";
 
 export interface OpenedPack {
@@ -34,6 +35,8 @@ export function loadPackOnce(text: string, file: string): Promise<PackLoad> {
 }
 
 async function check(text: string, file: string): Promise<PackLoad> {
+  // The pack reader (and the engine's parser under it) loads with the first pack opened.
+  const { loadPack } = await import("../course/pack");
   const loaded = await loadPack(text, file);
   if (!loaded.ok) return { ok: false, file, error: loaded.error };
   const pack = loaded.value;

@@ -4,17 +4,15 @@
 // the visit; any level has one this way, campaign, linked, a pack's or the player's own.
 
 import { useEffect, useState } from "react";
-import { initialState, levelKind } from "../engine/index";
-import { t } from "../i18n/index";
+import { initialState, levelKind } from "../engine/play";
 import { searchInWorker } from "./search-workers";
 import type { LoadedLevel } from "./store/game-slice";
+import type { Par } from "./par-words";
+
+export { bestWords, parWords, type Par } from "./par-words";
 
 /** A par search that needs more states than this gives no par (none in the campaign comes close). */
 export const PAR_MAX_STATES = 2_000_000;
-
-/** A level's par: a number of moves, "none" when the search found no par (it gave up, or the level
- *  is not one the player breaks), or "finding" while the search runs. */
-export type Par = number | "none" | "finding";
 
 const known = new Map<string, Promise<number | "none">>();
 
@@ -50,17 +48,4 @@ export function usePar(loaded: LoadedLevel, wanted: boolean): Par {
     };
   }, [loaded, wanted]);
   return par && par.text === loaded.text ? par.value : "finding";
-}
-
-/** The victory dialog's line on the moves: "You won in 9 moves. Par: 7." */
-export function parWords(moves: number, par: Par): string {
-  if (par === "none") return t("play.par.won", { moves });
-  if (par === "finding") return t("play.par.finding", { moves });
-  if (moves <= par) return t("play.par.atPar", { moves });
-  return t("play.par.over", { moves, par });
-}
-
-/** A campaign card's words on the player's best win, in moves. */
-export function bestWords(best: number): string {
-  return t("play.par.best", { best });
 }

@@ -92,15 +92,15 @@ export function scormReport(opened: OpenedPack, solved: ReadonlyMap<string, Pack
 
 /**
  * Looks for an LMS when the page was launched on a pack (`#/pack?src=...`), and reports to it
- * once that pack is open. Call before the router changes the address.
+ * once that pack is open. Call before the router changes the address, or pass the address the
+ * page was launched on and when.
  */
-export function startScorm(win: Window = window): void {
-  const launch = /^#\/pack\?(.*)$/.exec(win.location.hash);
+export function startScorm(win: Window = window, { hash = win.location.hash, launchedAt = Date.now() } = {}): void {
+  const launch = /^#\/pack\?(.*)$/.exec(hash);
   const src = launch ? new URLSearchParams(launch[1]).get("src") : null;
   if (!src) return;
   const api = findScormApi(win);
   if (!api) return;
-  const launchedAt = Date.now();
   let started = false;
   const unsubscribe = packStore.subscribe(() => {
     if (!started) tryStart();

@@ -3,7 +3,7 @@
 // when another tab saves it.
 
 import { useEffect, useState } from "react";
-import type { LevelError } from "../engine/index";
+import type { LevelError } from "../engine/play";
 import { loadPackOnce, type OpenedPack } from "./pack-open";
 import { packProgressKey, type PackSolved } from "./store/pack-saves";
 import { progressId } from "./store/pack-store";

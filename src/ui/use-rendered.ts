@@ -2,7 +2,7 @@
 // renderer loads (the level's own code is shown meanwhile) and for the level's own language.
 
 import { useEffect, useState } from "react";
-import type { LevelSpec } from "../engine/index";
+import type { LevelSpec } from "../engine/play";
 import { loadRenderer, type Language, type RenderedCode, type TargetLanguage } from "../engine/render/index";
 import type { Piece } from "./code-display";
 

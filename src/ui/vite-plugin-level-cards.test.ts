@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCampaign } from "../engine/index";
-import { cardWords, readCampaignOrder, readLevelCards } from "./vite-plugin-level-cards";
+import { cardWords, readCampaign, readCampaignOrder, readLevelCards } from "./vite-plugin-level-cards";
 
 describe("level cards for the campaign screen", () => {
   it("keep each level's title and summary, and mark a file that is not readable as null", () => {
@@ -73,5 +73,18 @@ describe("level cards for the campaign screen", () => {
     expect(orderOf(JSON.stringify({ chapters: [] }))).toEqual([]);
     expect(orderOf("null")).toEqual([]);
     expect(orderOf('{ "chapters": ')).toEqual([]);
+  });
+
+  it("give the campaign screen the shipped campaign's chapters, and a broken campaign's errors with their places", () => {
+    const shipped = readCampaign(join(import.meta.dirname, "../../levels"), parseCampaign);
+    if (!shipped.ok) throw new Error(shipped.error.map((e) => e.message).join("; "));
+    expect(shipped.value.chapters[0].levels[0]).toBe("first-steps");
+    const dir = mkdtempSync(join(tmpdir(), "campaign-"));
+    writeFileSync(join(dir, "one.json"), "{}");
+    writeFileSync(join(dir, "campaign.json"), JSON.stringify({ chapters: [{ title: "T", intro: "", levels: ["one", "three"] }] }, null, 2));
+    expect(readCampaign(dir, parseCampaign)).toEqual({
+      ok: false,
+      error: [{ code: "unknown-level", message: 'there is no level with id "three"', path: "chapters[0].levels[1]", line: 8, column: 9 }],
+    });
   });
 });

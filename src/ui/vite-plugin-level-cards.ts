@@ -4,6 +4,12 @@
 // loads the one file it plays on its own (content.ts). `virtual:campaign-order` is the campaign's
 // level ids in order, for a level screen's "Next level" without campaign.json and its parser
 // (the campaign screen still parses and checks campaign.json itself, and shows its errors).
+// `virtual:campaign` is campaign.json as the engine's parseCampaign reads it at build time (its
+// chapters, or its errors for the campaign screen to show), so no screen carries that parser.
+// `virtual:campaign-levels` maps each level id to a loader of `virtual:campaign-level/<id>`, a chunk
+// of its own: the level file's text and the level as the engine's parseLevel reads it at build
+// time (parsed, checked and compiled, or its errors), so a level screen plays a campaign level
+// with no parser (the trusted fast path; packs, links and the player's levels still parse).
 //
 //   // vite.config.ts
 //   import { levelCards } from "./src/ui/vite-plugin-level-cards";
@@ -11,7 +17,10 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Plugin } from "vite";
+import { runnerImport, type Plugin } from "vite";
+import { valueModule } from "./compiled-level-module.js";
+import { fileURLToPath } from "node:url";
+import type { Campaign, Level, LevelError, Result } from "../engine/index.js";
 import { defaultVariant, readParams, substitute } from "../engine/params.js";
 import { LANGUAGE_TAG, MAX_TRANSLATIONS } from "../engine/translations.js";
 
@@ -19,6 +28,12 @@ export const LEVEL_CARDS_MODULE = "virtual:level-cards";
 const RESOLVED = `\0${LEVEL_CARDS_MODULE}`;
 export const CAMPAIGN_ORDER_MODULE = "virtual:campaign-order";
 const RESOLVED_ORDER = `\0${CAMPAIGN_ORDER_MODULE}`;
+export const CAMPAIGN_MODULE = "virtual:campaign";
+const RESOLVED_CAMPAIGN = `\0${CAMPAIGN_MODULE}`;
+export const CAMPAIGN_LEVELS_MODULE = "virtual:campaign-levels";
+const RESOLVED_LEVELS = `\0${CAMPAIGN_LEVELS_MODULE}`;
+const LEVEL_MODULE_PREFIX = "virtual:campaign-level/";
+const RESOLVED_LEVEL_PREFIX = `\0${LEVEL_MODULE_PREFIX}`;
 /** Files in levels/ that are not levels: the campaign's index and the JSON Schemas (level, pack, record). */
 const notALevel = (file: string) => file === "campaign.json" || file.endsWith(".schema.json");
 
@@ -118,24 +133,65 @@ export function cardWords(cards: Record<string, LevelCard>, language: string): R
   return words;
 }
 
+type Engine = typeof import("../engine/index.js");
+
+/** The engine, loaded at build time through Vite (its TypeScript as the game's build reads it),
+ *  so that the config, which imports this plugin, does not bundle it. */
+let engine: Promise<Engine> | undefined;
+const loadEngine = () => (engine ??= runnerImport<Engine>(fileURLToPath(new URL("../engine/index.ts", import.meta.url))).then((r) => r.module));
+
+/** `dir`/campaign.json parsed and checked by the engine's `parseCampaign`, every level it names a file of `dir`. */
+export function readCampaign(dir: string, parseCampaign: Engine["parseCampaign"]): Result<Campaign, LevelError[]> {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, "campaign.json"), "utf8");
+  } catch (e) {
+    return { ok: false, error: [{ code: "unreadable", message: `levels/campaign.json could not be read: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+  return parseCampaign(text, new Set(levelIds(dir)));
+}
+
+/** The ids of the level files of `dir`. */
+function levelIds(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith(".json") && !notALevel(f)).map((f) => f.slice(0, -".json".length)).sort();
+}
+
+/** A campaign level as a level screen gets it: parsed by `parseLevel`, its "id" its file's name; and the file's text. */
+export type CampaignLevelLoad = Result<Level, LevelError[]> & { text: string };
+
+export function campaignLevelLoad(id: string, text: string, parseLevel: Engine["parseLevel"]): CampaignLevelLoad {
+  let result: Result<Level, LevelError[]> = parseLevel(text, `levels/${id}.json`);
+  if (result.ok && result.value.spec.id !== id) {
+    result = { ok: false, error: [{ code: "id-mismatch", message: `the file is levels/${id}.json, but its "id" is "${result.value.spec.id}"`, path: "id" }] };
+  }
+  return { ...result, text };
+}
+
 export function levelCards(levelsDir = join(process.cwd(), "levels")): Plugin {
   return {
     name: "interleave:level-cards",
     resolveId: (id) =>
       id === LEVEL_CARDS_MODULE || (id.startsWith(`${LEVEL_CARDS_MODULE}/`) && LANGUAGE_TAG.test(id.slice(LEVEL_CARDS_MODULE.length + 1))) ? `\0${id}`
       : id === CAMPAIGN_ORDER_MODULE ? RESOLVED_ORDER
+      : id === CAMPAIGN_MODULE ? RESOLVED_CAMPAIGN
+      : id === CAMPAIGN_LEVELS_MODULE ? RESOLVED_LEVELS
+      : id.startsWith(LEVEL_MODULE_PREFIX) ? `\0${id}`
       : null,
-    load: (id) =>
+    load: async (id) =>
       id === RESOLVED ? cardsModule(readLevelCards(levelsDir))
       : id.startsWith(`${RESOLVED}/`) ? `export default ${JSON.stringify(cardWords(readLevelCards(levelsDir), id.slice(RESOLVED.length + 1)))};`
       : id === RESOLVED_ORDER ? `export default ${JSON.stringify(readCampaignOrder(levelsDir))};`
+      : id === RESOLVED_CAMPAIGN ? `export default ${JSON.stringify(readCampaign(levelsDir, (await loadEngine()).parseCampaign))};`
+      : id === RESOLVED_LEVELS ? levelLoaders(levelIds(levelsDir))
+      : id.startsWith(RESOLVED_LEVEL_PREFIX) ? await levelModule(levelsDir, id.slice(RESOLVED_LEVEL_PREFIX.length))
       : null,
     // `npm start`: a level file written, added or removed reloads the page with new cards.
     configureServer(server) {
       server.watcher.add(levelsDir);
       server.watcher.on("all", (_event, file) => {
         if (!file.startsWith(levelsDir) || !file.endsWith(".json")) return;
-        const ours = (id: string) => id === RESOLVED || id === RESOLVED_ORDER || id.startsWith(`${RESOLVED}/`);
+        const level = `${RESOLVED_LEVEL_PREFIX}${file.slice(file.lastIndexOf("/") + 1, -".json".length)}`;
+        const ours = (id: string) => [RESOLVED, RESOLVED_ORDER, RESOLVED_CAMPAIGN, RESOLVED_LEVELS, level].includes(id) || id.startsWith(`${RESOLVED}/`);
         const modules = [...server.moduleGraph.idToModuleMap].filter(([id]) => ours(id)).map(([, m]) => m);
         if (modules.length === 0) return;
         for (const module of modules) server.moduleGraph.invalidateModule(module);
@@ -143,4 +199,17 @@ export function levelCards(levelsDir = join(process.cwd(), "levels")): Plugin {
       });
     },
   };
+}
+
+/** `virtual:campaign-levels`: each level id with the loader of its module, a chunk of its own. */
+function levelLoaders(ids: readonly string[]): string {
+  const entries = ids.map((id) => `[${JSON.stringify(id)}, () => import(${JSON.stringify(LEVEL_MODULE_PREFIX + id)}).then((m) => m.default)]`);
+  return `export default new Map([\n${entries.join(",\n")}\n]);\n`;
+}
+
+/** `virtual:campaign-level/<id>`: the level read and compiled at build time (campaignLevelLoad). */
+async function levelModule(dir: string, id: string): Promise<string | null> {
+  if (!levelIds(dir).includes(id)) return null;
+  const text = readFileSync(join(dir, `${id}.json`), "utf8");
+  return valueModule(campaignLevelLoad(id, text, (await loadEngine()).parseLevel));
 }

@@ -2,7 +2,8 @@
 // this adds the verdict and a title per kind of outcome. Text from a level (names, titles) goes
 // through `shown` on its way to the page, so bidi control characters in it are visible.
 
-import { expandThreadNames, showBidiControls, type DeadlockName, type Outcome, type OutcomeKind, type Program, type ThreadSpec, type WinOutcome } from "../engine/index";
+import { expandThreadNames, showBidiControls } from "../engine/names";
+import type { DeadlockName, Outcome, OutcomeKind, Program, ThreadSpec, WinOutcome } from "../engine/play";
 // The translation runtime itself, not ../i18n/index: the e2e specs import this module in Node to
 // know the English the page shows, and the index's catalog loaders exist only in a Vite build.
 import { i18n } from "@lingui/core";

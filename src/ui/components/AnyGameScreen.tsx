@@ -2,7 +2,7 @@
 // when one is opened (it brings the judge); every other level gets the usual GameScreen.
 
 import { lazy, Suspense, type ComponentProps } from "react";
-import { levelKind } from "../../engine/index";
+import { levelKind } from "../../engine/play";
 import { t } from "../../i18n/index";
 import { GameScreen } from "./GameScreen";
 

@@ -3,7 +3,8 @@
 // may open them again); the hint stays outside the fold and is scrolled into view when asked for.
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { levelKind, localizedText, type Level } from "../../engine/index";
+import { levelKind, type Level } from "../../engine/play";
+import { localizedText } from "../../engine/translations";
 import { currentLocale, t } from "../../i18n/index";
 import { editableText, fixGoalText } from "../fix-words";
 import { useApp } from "../use-app";

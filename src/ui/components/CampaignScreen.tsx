@@ -4,7 +4,7 @@
 import { useEffect } from "react";
 import { loadCampaign } from "../campaign-file";
 import { levelCard, useCardWords } from "../level-card";
-import { bestWords } from "../par";
+import { bestWords } from "../par-words";
 import { shown } from "../words";
 import { editorHref, levelHref } from "../router";
 import { appStore, useApp } from "../use-app";

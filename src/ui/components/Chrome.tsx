@@ -1,7 +1,7 @@
 // What every screen shares: the top bar, the notices about saves (packs' too), and error lists.
 
 import type { ReactNode } from "react";
-import type { LevelError } from "../../engine/index";
+import type { LevelError } from "../../engine/play";
 import { say, t, type Words } from "../../i18n/index";
 import { campaignHref } from "../router";
 import { appStore, useApp } from "../use-app";

@@ -3,7 +3,7 @@
 // screen where they stay folded costs nothing extra.
 
 import { lazy, Suspense, useState, type ReactNode } from "react";
-import type { GameState } from "../../engine/index";
+import type { GameState } from "../../engine/play";
 import { t } from "../../i18n/index";
 import { settingsStore } from "../use-settings";
 import "../styles/diagrams.css";

@@ -8,7 +8,7 @@ import { t, type MessageId } from "../../i18n/index";
 import type { Route } from "../router";
 import { campaignHref, navigate } from "../router";
 import { draftNamed } from "../store/draft-store";
-import { errorText } from "../store/draft-level";
+import { errorText } from "../store/error-text";
 import { appStore } from "../use-app";
 import { draftStore } from "../use-drafts";
 import { ProblemScreen } from "./Chrome";

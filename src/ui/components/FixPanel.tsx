@@ -3,7 +3,7 @@
 // that still breaks the code, to replay in the level view above (FixItScreen does the replaying).
 
 import { lazy, Suspense, useState } from "react";
-import type { FixCode, FixProblem, FixSpec, FixVerdict, Move, Program } from "../../engine/index";
+import type { FixCode, FixProblem, FixSpec, FixVerdict, Move, Program } from "../../engine/play";
 import { sameCode } from "../fix-check";
 import type { SearchJobs } from "../store/search-slice";
 import { t } from "../../i18n/index";

@@ -4,7 +4,7 @@
 // a reason for each rejection. Nothing leaves the browser.
 
 import { useEffect, useRef, useState, type DragEvent } from "react";
-import type { LevelError } from "../../engine/index";
+import type { LevelError } from "../../engine/play";
 import type { GradeStatus, GradeTable } from "../../course/grade";
 import { gradeTableCsv, gradeTableText } from "../../course/grade";
 import { t } from "../../i18n/index";

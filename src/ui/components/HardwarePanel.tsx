@@ -3,7 +3,7 @@
 // Self-contained: it drives src/hardware's createHardwareRun and styles itself (hardware.css).
 
 import { useEffect, useId, useRef, useState } from "react";
-import type { Program } from "../../engine/index";
+import type { Program } from "../../engine/play";
 import type { OutcomeRow } from "../../hardware/outcomes";
 import { browserParts } from "../../hardware/platform";
 import { createHardwareRun, hardwareUnavailable, JITTER_SPINS, MAX_TRIALS, MIN_TRIALS, type HardwareProgress, type HardwareRun } from "../../hardware/run";

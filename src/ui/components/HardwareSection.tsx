@@ -2,7 +2,7 @@
 // code load only when opened, so playing a level never pays for them.
 
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
-import type { Program } from "../../engine/index";
+import type { Program } from "../../engine/play";
 import { t } from "../../i18n/index";
 
 const HardwarePanel = lazy(() => import("./HardwarePanel").then((m) => ({ default: m.HardwarePanel })));

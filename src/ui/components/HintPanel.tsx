@@ -1,7 +1,7 @@
 // The hint, on request: first the level's written hint, then the next move of a shortest win
 // from where the player stands, found by the solver in a worker.
 
-import type { Move, Program } from "../../engine/index";
+import type { Move, Program } from "../../engine/play";
 import { t } from "../../i18n/index";
 import { HINT_STATE_BUDGET } from "../hint";
 import { useApp } from "../use-app";

@@ -2,7 +2,7 @@
 // and the level's shared declarations in that language.
 
 import { useId } from "react";
-import { LANGUAGE_LABELS, LANGUAGES, type Language } from "../../engine/index";
+import { LANGUAGE_LABELS, LANGUAGES, type Language } from "../../engine/play";
 import { t } from "../../i18n/index";
 import type { RenderedShown } from "../use-rendered";
 import { settingsStore, useSettings } from "../use-settings";

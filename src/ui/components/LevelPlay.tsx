@@ -4,7 +4,8 @@
 // state with viewState.
 
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef } from "react";
-import { formatMove, levelKind, localizedText, viewState, type GameState, type StateView } from "../../engine/index";
+import { formatMove, levelKind, viewState, type GameState, type StateView } from "../../engine/play";
+import { localizedText } from "../../engine/translations";
 import { currentLocale, t } from "../../i18n/index";
 import { gameCommands, threadCommands, type CommandContext } from "../commands";
 import { campaignOrder } from "../content";

@@ -1,7 +1,7 @@
 // A schedule written out as a numbered list of moves, each with its thread's colour: the editor's
 // shortest schedule and a fix's counterexample.
 
-import type { Move, Program } from "../../engine/index";
+import type { Move, Program } from "../../engine/play";
 import { ThreadChip, ThreadColors } from "./ThreadChip";
 import { moveSuffix } from "./Toolbar";
 

@@ -7,7 +7,8 @@ import { useEffect, useMemo, useState } from "react";
 import { formatDate, t } from "../../i18n/index";
 import { downloadBlob } from "../download";
 import { editorHref, myLevelHref, navigate } from "../router";
-import { readDraftLevel, errorText } from "../store/draft-level";
+import { errorText } from "../store/error-text";
+import type { readDraftLevel } from "../store/draft-level";
 import { draftNamed, draftsByDate } from "../store/draft-store";
 import { draftSummary, type Draft, type DraftId } from "../store/drafts";
 import type { SetAsideDraft } from "../store/set-aside";
@@ -41,7 +42,7 @@ interface Listing {
 export function listDrafts(
   drafts: Record<DraftId, Draft>,
   { leftOut, editedNow }: { leftOut: Record<DraftId, string>; editedNow: Record<DraftId, true> },
-  read = readDraftLevel,
+  read: typeof readDraftLevel,
 ): Listing {
   const listing: Listing = { rows: [], failed: [] };
   for (const [id, d] of draftsByDate(drafts)) {
@@ -76,12 +77,41 @@ export function MyLevels({ offerNew = true }: { offerNew?: boolean }) {
   );
 }
 
+/** The reader of the player's levels (the engine's parser), once loaded: the list loads it only when there are levels. */
+let loadedReader: typeof readDraftLevel | null = null;
+
+function useDraftReader(needed: boolean): typeof readDraftLevel | null {
+  const [read, setRead] = useState(() => loadedReader);
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  // Its chunk could not be fetched (offline, a new deployment): the list's boundary offers Try again.
+  if (failure) throw failure.error;
+  useEffect(() => {
+    if (!needed || read) return;
+    let live = true;
+    import("../store/draft-level").then(
+      (m) => {
+        loadedReader = m.readDraftLevel;
+        if (live) setRead(() => m.readDraftLevel);
+      },
+      (error: unknown) => live && setFailure({ error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [needed, read]);
+  return read;
+}
+
+const NOT_READ: Listing = { rows: [], failed: [] };
+
 function MyLevelsList({ offerNew }: { offerNew: boolean }) {
   const drafts = useDrafts((s) => s.drafts);
   const leftOut = useDrafts((s) => s.leftOut);
   const editedNow = useDrafts((s) => s.editedNow);
   const setAside = useDrafts((s) => s.setAside);
-  const { rows, failed } = useMemo(() => listDrafts(drafts, { leftOut, editedNow }), [drafts, leftOut, editedNow]);
+  const read = useDraftReader(Object.keys(drafts).length > 0);
+  const reading = read === null && Object.keys(drafts).length > 0;
+  const { rows, failed } = useMemo(() => (read ? listDrafts(drafts, { leftOut, editedNow }, read) : NOT_READ), [drafts, leftOut, editedNow, read]);
   const aside = useMemo(() => asideList(setAside, leftOut, drafts), [setAside, leftOut, drafts]);
   const [deleting, setDeleting] = useState<Row | null>(null);
   // After the render: setting aside changes the store, which a render must not.
@@ -91,7 +121,7 @@ function MyLevelsList({ offerNew }: { offerNew: boolean }) {
   return (
     <section className="my-levels" aria-labelledby="my-levels-heading">
       <h2 id="my-levels-heading">{t("campaign.myLevels.heading")}</h2>
-      {rows.length === 0 ? (
+      {reading ? null : rows.length === 0 ? (
         <p className="muted">{t("campaign.myLevels.empty")}</p>
       ) : (
         <ul className="my-level-list" aria-labelledby="my-levels-heading">

@@ -1,7 +1,7 @@
 // A synchronization object drawn as what it is: a mutex with its owner and the threads blocked on
 // it in order, a semaphore's value, a condition's wait set, a barrier's arrivals, and so on.
 
-import type { ObjectView } from "../../engine/index";
+import type { ObjectView } from "../../engine/play";
 import { t, type MessageId } from "../../i18n/index";
 import { Explain } from "./Explain";
 import { FlashValue } from "./FlashValue";

@@ -3,7 +3,7 @@
 // had, or has errors, shows why (with file, line and column) and nothing of it runs.
 
 import { useEffect, useState } from "react";
-import type { LevelError } from "../../engine/index";
+import type { LevelError } from "../../engine/play";
 import { t } from "../../i18n/index";
 import { loadPackOnce } from "../pack-open";
 import { decodePackLink, fetchPackText, packSrcUrl } from "../pack-source";

@@ -5,7 +5,8 @@
 // dialog when a game ends, not with the board.
 
 import { useId, useMemo, useRef, type ReactNode } from "react";
-import { waitForGraph, type DeadlockName, type FixSpec, type GameState, type Outcome } from "../../engine/index";
+import type { DeadlockName, FixSpec, GameState, Outcome } from "../../engine/play";
+import { waitForGraph } from "../../engine/wait-for";
 import { t } from "../../i18n/index";
 import { fixVerdict } from "../fix-words";
 import type { Command, CommandContext } from "../commands";

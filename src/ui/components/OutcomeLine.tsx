@@ -1,7 +1,7 @@
 // Under the controls, once a game's outcome dialog is closed: how the game on the board ended,
 // and a way to show the dialog again. Apart from OutcomeDialog.tsx, which loads only when a game ends.
 
-import type { FixSpec, GameState } from "../../engine/index";
+import type { FixSpec, GameState } from "../../engine/play";
 import { t } from "../../i18n/index";
 import { fixVerdict } from "../fix-words";
 import { appStore, useApp } from "../use-app";

@@ -5,7 +5,7 @@
 // level recompiled under TSO), which the level screen says it is playing.
 
 import { useEffect, useState } from "react";
-import type { Level, Program } from "../../engine/index";
+import type { Level, Program } from "../../engine/play";
 import { outcomeTarget, type OutcomeRow } from "../../hardware/outcomes";
 import { t } from "../../i18n/index";
 import { underTSO } from "../../solver/outcome-schedule";

@@ -2,7 +2,7 @@
 // off the list), "Open a pack…" for a pack file from an instructor, and the way to grading.
 
 import { useId, useState } from "react";
-import type { LevelError } from "../../engine/index";
+import type { LevelError } from "../../engine/play";
 import { formatDate, t } from "../../i18n/index";
 import { loadPackOnce } from "../pack-open";
 import { readPackFile } from "../pack-source";

@@ -7,7 +7,7 @@
 // store's "proof" job (search-jobs.ts); it ends with this panel.
 
 import { useEffect, useId } from "react";
-import { isSolved, levelKind } from "../../engine/index";
+import { isSolved, levelKind } from "../../engine/play";
 import { t } from "../../i18n/index";
 import { reached } from "../fix-words";
 import { dropSearch, runSearch } from "../search-jobs";

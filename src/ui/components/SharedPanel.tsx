@@ -2,7 +2,7 @@
 // under TSO, each thread's store buffer.
 
 import { memo } from "react";
-import type { StateView } from "../../engine/index";
+import type { StateView } from "../../engine/play";
 import { t } from "../../i18n/index";
 import { FlashValue, showValue } from "./FlashValue";
 import { ObjectCard } from "./ObjectCard";

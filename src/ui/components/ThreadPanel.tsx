@@ -2,7 +2,7 @@
 // (or why it cannot step), its locals, and its controls.
 
 import { memo, useLayoutEffect, useMemo, useRef, type CSSProperties } from "react";
-import { explainStatement, type Program, type ThreadView } from "../../engine/index";
+import { explainStatement, type Program, type ThreadView } from "../../engine/play";
 import { t } from "../../i18n/index";
 import type { Command, CommandContext } from "../commands";
 import type { RenderedThread } from "../use-rendered";

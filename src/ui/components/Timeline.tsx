@@ -5,7 +5,7 @@
 // with import() when the panel is first opened (DiagramPanels.tsx), to keep the level screen light.
 
 import { useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { initialState, type GameState, type Program } from "../../engine/index";
+import { initialState, type GameState, type Program } from "../../engine/play";
 import { buildTimeline, stepSentence, type Timeline, type TimelineArrow } from "../../engine/diagrams";
 import { t } from "../../i18n/index";
 import { appStore } from "../use-app";

@@ -3,7 +3,7 @@
 
 import { memo, useEffect, useRef } from "react";
 import { t } from "../../i18n/index";
-import type { Move, Program } from "../../engine/index";
+import type { Move, Program } from "../../engine/play";
 import type { Command, CommandContext } from "../commands";
 import { CommandButton } from "./CommandButton";
 import { ThreadChip } from "./ThreadChip";

@@ -5,7 +5,8 @@
 // with import() when its panel opens (DiagramPanels.tsx).
 
 import { useContext, useId, useMemo, useRef, useState } from "react";
-import { waitForGraph, type GameState, type ThreadStatus, type WaitEdge, type WaitForGraph, type WaitNode } from "../../engine/index";
+import type { GameState } from "../../engine/play";
+import { waitForGraph, type ThreadStatus, type WaitEdge, type WaitForGraph, type WaitNode } from "../../engine/wait-for";
 import { t, type MessageId } from "../../i18n/index";
 import { ThreadColors, threadClass } from "./ThreadChip";
 

@@ -4,6 +4,7 @@
 
 import { t } from "../../i18n/index";
 import { parseLevel, type Level, type LevelError, type Result } from "../../engine/index";
+import { errorText } from "./error-text";
 
 export type DraftLevel =
   | { kind: "level"; level: Level }
@@ -19,13 +20,4 @@ export function readDraftLevel(text: string, parse: (text: string) => Result<Lev
   }
 }
 
-/** An error as one line of text for the player, whatever was thrown. */
-export function errorText(error: unknown): string {
-  let text: string;
-  try {
-    text = error instanceof Error ? (error.message ? `${error.name}: ${error.message}` : error.name) : String(error);
-  } catch {
-    text = t("common.error.unshowable"); // e.g. an object whose toString throws
-  }
-  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
-}
+export { errorText };

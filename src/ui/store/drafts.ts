@@ -3,7 +3,7 @@
 // draft by draft: one damaged entry costs that entry, not the others, and the save as it was
 // read is kept aside first (never silently thrown away).
 
-import * as z from "zod/mini";
+import { either, INVALID, literal, object, text, type Read } from "./save-check";
 import { words, type Words } from "../../i18n/words";
 import type { KeptAside } from "./saved-storage";
 
@@ -14,27 +14,29 @@ export const DRAFTS_VERSION = 1;
 export const MAX_DRAFT_CHARS = 1 << 20;
 
 /** Draft ids are made by the game (newDraftId): short, lower-case, safe in a URL. */
-export const DraftIdSchema = z.string().check(z.regex(/^[a-z0-9]{4,32}$/));
+export const readDraftId = text({ pattern: /^[a-z0-9]{4,32}$/ });
 export type DraftId = string;
 
-const isoDate = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), "not a date"));
+const isoDate = text({ date: true });
 
-export const DraftOriginSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("template"), name: z.string().check(z.maxLength(100)) }),
-  z.object({ kind: z.literal("campaign"), id: z.string().check(z.maxLength(200)) }),
-  z.object({ kind: z.literal("file"), name: z.string().check(z.maxLength(300)) }),
-  z.object({ kind: z.literal("link") }),
-]);
-export type DraftOrigin = z.output<typeof DraftOriginSchema>;
+const readDraftOrigin = either(
+  object({ kind: literal("template"), name: text({ max: 100 }) }),
+  object({ kind: literal("campaign"), id: text({ max: 200 }) }),
+  object({ kind: literal("file"), name: text({ max: 300 }) }),
+  object({ kind: literal("link") }),
+);
+export type DraftOrigin = Read<typeof readDraftOrigin>;
 
-export const DraftSchema = z.object({
+/** The fields of a draft, for the readers of drafts and of drafts set aside. */
+export const DRAFT_FIELDS = {
   /** The level file, exactly as typed (it may have errors: it is a draft). */
-  text: z.string().check(z.maxLength(MAX_DRAFT_CHARS)),
+  text: text({ max: MAX_DRAFT_CHARS }),
   createdAt: isoDate,
   updatedAt: isoDate,
-  origin: z.optional(DraftOriginSchema),
-});
-export type Draft = z.output<typeof DraftSchema>;
+  origin: readDraftOrigin,
+};
+export const readDraft = object(DRAFT_FIELDS, { optional: ["origin"] });
+export type Draft = Read<typeof readDraft>;
 
 export interface SavedDrafts {
   drafts: Record<DraftId, Draft>;
@@ -59,8 +61,8 @@ export function validateDrafts(persisted: unknown): { drafts: Record<DraftId, Dr
   const kept: [DraftId, Draft][] = [];
   const dropped: string[] = [];
   for (const [id, value] of Object.entries(all)) {
-    const draft = DraftSchema.safeParse(value);
-    if (DraftIdSchema.safeParse(id).success && draft.success) kept.push([id, draft.data]);
+    const draft = readDraft(value);
+    if (readDraftId(id) !== INVALID && draft !== INVALID) kept.push([id, draft]);
     else dropped.push(nameOfBroken(id, value));
   }
   // fromEntries defines own properties: no id could reach the prototype.

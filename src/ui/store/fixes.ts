@@ -3,7 +3,7 @@
 // a damaged entry costs that entry only, and a save that cannot be read at all is copied aside
 // (never silently thrown away) before the game starts afresh.
 
-import * as z from "zod/mini";
+import { INVALID, object, record, text, type Read } from "./save-check";
 import type { StateStorage } from "zustand/middleware";
 import { words, type Words } from "../../i18n/words";
 
@@ -13,11 +13,11 @@ export const FIXES_VERSION = 1;
 /** A thread's code is typed by hand; anything longer than this is not a fix. */
 export const MAX_FIX_CHARS = 100_000;
 
-const SavedFixSchema = z.object({
-  code: z.record(z.string().check(z.maxLength(200)), z.string().check(z.maxLength(MAX_FIX_CHARS))),
-  savedAt: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), "not a date")),
+const readSavedFix = object({
+  code: record(text({ max: 200 }), text({ max: MAX_FIX_CHARS })),
+  savedAt: text({ date: true }),
 });
-export type SavedFix = z.output<typeof SavedFixSchema>;
+export type SavedFix = Read<typeof readSavedFix>;
 
 export interface FixStore {
   /** The saved code for this level's editable threads, or null (none saved, or not for these threads). */
@@ -101,10 +101,10 @@ export function parse(raw: string): Record<string, SavedFix> | null {
   if (version !== FIXES_VERSION || typeof fixes !== "object" || fixes === null || Array.isArray(fixes)) return null;
   const out: [string, SavedFix][] = [];
   for (const [id, entry] of Object.entries(fixes)) {
-    const fix = SavedFixSchema.safeParse(entry);
+    const fix = readSavedFix(entry);
     // A campaign level's id, or "link:<id>" and "draft:<id>" for levels from a link or the editor,
     // or "pack:<pack id>:<id>" for a pack's level.
-    if (fix.success && /^((link|draft):|pack:[a-z0-9]+(-[a-z0-9]+)*:)?[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) out.push([id, fix.data]);
+    if (fix !== INVALID && /^((link|draft):|pack:[a-z0-9]+(-[a-z0-9]+)*:)?[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) out.push([id, fix]);
   }
   // fromEntries defines own properties: no id could reach the prototype.
   return Object.fromEntries(out);

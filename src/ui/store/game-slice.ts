@@ -9,7 +9,7 @@ import type { StateCreator } from "zustand/vanilla";
 import {
   formatMove, initialState, isSolved, levelKind, moveProblem, replay, step, stepStatement,
   type GameState, type Level, type Move, type MoveError, type OutcomeKind, type Result,
-} from "../../engine/index";
+} from "../../engine/play";
 import type { AppMutators, AppState } from "./store";
 import { IDLE_SEARCH } from "./search-slice";
 import type { PackRef } from "./pack-saves";

@@ -4,7 +4,7 @@
 // every other pack's. Everything is validated entry by entry: a broken entry costs that entry,
 // and a save that cannot be read at all is copied aside before the game starts afresh.
 
-import * as z from "zod/mini";
+import { either, INVALID, list, literal, object, oneOf, record, text } from "./save-check";
 import { words, type Words } from "../../i18n/words";
 
 export const PACKS_KEY = "interleave-packs";
@@ -35,12 +35,12 @@ export interface PackRef {
 export type PackSolution = { schedule: string[] } | { fix: Record<string, string> } | { proof: true };
 export type PackSolved = PackSolution & { solvedAt: string };
 
-const date = z.string().check(z.maxLength(100), z.refine((s) => !Number.isNaN(Date.parse(s)), "not a date"));
-const SolvedSchema = z.union([
-  z.strictObject({ solvedAt: date, schedule: z.array(z.string().check(z.maxLength(400))).check(z.maxLength(100_000)) }),
-  z.strictObject({ solvedAt: date, fix: z.record(z.string().check(z.maxLength(200)), z.string().check(z.maxLength(MAX_FIX_CHARS))) }),
-  z.strictObject({ solvedAt: date, proof: z.literal(true) }),
-]);
+const date = text({ max: 100, date: true });
+const readSolved = either(
+  object({ solvedAt: date, schedule: list(text({ max: 400 }), { max: 100_000 }) }, { strict: true }),
+  object({ solvedAt: date, fix: record(text({ max: 200 }), text({ max: MAX_FIX_CHARS })) }, { strict: true }),
+  object({ solvedAt: date, proof: literal(true) }, { strict: true }),
+);
 
 export type PackFrom = "file" | "link" | "src";
 
@@ -53,14 +53,17 @@ export interface RememberedPack extends PackRef {
   src?: string;
 }
 
-const RememberedSchema = z.strictObject({
-  id: z.string().check(z.regex(LEVEL_ID), z.maxLength(200)),
-  hash: z.string().check(z.regex(HASH)),
-  title: z.string().check(z.maxLength(1000)),
-  openedAt: date,
-  from: z.enum(["file", "link", "src"]),
-  src: z.optional(z.string().check(z.maxLength(2000))),
-});
+const readRemembered = object(
+  {
+    id: text({ pattern: LEVEL_ID, max: 200 }),
+    hash: text({ pattern: HASH }),
+    title: text({ max: 1000 }),
+    openedAt: date,
+    from: oneOf(["file", "link", "src"]),
+    src: text({ max: 2000 }),
+  },
+  { optional: ["src"], strict: true },
+);
 
 /** What a save held, read entry by entry; `broken` counts the entries that could not be read,
  *  and `whole` is false when the save as a whole was not one of ours. */
@@ -88,8 +91,8 @@ export function readPackProgress(raw: string | null): Read<Map<string, PackSolve
   if (!isObject(saved) || saved.version !== PACK_PROGRESS_VERSION || !isObject(saved.solved)) return { value, broken: 0, whole: false };
   let broken = 0;
   for (const [id, entry] of Object.entries(saved.solved)) {
-    const solved = SolvedSchema.safeParse(entry);
-    if (solved.success && LEVEL_ID.test(id) && value.size < MAX_LEVELS) value.set(id, solved.data as PackSolved);
+    const solved = readSolved(entry);
+    if (solved !== INVALID && LEVEL_ID.test(id) && value.size < MAX_LEVELS) value.set(id, solved);
     else broken++;
   }
   return { value, broken, whole: true };
@@ -109,13 +112,13 @@ export function readRememberedPacks(raw: string | null): Read<RememberedPack[]> 
   const seen = new Set<string>();
   let broken = 0;
   for (const entry of saved.packs.slice(0, 1000) as unknown[]) {
-    const pack = RememberedSchema.safeParse(entry);
-    if (!pack.success || seen.has(pack.data.id)) {
+    const pack = readRemembered(entry);
+    if (pack === INVALID || seen.has(pack.id)) {
       broken++;
       continue;
     }
-    seen.add(pack.data.id);
-    const { src, ...rest } = pack.data;
+    seen.add(pack.id);
+    const { src, ...rest } = pack;
     value.push(src === undefined ? rest : { ...rest, src });
   }
   broken += Math.max(0, saved.packs.length - 1000);

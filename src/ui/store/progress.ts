@@ -4,7 +4,7 @@
 // the entries that could be read are saved again. A newer game's save is left untouched.
 
 import type { StateStorage } from "zustand/middleware";
-import * as z from "zod/mini";
+import { INVALID, list, object, text, type Read } from "./save-check";
 import { words, type Words } from "../../i18n/words";
 import { savedStorage, type KeptAside } from "./saved-storage";
 
@@ -13,18 +13,17 @@ export const CORRUPT_KEY = `${PROGRESS_KEY}.corrupt`;
 export const PROGRESS_VERSION = 1;
 const LEVEL_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export const SolvedLevelSchema = z.object({
+export const readSolvedLevel = object({
   /** ISO 8601 time of the first win. */
-  solvedAt: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), "not a date")),
+  solvedAt: text({ date: true }),
   /** The winning schedule, as `solution` writes moves. */
-  moves: z.array(z.string()).check(z.maxLength(100_000)),
+  moves: list(text(), { max: 100_000 }),
 });
-export type SolvedLevel = z.output<typeof SolvedLevelSchema>;
+export type SolvedLevel = Read<typeof readSolvedLevel>;
 
-export const ProgressSchema = z.object({
-  solved: z.record(z.string().check(z.regex(LEVEL_ID)), SolvedLevelSchema),
-});
-export type Progress = z.output<typeof ProgressSchema>;
+export interface Progress {
+  solved: Record<string, SolvedLevel>;
+}
 
 /** What a save holds, read entry by entry: the levels that could be read, and how many could not. */
 export interface ReadProgress {
@@ -55,8 +54,8 @@ export function readProgress(persisted: unknown): ReadProgress | null {
   const kept: [string, SolvedLevel][] = [];
   let broken = 0;
   for (const [id, value] of Object.entries(all)) {
-    const entry = SolvedLevelSchema.safeParse(value);
-    if (entry.success && LEVEL_ID.test(id)) kept.push([id, entry.data]);
+    const entry = readSolvedLevel(value);
+    if (entry !== INVALID && LEVEL_ID.test(id)) kept.push([id, entry]);
     else broken++;
   }
   // fromEntries defines own properties: an id like "__proto__" could not reach the prototype.

@@ -3,19 +3,23 @@
 // input like every save; one that cannot be read in full is never written over.
 
 import type { StateStorage } from "zustand/middleware";
-import * as z from "zod/mini";
 import { words, type Words } from "../../i18n/words";
-import { clip, DraftIdSchema, DraftSchema, DRAFTS_KEY, type DraftId } from "./drafts";
+import { clip, DRAFT_FIELDS, DRAFTS_KEY, readDraftId, type DraftId } from "./drafts";
+import { INVALID, object, text, type Read } from "./save-check";
 
 export const SET_ASIDE_KEY = `${DRAFTS_KEY}.set-aside`;
 export const SET_ASIDE_VERSION = 1;
 
-export const SetAsideDraftSchema = z.extend(DraftSchema, {
-  /** What happened when the game tried to open it, in words for the player. */
-  why: z.string().check(z.maxLength(2000)),
-  setAsideAt: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), "not a date")),
-});
-export type SetAsideDraft = z.output<typeof SetAsideDraftSchema>;
+const readSetAsideDraft = object(
+  {
+    ...DRAFT_FIELDS,
+    /** What happened when the game tried to open it, in words for the player. */
+    why: text({ max: 2000 }),
+    setAsideAt: text({ date: true }),
+  },
+  { optional: ["origin"] },
+);
+export type SetAsideDraft = Read<typeof readSetAsideDraft>;
 
 /** The drafts set aside, and whether the key may be written (false when it holds something unreadable). */
 export interface SetAsideSave {
@@ -44,8 +48,8 @@ export function readSetAside(storage: StateStorage): SetAsideSave {
   const kept: [DraftId, SetAsideDraft][] = [];
   let broken = false;
   for (const [id, entry] of Object.entries(all.drafts)) {
-    const draft = SetAsideDraftSchema.safeParse(entry);
-    if (draft.success && DraftIdSchema.safeParse(id).success) kept.push([id, draft.data]);
+    const draft = readSetAsideDraft(entry);
+    if (draft !== INVALID && readDraftId(id) !== INVALID) kept.push([id, draft]);
     else broken = true;
   }
   // A broken entry would be lost by the next write: show the others, write nothing.

@@ -4,7 +4,7 @@
 
 import { createStore } from "zustand/vanilla";
 import { persist, type StateStorage } from "zustand/middleware";
-import { LANGUAGES, type Language } from "../../engine/index";
+import { LANGUAGES, type Language } from "../../engine/play";
 import type { MessageId } from "../../i18n/ids";
 import { words, type Words } from "../../i18n/words";
 import { isLocale, type Locale } from "../../i18n/locales";

@@ -11,12 +11,13 @@ import type { Fault, Program } from "../engine/machine";
 import * as I from "../engine/machine";
 import { changesShared, PathFinder } from "./find-path";
 import { StepFootprints } from "./independence";
+import { LocalRuns } from "./local-runs";
 import { StateSet } from "./state-set";
 import { Symmetry } from "./symmetry";
 import { TreeSet } from "./tree-set";
 
 // Bound once: the search loop must not go through module-namespace lookups.
-const { ASSERTED, END, execStep, EXITED, flushOne, newFault, OK, STRIDE, THROWN, wakeSpuriously } = I;
+const { applyMove, ASSERTED, END, execStep, EXITED, flushOne, newFault, OK, STRIDE, THROWN, wakeSpuriously } = I;
 
 /** Successors added to the set at once (see StateSet.addAll). */
 const BATCH = 64;
@@ -90,6 +91,12 @@ export class Exploration {
   private readonly batchMoves: Uint8Array;
   /** Partial-order reduction (REDUCTION.md): null for the plain search. */
   private readonly footprints: StepFootprints | null;
+  /** With partial-order reduction, where the level allows it: runs of local steps taken at
+   *  once, their states not stored (local-runs.ts). */
+  private readonly localRuns: LocalRuns | null;
+  /** With partial-order reduction: may a thread with an enabled step be busy-waiting? When
+   *  not, a state with an enabled step is no deadlock, and needs no check for one. */
+  private readonly mayBusyWait: boolean;
   /** Symmetry reduction (REDUCTION.md): null when off or when no threads are interchangeable. */
   private readonly symmetry: Symmetry | null;
   /** The state the search started from, as given (the stored one may be renumbered). */
@@ -126,6 +133,8 @@ export class Exploration {
     this.batchMoves = new Uint8Array(capacity);
     const footprints = options.reduce ? new StepFootprints(p) : null;
     this.footprints = footprints?.applicable ? footprints : null;
+    this.localRuns = footprints && LocalRuns.applicable(footprints) ? new LocalRuns(p, footprints) : null;
+    this.mayBusyWait = footprints?.mayBusyWait ?? true;
     const symmetry = options.reduce && options.symmetry !== false ? new Symmetry(p) : null;
     this.symmetry = symmetry?.active ? symmetry : null;
     this.start = from.slice();
@@ -172,12 +181,26 @@ export class Exploration {
       path.reverse();
       codes.reverse();
     } else {
-      ({ path, codes } = new PathFinder(this.p, set, this.symmetry, this.layerEnds).pathTo(state));
+      ({ path, codes } = new PathFinder(this.p, set, this.symmetry, this.layerEnds, this.localRuns).pathTo(state));
     }
-    if (lastThread >= 0) codes.push(lastThread);
-    const moves = codes.map((c) => decodeMove(c, n));
+    // Each edge between stored states: its move, then the local run after it (local-runs.ts).
+    const edges: Move[][] = codes.map((c) => [decodeMove(c, n)]);
+    const localRuns = this.localRuns;
+    if (localRuns !== null) {
+      const s = new Int32Array(this.p.initial.length);
+      const fault = newFault();
+      const run: number[] = [];
+      edges.forEach((edge, k) => {
+        set.load(path[k], s);
+        applyMove(this.p, s, edge[0], fault);
+        run.length = 0;
+        localRuns.run(s, run);
+        for (const t of run) edge.push({ kind: "step", thread: t });
+      });
+    }
+    if (lastThread >= 0) edges.push([{ kind: "step", thread: lastThread }]);
     // The real threads' moves along the path (symmetry.ts).
-    return this.symmetry ? this.symmetry.realMoves(this.p, this.start, moves, (k, into) => set.load(path[k], into)) : moves;
+    return this.symmetry ? this.symmetry.realMoves(this.p, this.start, edges, (k, into) => set.load(path[k], into)) : edges.flat();
   }
 
   /** Moves every state into a TreeSet, numbered as they were (from here on, no parents). */
@@ -197,7 +220,8 @@ export class Exploration {
   /** Explores until state `pauseAt` is next (status "paused") or the search ends. */
   run(pauseAt = Infinity): ExploreStatus {
     if (this.status !== "paused") return this.status;
-    const { p, visitor, analyzer, fault, cur, statusSlots, batch, slots, batchParents, batchMoves, maxStates, footprints, symmetry } = this;
+    const { p, visitor, analyzer, fault, cur, statusSlots, batch, slots, batchParents, batchMoves, maxStates, footprints, symmetry, localRuns } = this;
+    const quiet = !this.mayBusyWait; // an enabled step means no deadlock
     let set = this.set;
     let tree = set instanceof TreeSet ? set : null;
     const n = p.threads.length;
@@ -272,7 +296,7 @@ export class Exploration {
           if (!progress) progress = changesShared(cur, next, shared, statusSlots);
           batchMoves[kept++] = t;
           if (alone < 0 && footprints !== null && expand && this.mayGoAlone(i, cur, next, t)) alone = kept - 1;
-          if (alone >= 0 && progress) break;
+          if (alone >= 0 && (progress || quiet)) break;
         } else if (r === THROWN || r === ASSERTED || r === EXITED) {
           // The game ends with this move: an outcome, and no state after it. EXITED is a loss
           // unless the visitor counts "exit" (the fix-it judge).
@@ -282,7 +306,7 @@ export class Exploration {
         }
         // BLOCKED: no move.
       }
-      if (alone >= 0 && !progress) {
+      if (alone >= 0 && !progress && !quiet) {
         // Not known to be no deadlock: check, as without reduction.
         if (unfinished > 0 && analyzer.buffersEmpty(cur) && analyzer.deadlocked(cur)) {
           if (visitor.outcome("deadlock", i, -1, fault)) {
@@ -334,6 +358,7 @@ export class Exploration {
           }
         }
       }
+      if (localRuns !== null) for (let j = batched; j < kept; j++) localRuns.run(slots[j], null);
       if (symmetry !== null) for (let j = batched; j < kept; j++) symmetry.canonicalize(slots[j]);
       if (tree !== null) for (let j = batched; j < kept; j++) tree.encode(slots[j], 0, j);
       for (let j = batched; j < kept; j++) batchParents[j] = i; // a loop: fill() is a call per state

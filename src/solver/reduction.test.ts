@@ -111,8 +111,8 @@ describe("reduced and plain searches agree", () => {
 
 describe("proofs with fewer states", () => {
   it.each([
-    ["lowest-fork-first", 82336, 1021],
-    ["left-handed", 17063, 1538],
+    ["lowest-fork-first", 82336, 267],
+    ["left-handed", 17063, 647],
     ["cas-counter", 367, 100],
     ["message-in-order", 8, 8],
   ])("%s: safe in %i states plain, %i reduced", (id, plain, reduced) => {

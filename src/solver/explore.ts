@@ -9,6 +9,7 @@
 import { Analyzer, type Move, type OutcomeKind } from "../engine/index";
 import type { Fault, Program } from "../engine/machine";
 import * as I from "../engine/machine";
+import { DeadRegisters } from "./dead-registers";
 import { changesShared, PathFinder } from "./find-path";
 import { StepFootprints } from "./independence";
 import { LocalRuns } from "./local-runs";
@@ -97,6 +98,9 @@ export class Exploration {
   /** With partial-order reduction: may a thread with an enabled step be busy-waiting? When
    *  not, a state with an enabled step is no deadlock, and needs no check for one. */
   private readonly mayBusyWait: boolean;
+  /** With partial-order reduction, where no thread may busy-wait: registers no code will read
+   *  again are set to 0 (dead-registers.ts). */
+  private readonly dead: DeadRegisters | null;
   /** Symmetry reduction (REDUCTION.md): null when off or when no threads are interchangeable. */
   private readonly symmetry: Symmetry | null;
   /** The state the search started from, as given (the stored one may be renumbered). */
@@ -135,12 +139,15 @@ export class Exploration {
     this.footprints = footprints?.applicable ? footprints : null;
     this.localRuns = footprints && LocalRuns.applicable(footprints) ? new LocalRuns(p, footprints) : null;
     this.mayBusyWait = footprints?.mayBusyWait ?? true;
+    const dead = footprints && !footprints.mayBusyWait ? new DeadRegisters(p) : null;
+    this.dead = dead?.any ? dead : null;
     const symmetry = options.reduce && options.symmetry !== false ? new Symmetry(p) : null;
     this.symmetry = symmetry?.active ? symmetry : null;
     this.start = from.slice();
     this.flatStates = options.flatStates ?? FLAT_STATES;
     this.probe = new Int32Array(full);
     const first = from.slice();
+    this.dead?.clear(first);
     this.symmetry?.canonicalize(first);
     const set = new StateSet(p.stateLength, 1 << 14);
     set.add(first, 0, -1, 0);
@@ -181,7 +188,7 @@ export class Exploration {
       path.reverse();
       codes.reverse();
     } else {
-      ({ path, codes } = new PathFinder(this.p, set, this.symmetry, this.layerEnds, this.localRuns).pathTo(state));
+      ({ path, codes } = new PathFinder(this.p, set, this.symmetry, this.layerEnds, (s) => this.settle(s)).pathTo(state));
     }
     // Each edge between stored states: its move, then the local run after it (local-runs.ts).
     const edges: Move[][] = codes.map((c) => [decodeMove(c, n)]);
@@ -200,7 +207,14 @@ export class Exploration {
     }
     if (lastThread >= 0) edges.push([{ kind: "step", thread: lastThread }]);
     // The real threads' moves along the path (symmetry.ts).
-    return this.symmetry ? this.symmetry.realMoves(this.p, this.start, edges, (k, into) => set.load(path[k], into)) : edges.flat();
+    return this.symmetry ? this.symmetry.realMoves(this.p, this.start, edges, (k, into) => set.load(path[k], into), (s) => this.dead?.clear(s)) : edges.flat();
+  }
+
+  /** What the search does to a successor before renumbering and storing it: the local run
+   *  after the move, and dead registers set to 0. */
+  private settle(s: Int32Array): void {
+    this.localRuns?.run(s, null);
+    this.dead?.clear(s);
   }
 
   /** Moves every state into a TreeSet, numbered as they were (from here on, no parents). */
@@ -220,7 +234,7 @@ export class Exploration {
   /** Explores until state `pauseAt` is next (status "paused") or the search ends. */
   run(pauseAt = Infinity): ExploreStatus {
     if (this.status !== "paused") return this.status;
-    const { p, visitor, analyzer, fault, cur, statusSlots, batch, slots, batchParents, batchMoves, maxStates, footprints, symmetry, localRuns } = this;
+    const { p, visitor, analyzer, fault, cur, statusSlots, batch, slots, batchParents, batchMoves, maxStates, footprints, symmetry, localRuns, dead } = this;
     const quiet = !this.mayBusyWait; // an enabled step means no deadlock
     let set = this.set;
     let tree = set instanceof TreeSet ? set : null;
@@ -359,6 +373,7 @@ export class Exploration {
         }
       }
       if (localRuns !== null) for (let j = batched; j < kept; j++) localRuns.run(slots[j], null);
+      if (dead !== null) for (let j = batched; j < kept; j++) dead.clear(slots[j]);
       if (symmetry !== null) for (let j = batched; j < kept; j++) symmetry.canonicalize(slots[j]);
       if (tree !== null) for (let j = batched; j < kept; j++) tree.encode(slots[j], 0, j);
       for (let j = batched; j < kept; j++) batchParents[j] = i; // a loop: fill() is a call per state

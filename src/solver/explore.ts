@@ -9,10 +9,10 @@
 import { Analyzer, type Move, type OutcomeKind } from "../engine/index";
 import type { Fault, Program } from "../engine/machine";
 import * as I from "../engine/machine";
-import { DeadRegisters } from "./dead-registers";
 import { changesShared, PathFinder } from "./find-path";
 import { StepFootprints } from "./independence";
 import { LocalRuns } from "./local-runs";
+import { Relevance } from "./relevance";
 import { StateSet } from "./state-set";
 import { Symmetry } from "./symmetry";
 import { TreeSet } from "./tree-set";
@@ -50,6 +50,10 @@ export interface ExploreOptions {
   reduce?: boolean;
   /** With `reduce`: false for partial-order reduction alone, without symmetry (to measure it). */
   symmetry?: boolean;
+  /** With `reduce`: the visitor looks at finished states' shared values (the fix-it judge's
+   *  final values), so every shared variable is kept, even one whose value cannot change an
+   *  outcome (relevance.ts). */
+  keepShared?: boolean;
   /** States kept flat, with parents, before the set becomes a tree (FLAT_STATES; tests set 0
    *  to search small levels with the tree). */
   flatStates?: number;
@@ -98,9 +102,9 @@ export class Exploration {
   /** With partial-order reduction: may a thread with an enabled step be busy-waiting? When
    *  not, a state with an enabled step is no deadlock, and needs no check for one. */
   private readonly mayBusyWait: boolean;
-  /** With partial-order reduction, where no thread may busy-wait: registers no code will read
-   *  again are set to 0 (dead-registers.ts). */
-  private readonly dead: DeadRegisters | null;
+  /** With partial-order reduction, where no thread may busy-wait: values that cannot matter
+   *  are set to 0 (relevance.ts). */
+  private readonly dead: Relevance | null;
   /** Symmetry reduction (REDUCTION.md): null when off or when no threads are interchangeable. */
   private readonly symmetry: Symmetry | null;
   /** The state the search started from, as given (the stored one may be renumbered). */
@@ -137,10 +141,11 @@ export class Exploration {
     this.batchMoves = new Uint8Array(capacity);
     const footprints = options.reduce ? new StepFootprints(p) : null;
     this.footprints = footprints?.applicable ? footprints : null;
-    this.localRuns = footprints && LocalRuns.applicable(footprints) ? new LocalRuns(p, footprints) : null;
     this.mayBusyWait = footprints?.mayBusyWait ?? true;
-    const dead = footprints && !footprints.mayBusyWait ? new DeadRegisters(p) : null;
+    const dead = footprints && !footprints.mayBusyWait ? new Relevance(p, options.keepShared) : null;
     this.dead = dead?.any ? dead : null;
+    const localRuns = footprints ? new LocalRuns(p, footprints, this.dead) : null;
+    this.localRuns = localRuns?.active ? localRuns : null;
     const symmetry = options.reduce && options.symmetry !== false ? new Symmetry(p) : null;
     this.symmetry = symmetry?.active ? symmetry : null;
     this.start = from.slice();

@@ -7,12 +7,9 @@
 import type { Program } from "../engine/machine";
 import * as I from "../engine/machine";
 
-const { END, EXIT, JMP, JZ, JNZ, STMT, STRIDE, LD, ST, AADD, AXCHG, ACAS, DIV, MOD, ASSERT, FENCE } = I;
+const { END, EXIT, JMP, JZ, JNZ, STMT, STRIDE, LD, ST, AADD, AXCHG, ACAS } = I;
 /** Accesses that write a shared variable (the others act on synchronization objects). */
 const VAR_WRITES = new Set([ST, AADD, AXCHG, ACAS]);
-/** Local instructions a step may run and still be sure to end well: not a division (by zero?),
- *  an assert, `exit();` or a fence (it drains the store buffer). */
-const RISKY_LOCAL = new Set([DIV, MOD, ASSERT, EXIT, FENCE]);
 /**
  * Accesses that, when they do not block or fail, always change a shared value or object: taking
  * or releasing a lock, a semaphore, a countdown, a condition's wait, a queue's busy word. A loop
@@ -45,13 +42,6 @@ export class StepFootprints {
    * of steps taken alone (REDUCTION.md, "the proviso, and when it is not needed").
    */
   readonly provisoNeeded: boolean;
-  /**
-   * Per instruction: 1 when a step starting there is purely local and sure to end well: no
-   * access on any path to the step's end, no risky instruction (RISKY_LOCAL), and neither its
-   * start nor any place it may end at is a `critical_section();`. Such a step commutes with
-   * everything and changes no outcome: the search runs it at once (REDUCTION.md, "local runs").
-   */
-  readonly localStep: Uint8Array;
   /**
    * Can a thread whose step is enabled be busy-waiting (analysis.ts, `stuck`)? Only if some loop
    * of the code passes through no access in ALWAYS_CHANGE. When not, a state in which any step is
@@ -158,32 +148,6 @@ export class StepFootprints {
     this.provisoNeeded = cycle;
     this.mayBusyWait = hasCycle(size, (pc) => (ALWAYS_CHANGE.has(code[pc * STRIDE]) ? [] : successors(pc)));
 
-    // Purely local steps (the walk stops at the step's end: a statement or END, not the start).
-    this.localStep = new Uint8Array(size);
-    for (let start = 0; start < size; start++) {
-      if (code[start * STRIDE] === END || p.critical[start] === 1) continue;
-      let local = 1;
-      const seen = new Set<number>([start]);
-      const todo = [start];
-      while (todo.length > 0 && local === 1) {
-        const pc = todo.pop()!;
-        for (const next of successors(pc)) {
-          const op = code[next * STRIDE];
-          if (op === STMT || op === END) {
-            if (p.critical[next] === 1) local = 0;
-            continue;
-          }
-          if (seen.has(next)) continue;
-          seen.add(next);
-          if (op >= 32 || RISKY_LOCAL.has(op)) local = 0;
-          else todo.push(next);
-        }
-        const op = code[pc * STRIDE];
-        if (op >= 32 || RISKY_LOCAL.has(op)) local = 0;
-      }
-      this.localStep[start] = local;
-    }
-
     // The one exclusion: two threads with a critical section, and a loop somewhere.
     const criticalThreads = p.threads.filter((t, i) => {
       const end = i + 1 < p.threads.length ? p.threads[i + 1].entry : size;
@@ -198,7 +162,7 @@ export class StepFootprints {
 
 /** Has the graph of instructions 0..size-1 with these edges a cycle? (Iterative: no recursion on
  *  the code's size.) */
-function hasCycle(size: number, edges: (pc: number) => number[]): boolean {
+export function hasCycle(size: number, edges: (pc: number) => number[]): boolean {
   const state = new Uint8Array(size); // 0: unseen, 1: on the current path, 2: done
   for (let root = 0; root < size; root++) {
     if (state[root] !== 0) continue;

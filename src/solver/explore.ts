@@ -448,13 +448,14 @@ export class Exploration {
       }
     }
     // The proviso: the step leads to a state found after this one (not back: no cycle of
-    // reduced states can then leave a move out forever). Stored states are renumbered.
+    // reduced states can then leave a move out forever). Stored states are settled and renumbered.
     if (!f.provisoNeeded) return true;
     let stored = next;
-    if (this.symmetry !== null) {
+    if (this.symmetry !== null || this.dead !== null) {
       stored = this.probe;
       stored.set(next);
-      this.symmetry.canonicalize(stored);
+      this.settle(stored); // as the state would be stored (local runs are off where the proviso is on)
+      this.symmetry?.canonicalize(stored);
     }
     const known = set.indexOf(stored, 0);
     return known < 0 || known > i;

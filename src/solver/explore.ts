@@ -155,7 +155,7 @@ export class Exploration {
     const first = from.slice();
     this.dead?.clear(first);
     this.symmetry?.canonicalize(first);
-    const set = new StateSet(p.stateLength, 1 << 14);
+    const set = new StateSet(p.stateLength, 1 << 10);
     set.add(first, 0, -1, 0);
     this.set = set;
     if (this.flatStates === 0) this.growIntoTree();

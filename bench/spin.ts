@@ -307,7 +307,7 @@ export async function reductionBench(solver?: SolverReport): Promise<ReductionCo
   console.log("POR: partial-order reduction alone; POR+sym: with symmetry too, as `levels check` proves (the default).");
   console.log("ours/SPIN default: ours POR+sym / SPIN default, by time (below 1: we are faster).");
   console.log("ours B/state: every array the search keeps, as allocated (growth reserve included), over the states stored:");
-  console.log("  past 32,768 states the halves' tables, the pairs (8 bytes a state), their hash table and the layer ends that");
+  console.log("  past 8,192 states the halves' tables, the pairs (8 bytes a state), their hash table and the layer ends that");
   console.log("  schedules are found again from (no parents are kept); below it, the flat set with parents (src/solver/tree-set.ts).");
   console.log("SPIN B/state: the vector as stored + pan's overhead (in parentheses: pan's whole memory, hash table included, per state).");
   console.log(`SPIN default: gcc ${GCC_FLAGS_REDUCED.join(" ")} (its partial-order reduction on); both with spin ${SPIN_GEN.join(" ")}.`);

@@ -104,7 +104,7 @@ describe("levels check", () => {
     const plain = JSON.parse(run("check", ...files, "--json", "--no-reduce").stdout);
     const strip = (r: Record<string, unknown>) => ({ ...r, states: 0, ms: 0 });
     expect(reduced.map(strip)).toEqual(plain.map(strip));
-    expect(reduced.map((r: { states: number }) => r.states)).toEqual([1021, 100, 102]);
+    expect(reduced.map((r: { states: number }) => r.states)).toEqual([267, 100, 102]);
     expect(plain.map((r: { states: number }) => r.states)).toEqual([82336, 367, 102]);
   });
 

@@ -11,12 +11,14 @@ import type { Fault, Program } from "../engine/machine";
 import * as I from "../engine/machine";
 import { changesShared, PathFinder } from "./find-path";
 import { StepFootprints } from "./independence";
+import { LocalRuns } from "./local-runs";
+import { Relevance } from "./relevance";
 import { StateSet } from "./state-set";
 import { Symmetry } from "./symmetry";
 import { TreeSet } from "./tree-set";
 
 // Bound once: the search loop must not go through module-namespace lookups.
-const { ASSERTED, END, execStep, EXITED, flushOne, newFault, OK, STRIDE, THROWN, wakeSpuriously } = I;
+const { applyMove, ASSERTED, END, execStep, EXITED, flushOne, newFault, OK, STRIDE, THROWN, wakeSpuriously } = I;
 
 /** Successors added to the set at once (see StateSet.addAll). */
 const BATCH = 64;
@@ -24,8 +26,9 @@ const BATCH = 64;
  * States kept in a flat StateSet, with parents; past that the search moves them into a TreeSet
  * (tree-set.ts), a third of the memory a state or less, with no parents: a large search's
  * schedule is found again (`movesTo`). Small searches, the campaign's, stay flat and quick.
+ * (The reduced stress level's proof, 28,326 states, takes as long in either.)
  */
-const FLAT_STATES = 1 << 15;
+const FLAT_STATES = 1 << 13;
 
 /**
  * What a search reports, on rare events only (nothing is called per state).
@@ -48,6 +51,10 @@ export interface ExploreOptions {
   reduce?: boolean;
   /** With `reduce`: false for partial-order reduction alone, without symmetry (to measure it). */
   symmetry?: boolean;
+  /** With `reduce`: the visitor looks at finished states' shared values (the fix-it judge's
+   *  final values), so every shared variable is kept, even one whose value cannot change an
+   *  outcome (relevance.ts). */
+  keepShared?: boolean;
   /** States kept flat, with parents, before the set becomes a tree (FLAT_STATES; tests set 0
    *  to search small levels with the tree). */
   flatStates?: number;
@@ -90,6 +97,15 @@ export class Exploration {
   private readonly batchMoves: Uint8Array;
   /** Partial-order reduction (REDUCTION.md): null for the plain search. */
   private readonly footprints: StepFootprints | null;
+  /** With partial-order reduction, where the level allows it: runs of local steps taken at
+   *  once, their states not stored (local-runs.ts). */
+  private readonly localRuns: LocalRuns | null;
+  /** With partial-order reduction: may a thread with an enabled step be busy-waiting? When
+   *  not, a state with an enabled step is no deadlock, and needs no check for one. */
+  private readonly mayBusyWait: boolean;
+  /** With partial-order reduction, where no thread may busy-wait: values that cannot matter
+   *  are set to 0 (relevance.ts). */
+  private readonly dead: Relevance | null;
   /** Symmetry reduction (REDUCTION.md): null when off or when no threads are interchangeable. */
   private readonly symmetry: Symmetry | null;
   /** The state the search started from, as given (the stored one may be renumbered). */
@@ -126,14 +142,20 @@ export class Exploration {
     this.batchMoves = new Uint8Array(capacity);
     const footprints = options.reduce ? new StepFootprints(p) : null;
     this.footprints = footprints?.applicable ? footprints : null;
+    this.mayBusyWait = footprints?.mayBusyWait ?? true;
+    const dead = footprints && !footprints.mayBusyWait ? new Relevance(p, options.keepShared) : null;
+    this.dead = dead?.any ? dead : null;
+    const localRuns = footprints ? new LocalRuns(p, footprints, this.dead) : null;
+    this.localRuns = localRuns?.active ? localRuns : null;
     const symmetry = options.reduce && options.symmetry !== false ? new Symmetry(p) : null;
     this.symmetry = symmetry?.active ? symmetry : null;
     this.start = from.slice();
     this.flatStates = options.flatStates ?? FLAT_STATES;
     this.probe = new Int32Array(full);
     const first = from.slice();
+    this.dead?.clear(first);
     this.symmetry?.canonicalize(first);
-    const set = new StateSet(p.stateLength, 1 << 14);
+    const set = new StateSet(p.stateLength, 1 << 10);
     set.add(first, 0, -1, 0);
     this.set = set;
     if (this.flatStates === 0) this.growIntoTree();
@@ -172,12 +194,33 @@ export class Exploration {
       path.reverse();
       codes.reverse();
     } else {
-      ({ path, codes } = new PathFinder(this.p, set, this.symmetry, this.layerEnds).pathTo(state));
+      ({ path, codes } = new PathFinder(this.p, set, this.symmetry, this.layerEnds, (s) => this.settle(s)).pathTo(state));
     }
-    if (lastThread >= 0) codes.push(lastThread);
-    const moves = codes.map((c) => decodeMove(c, n));
+    // Each edge between stored states: its move, then the local run after it (local-runs.ts).
+    const edges: Move[][] = codes.map((c) => [decodeMove(c, n)]);
+    const localRuns = this.localRuns;
+    if (localRuns !== null) {
+      const s = new Int32Array(this.p.initial.length);
+      const fault = newFault();
+      const run: number[] = [];
+      edges.forEach((edge, k) => {
+        set.load(path[k], s);
+        applyMove(this.p, s, edge[0], fault);
+        run.length = 0;
+        localRuns.run(s, run);
+        for (const t of run) edge.push({ kind: "step", thread: t });
+      });
+    }
+    if (lastThread >= 0) edges.push([{ kind: "step", thread: lastThread }]);
     // The real threads' moves along the path (symmetry.ts).
-    return this.symmetry ? this.symmetry.realMoves(this.p, this.start, moves, (k, into) => set.load(path[k], into)) : moves;
+    return this.symmetry ? this.symmetry.realMoves(this.p, this.start, edges, (k, into) => set.load(path[k], into), (s) => this.dead?.clear(s)) : edges.flat();
+  }
+
+  /** What the search does to a successor before renumbering and storing it: the local run
+   *  after the move, and dead registers set to 0. */
+  private settle(s: Int32Array): void {
+    this.localRuns?.run(s, null);
+    this.dead?.clear(s);
   }
 
   /** Moves every state into a TreeSet, numbered as they were (from here on, no parents). */
@@ -197,7 +240,8 @@ export class Exploration {
   /** Explores until state `pauseAt` is next (status "paused") or the search ends. */
   run(pauseAt = Infinity): ExploreStatus {
     if (this.status !== "paused") return this.status;
-    const { p, visitor, analyzer, fault, cur, statusSlots, batch, slots, batchParents, batchMoves, maxStates, footprints, symmetry } = this;
+    const { p, visitor, analyzer, fault, cur, statusSlots, batch, slots, batchParents, batchMoves, maxStates, footprints, symmetry, localRuns, dead } = this;
+    const quiet = !this.mayBusyWait; // an enabled step means no deadlock
     let set = this.set;
     let tree = set instanceof TreeSet ? set : null;
     const n = p.threads.length;
@@ -272,7 +316,7 @@ export class Exploration {
           if (!progress) progress = changesShared(cur, next, shared, statusSlots);
           batchMoves[kept++] = t;
           if (alone < 0 && footprints !== null && expand && this.mayGoAlone(i, cur, next, t)) alone = kept - 1;
-          if (alone >= 0 && progress) break;
+          if (alone >= 0 && (progress || quiet)) break;
         } else if (r === THROWN || r === ASSERTED || r === EXITED) {
           // The game ends with this move: an outcome, and no state after it. EXITED is a loss
           // unless the visitor counts "exit" (the fix-it judge).
@@ -282,7 +326,7 @@ export class Exploration {
         }
         // BLOCKED: no move.
       }
-      if (alone >= 0 && !progress) {
+      if (alone >= 0 && !progress && !quiet) {
         // Not known to be no deadlock: check, as without reduction.
         if (unfinished > 0 && analyzer.buffersEmpty(cur) && analyzer.deadlocked(cur)) {
           if (visitor.outcome("deadlock", i, -1, fault)) {
@@ -334,6 +378,8 @@ export class Exploration {
           }
         }
       }
+      if (localRuns !== null) for (let j = batched; j < kept; j++) localRuns.run(slots[j], null);
+      if (dead !== null) for (let j = batched; j < kept; j++) dead.clear(slots[j]);
       if (symmetry !== null) for (let j = batched; j < kept; j++) symmetry.canonicalize(slots[j]);
       if (tree !== null) for (let j = batched; j < kept; j++) tree.encode(slots[j], 0, j);
       for (let j = batched; j < kept; j++) batchParents[j] = i; // a loop: fill() is a call per state
@@ -402,13 +448,14 @@ export class Exploration {
       }
     }
     // The proviso: the step leads to a state found after this one (not back: no cycle of
-    // reduced states can then leave a move out forever). Stored states are renumbered.
+    // reduced states can then leave a move out forever). Stored states are settled and renumbered.
     if (!f.provisoNeeded) return true;
     let stored = next;
-    if (this.symmetry !== null) {
+    if (this.symmetry !== null || this.dead !== null) {
       stored = this.probe;
       stored.set(next);
-      this.symmetry.canonicalize(stored);
+      this.settle(stored); // as the state would be stored (local runs are off where the proviso is on)
+      this.symmetry?.canonicalize(stored);
     }
     const known = set.indexOf(stored, 0);
     return known < 0 || known > i;

@@ -27,6 +27,8 @@ export class PathFinder {
     private readonly symmetry: Symmetry | null,
     /** The search's layer ends (explore.ts, `layerEnds`). */
     private readonly layerEnds: readonly number[],
+    /** What the search does to a successor before renumbering it (explore.ts, `settle`). */
+    private readonly settle: (s: Int32Array) => void = () => {},
   ) {
     this.analyzer = new Analyzer(p);
     this.statusSlots = Int32Array.from(p.threads.map((t) => t.base + 1));
@@ -110,6 +112,7 @@ export class PathFinder {
 
   /** Is `s`, stored as the search stores it (renumbered), the state `target`? */
   private same(s: Int32Array, target: Int32Array): boolean {
+    this.settle(s);
     this.symmetry?.canonicalize(s);
     for (let k = 0; k < this.p.stateLength; k++) if (s[k] !== target[k]) return false;
     return true;

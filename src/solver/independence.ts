@@ -10,6 +10,15 @@ import * as I from "../engine/machine";
 const { END, EXIT, JMP, JZ, JNZ, STMT, STRIDE, LD, ST, AADD, AXCHG, ACAS } = I;
 /** Accesses that write a shared variable (the others act on synchronization objects). */
 const VAR_WRITES = new Set([ST, AADD, AXCHG, ACAS]);
+/**
+ * Accesses that, when they do not block or fail, always change a shared value or object: taking
+ * or releasing a lock, a semaphore, a countdown, a condition's wait, a queue's busy word. A loop
+ * through one of them is never a busy wait (analysis.ts, `stuck`).
+ */
+const ALWAYS_CHANGE = new Set([
+  I.LOCK, I.UNLOCK, I.SEM_WAIT, I.SEM_SIGNAL, I.COND_WAIT, I.COND_REACQUIRE, I.CD_DOWN,
+  I.RW_RLOCK, I.RW_RUNLOCK, I.RW_WLOCK, I.RW_WUNLOCK, I.Q_ENQ_BEGIN, I.Q_DEQ_BEGIN, I.Q_ENQ_END, I.Q_DEQ_END,
+]);
 
 export class StepFootprints {
   /** Bitset words per instruction in `reads` and `futureWrites`. */
@@ -33,6 +42,12 @@ export class StepFootprints {
    * of steps taken alone (REDUCTION.md, "the proviso, and when it is not needed").
    */
   readonly provisoNeeded: boolean;
+  /**
+   * Can a thread whose step is enabled be busy-waiting (analysis.ts, `stuck`)? Only if some loop
+   * of the code passes through no access in ALWAYS_CHANGE. When not, a state in which any step is
+   * enabled is no deadlock.
+   */
+  readonly mayBusyWait: boolean;
 
   constructor(p: Program) {
     const code = p.code;
@@ -131,6 +146,7 @@ export class StepFootprints {
     };
     for (let pc = 0; pc < size && !cycle; pc++) if (state[pc] === 0) visit(pc);
     this.provisoNeeded = cycle;
+    this.mayBusyWait = hasCycle(size, (pc) => (ALWAYS_CHANGE.has(code[pc * STRIDE]) ? [] : successors(pc)));
 
     // The one exclusion: two threads with a critical section, and a loop somewhere.
     const criticalThreads = p.threads.filter((t, i) => {
@@ -142,4 +158,31 @@ export class StepFootprints {
     for (let pc = 0; pc < size && !loops; pc++) for (const next of successors(pc)) if (next <= pc) loops = true;
     this.applicable = !(criticalThreads >= 2 && loops);
   }
+}
+
+/** Has the graph of instructions 0..size-1 with these edges a cycle? (Iterative: no recursion on
+ *  the code's size.) */
+export function hasCycle(size: number, edges: (pc: number) => number[]): boolean {
+  const state = new Uint8Array(size); // 0: unseen, 1: on the current path, 2: done
+  for (let root = 0; root < size; root++) {
+    if (state[root] !== 0) continue;
+    const stack: [number, number][] = [[root, 0]];
+    state[root] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const out = edges(top[0]);
+      if (top[1] === out.length) {
+        state[top[0]] = 2;
+        stack.pop();
+        continue;
+      }
+      const next = out[top[1]++];
+      if (state[next] === 1) return true;
+      if (state[next] === 0) {
+        state[next] = 1;
+        stack.push([next, 0]);
+      }
+    }
+  }
+  return false;
 }

@@ -78,7 +78,7 @@ export function searchOnce(p: Program, options: SolveOptions, reduce: boolean, s
     },
     options.maxStates ?? DEFAULT_MAX_STATES,
     options.from,
-    { reduce, symmetry: options.symmetry },
+    { reduce, symmetry: options.symmetry, keepShared: onFinished !== undefined },
   );
   const result = (verdict: SolveResult["verdict"], cancelled = false): SolveResult & { cancelled: boolean } => {
     const stop = search.stop;

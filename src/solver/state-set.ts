@@ -12,8 +12,9 @@
 
 import { hash } from "./state-hash";
 
-/** States per chunk: 2^14, about as many as a small level has in all. */
-const CHUNK_BITS = 14;
+/** States per chunk: 2^10, so that a small search (a reduced proof, a campaign level) allocates
+ *  little; a search moves into the tree set soon after FLAT_STATES (explore.ts) anyway. */
+const CHUNK_BITS = 10;
 const CHUNK_STATES = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK_STATES - 1;
 

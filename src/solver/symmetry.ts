@@ -106,23 +106,26 @@ export class Symmetry {
    * A schedule found among stored (renumbered) states, as moves of the real threads from
    * `start`: follows the path again (`load(k, into)` loads its k-th stored state, the first
    * being the start's representative), keeping which real thread each stored thread number
-   * stands for, composing each step's renumbering. The last move may end the game (no state
-   * after it).
+   * stands for, composing each edge's renumbering. An edge is the moves from one stored state
+   * to the next (a move and the local run after it, local-runs.ts), all in the numbering of the
+   * first. The last edge may end the game (no state after it). `clear` is what the search did
+   * to a state before renumbering it besides the edge's moves (dead registers set to 0).
    */
-  realMoves(p: Program, start: Int32Array, moves: Move[], load: (k: number, into: Int32Array) => void): Move[] {
+  realMoves(p: Program, start: Int32Array, edges: Move[][], load: (k: number, into: Int32Array) => void, clear: (s: Int32Array) => void = () => {}): Move[] {
     const n = p.threads.length;
     const y = start.slice();
+    clear(y);
     this.canonicalize(y);
     let real = new Int32Array(n); // real[x]: the real thread that stored thread x stands for
     for (let t = 0; t < n; t++) real[this.perm[t]] = t;
     const out: Move[] = [];
     const fault = newFault();
-    for (let k = 0; k < moves.length; k++) {
-      const move = moves[k];
-      out.push({ kind: move.kind, thread: real[move.thread] });
-      if (k + 1 === moves.length) break;
+    for (let k = 0; k < edges.length; k++) {
+      for (const move of edges[k]) out.push({ kind: move.kind, thread: real[move.thread] });
+      if (k + 1 === edges.length) break;
       load(k, y);
-      applyMove(p, y, move, fault);
+      for (const move of edges[k]) applyMove(p, y, move, fault);
+      clear(y);
       this.canonicalize(y); // as the search did: y is now the next stored state
       const next = new Int32Array(n);
       for (let t = 0; t < n; t++) next[this.perm[t]] = real[t];

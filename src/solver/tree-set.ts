@@ -4,9 +4,9 @@
 // its halves' numbers, 8 bytes. That is tree compression with a tree of depth two (LTSmin:
 // Blom, Lisser, van de Pol and Weber 2009; Laarman, van de Pol and Weber, SPIN 2011), or SPIN's
 // COLLAPSE mode with two components (Holzmann 1997). Large state spaces are products of what
-// each thread does, so they have far fewer distinct halves than states (the stress level:
-// 873,758 states, 28,000 halves): a state costs its pair (8 bytes) and its share of the pairs'
-// table (4 bytes a slot, at most 3/4 full), 13 to 19 bytes, plus the halves.
+// each thread does, so they have far fewer distinct halves than states (the stress level with
+// SPIN's reduction: 873,758 states, 28,139 halves): a state costs its pair (8 bytes) and its
+// share of the pairs' table (4 bytes a slot, at most 3/4 full), 13 to 19 bytes, plus the halves.
 //
 // A successor usually differs from the state it came from in one half: each half is compared with
 // the state loaded last first, and looked up only if it differs.
@@ -16,8 +16,9 @@
 
 import { hash } from "./state-hash";
 
-/** Pairs per chunk: a full chunk is never copied. */
-const CHUNK_BITS = 16;
+/** Pairs per chunk: a full chunk is never copied. Small (32 kB), so that a search of some ten
+ *  thousand states (a reduced proof) does not pay for a large last chunk's reserve. */
+const CHUNK_BITS = 12;
 const CHUNK_STATES = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK_STATES - 1;
 /** A pair table entry: the state number + 1 in 27 bits (134 million states, far beyond any

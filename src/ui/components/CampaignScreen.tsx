@@ -11,7 +11,7 @@ import { appStore, useApp } from "../use-app";
 import { BackupControls } from "./BackupControls";
 import { InterfaceLanguage } from "./InterfaceLanguage";
 import { currentLocale, t } from "../../i18n/index";
-import { localizedChapter } from "../../engine/index";
+import { localizedChapter } from "../../engine/translations";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ErrorList, Notices, ProblemScreen, TopBar } from "./Chrome";
 import { Markdown } from "./Markdown";

@@ -2,7 +2,7 @@
 
 import { useEffect, type ReactNode } from "react";
 import { currentLocale, t } from "../../i18n/index";
-import { localizedText } from "../../engine/index";
+import { localizedText } from "../../engine/translations";
 import { campaignHref } from "../router";
 import type { LoadedLevel } from "../store/game-slice";
 import { useApp } from "../use-app";

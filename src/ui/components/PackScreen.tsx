@@ -14,7 +14,7 @@ import type { PackSolved } from "../store/pack-saves";
 import { useOpenedPack, usePackProgress } from "../use-pack";
 import { richWords } from "../rich-words";
 import { shown } from "../words";
-import { localizedText } from "../../engine/index";
+import { localizedText } from "../../engine/translations";
 import { currentLocale } from "../../i18n/index";
 import { ErrorList, Notices, ProblemScreen, TopBar } from "./Chrome";
 import { Markdown } from "./Markdown";

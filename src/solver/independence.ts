@@ -7,7 +7,17 @@
 import type { Program } from "../engine/machine";
 import * as I from "../engine/machine";
 
-const { END, EXIT, JMP, JZ, JNZ, STMT, STRIDE, LD, ST, AADD, AXCHG, ACAS } = I;
+/** Control flow: the instructions that may run after instruction `pc` of `code`. */
+export function nextInstructions(code: Int32Array, pc: number): number[] {
+  const o = pc * I.STRIDE;
+  const op = code[o];
+  if (op === I.END || op === I.EXIT) return [];
+  if (op === I.JMP) return [code[o + 1]];
+  if (op === I.JZ || op === I.JNZ) return [pc + 1, code[o + 2]];
+  return [pc + 1];
+}
+
+const { END, STMT, STRIDE, LD, ST, AADD, AXCHG, ACAS } = I;
 /** Accesses that write a shared variable (the others act on synchronization objects). */
 const VAR_WRITES = new Set([ST, AADD, AXCHG, ACAS]);
 /**
@@ -64,15 +74,7 @@ export class StepFootprints {
     });
     const set = (bits: Int32Array, pc: number, bit: number) => (bits[pc * words + (bit >>> 5)] |= 1 << (bit & 31));
 
-    // Control flow: the instructions that may run after instruction pc.
-    const successors = (pc: number): number[] => {
-      const o = pc * STRIDE;
-      const op = code[o];
-      if (op === END || op === EXIT) return [];
-      if (op === JMP) return [code[o + 1]];
-      if (op === JZ || op === JNZ) return [pc + 1, code[o + 2]];
-      return [pc + 1];
-    };
+    const successors = (pc: number) => nextInstructions(code, pc);
 
     // One step from pc: local work up to its first access (LEVEL_FORMAT: at most one a step).
     this.readOnly = new Uint8Array(size);

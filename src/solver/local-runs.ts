@@ -8,10 +8,10 @@
 import { Analyzer } from "../engine/index";
 import type { Program } from "../engine/machine";
 import * as I from "../engine/machine";
-import { hasCycle, type StepFootprints } from "./independence";
+import { hasCycle, nextInstructions, type StepFootprints } from "./independence";
 import type { Relevance } from "./relevance";
 
-const { ASSERT, DIV, END, execStep, EXIT, FENCE, JMP, JNZ, JZ, LD, MOD, newFault, OK, ST, STMT, STRIDE } = I;
+const { ASSERT, DIV, END, execStep, EXIT, FENCE, LD, MOD, newFault, OK, ST, STMT, STRIDE } = I;
 /** Local instructions a step may run and still be sure to end well: not a division (by zero?),
  *  an assert, `exit();` or a fence (it drains the store buffer). */
 const RISKY_LOCAL = new Set([DIV, MOD, ASSERT, EXIT, FENCE]);
@@ -47,14 +47,7 @@ export class LocalRuns {
     this.critical = p.critical.includes(1);
     const code = p.code;
     const size = code.length / STRIDE;
-    const successors = (pc: number): number[] => {
-      const o = pc * STRIDE;
-      const op = code[o];
-      if (op === END || op === EXIT) return [];
-      if (op === JMP) return [code[o + 1]];
-      if (op === JZ || op === JNZ) return [pc + 1, code[o + 2]];
-      return [pc + 1];
-    };
+    const successors = (pc: number) => nextInstructions(code, pc);
     /** An instruction a local step may run. */
     const quiet = (pc: number): boolean => {
       const o = pc * STRIDE;

@@ -9,8 +9,9 @@
 
 import type { Program } from "../engine/machine";
 import * as I from "../engine/machine";
+import { nextInstructions } from "./independence";
 
-const { END, EXIT, JMP, JZ, JNZ, ASSERT, DIV, MOD, LD, ST, STRIDE, registerOperands } = I;
+const { JZ, JNZ, ASSERT, DIV, MOD, LD, ST, STRIDE, registerOperands } = I;
 /** Local instructions whose result is the only way their operands matter. */
 const PURE = new Set([I.CONST, I.MOV, I.ADD, I.SUB, I.MUL, DIV, MOD, I.EQ, I.NE, I.LT, I.LE, I.GT, I.GE, I.NOT, I.NEG, I.ADDI]);
 
@@ -45,14 +46,7 @@ export class Relevance {
       const op = code[pc * STRIDE];
       if (op >= 32 && op !== LD && op !== ST) relevant[code[pc * STRIDE + 2]] = 1;
     }
-    const successors = (pc: number): number[] => {
-      const o = pc * STRIDE;
-      const op = code[o];
-      if (op === END || op === EXIT) return [];
-      if (op === JMP) return [code[o + 1]];
-      if (op === JZ || op === JNZ) return [pc + 1, code[o + 2]];
-      return [pc + 1];
-    };
+    const successors = (pc: number) => nextInstructions(code, pc);
     const ranges = p.threads.map((t, i) => ({ t, end: i + 1 < p.threads.length ? p.threads[i + 1].entry : size }));
     // Per thread, per instruction: which register slots (its own and the scratch ones) may
     // matter on entry. Register r of thread t is index r - first; scratch slot x is count + x -

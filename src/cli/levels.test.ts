@@ -85,6 +85,15 @@ describe("levels check", () => {
     expect(r.status).toBe(0);
   });
 
+  it("checks a folder as its .json files, so `levels check levels/` checks the whole campaign", () => {
+    const r = run("check", F);
+    const files = r.stdout.split("\n").filter((line) => /^(ok|FAIL|ERR)/.test(line) || line.startsWith(F));
+    expect(files.length).toBeGreaterThan(1);
+    expect(r.stdout).toContain(`${F}/`);
+    expect(r.stdout).not.toContain("EISDIR");
+    expect(r.status).toBe(1); // the fixtures are broken on purpose
+  });
+
   it("refuses a level that is won before any move", () => {
     const r = run("check", `${F}/won-at-start.json`);
     expect(r.status).toBe(1);
@@ -95,7 +104,7 @@ describe("levels check", () => {
     const r = run("verify", "x.json");
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('unknown command "verify"');
-    expect(r.stderr).toContain("usage: npm run -s levels -- check FILE... [--json] [--max-states N]");
+    expect(r.stderr).toContain("usage: npm run -s levels -- check FILE|DIR... [--json] [--max-states N]");
   });
 
   it("proves with the reduction, and without it under --no-reduce: same records but the states", () => {

@@ -1,10 +1,10 @@
-// The instructors' command: `npm run -s levels -- check FILE... [--json] [--max-states N] [--no-reduce]`
+// The instructors' command: `npm run -s levels -- check FILE|DIR... [--json] [--max-states N] [--no-reduce]`
 // prints errors as file:line:column (where the engine placed them), or each level's verdict, and
 // exits 0 only when all pass. `pack` builds a course's level pack, `grade` grades completion
 // records against one, `test` plays every level's solution in Chromium, `scorm` packages a pack
 // for an LMS.
 
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parseCampaign } from "../engine/index";
 import { checkLevelText, emptyRecord, passes, type CheckRecord } from "./check";
@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const records: CheckRecord[] = files.map((file) => {
+  const records: CheckRecord[] = files.flatMap(filesOf).map((file) => {
     let text: string;
     try {
       text = readFileSync(file, "utf8");
@@ -81,6 +81,18 @@ async function main(argv: string[]): Promise<number> {
     for (const r of records) printRecord(r);
   }
   return records.every(passes) ? 0 : 1;
+}
+
+/** A level file as given, or a folder's .json files (not its subfolders), in name order. */
+function filesOf(arg: string): string[] {
+  let isFolder = false;
+  try {
+    isFolder = statSync(arg).isDirectory();
+  } catch {
+    return [arg]; // reported as unreadable below, with the reason
+  }
+  if (!isFolder) return [arg];
+  return readdirSync(arg).filter((name) => name.endsWith(".json")).sort().map((name) => join(arg, name));
 }
 
 /** A campaign file: valid JSON of the right shape, naming levels that exist beside it. */

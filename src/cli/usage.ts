@@ -2,13 +2,14 @@
 
 import { DEFAULT_MAX_STATES } from "../solver/solve";
 
-export const USAGE = `usage: npm run -s levels -- check FILE... [--json] [--max-states N] [--no-reduce]
+export const USAGE = `usage: npm run -s levels -- check FILE|DIR... [--json] [--max-states N] [--no-reduce]
        npm run -s levels -- pack DIR -o PACK.json [--link]
        npm run -s levels -- grade PACK.json RECORD.json... [--csv]
        npm run -s levels -- test DIR
        npm run -s levels -- scorm PACK.json -o pack.zip
 
-  check     validate each level, explore every interleaving, replay its solution
+  check     validate each level, explore every interleaving, replay its solution; a DIR
+            stands for its .json files (campaign.json and the schemas are checked as such)
   --json    print one JSON array with a record per file
   --max-states N   give up (verdict "unknown") after N states; default ${DEFAULT_MAX_STATES.toLocaleString("en")}
   --no-reduce      prove without partial-order reduction (same verdicts, more states)

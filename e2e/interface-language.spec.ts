@@ -84,3 +84,25 @@ test.describe("in an English browser", () => {
     await expect(page.getByText(/^0 of \d+ levels solved\.$/)).toBeVisible();
   });
 });
+
+// A message id shown as text ("play.cmd.step") means a screen rendered before its words arrived.
+const RAW_ID = /\b(common|campaign|packs|play|hardware|editor|grade)\.[a-z][A-Za-z]*(\.[A-Za-z]+)*\b/;
+
+test.describe("each screen's words", () => {
+  test.use({ locale: "de-DE" });
+
+  test("arrive with it: the campaign (a best win on its card), a level and its hardware mode show no message ids", async ({ page }) => {
+    await page.addInitScript(([key, save]) => {
+      if (!localStorage.getItem(key)) localStorage.setItem(key, save);
+    }, [PROGRESS_KEY, JSON.stringify({ state: { solved: { "lost-update": { solvedAt: "2026-12-07T11:00:00.000Z", moves: ["Teller Al", "Teller Bea"] } } }, version: 1 })] as const);
+    await page.goto("/#/");
+    await expect(page.getByText("Dein Bestwert: 2 Züge")).toBeVisible();
+    expect(await page.locator("body").innerText()).not.toMatch(RAW_ID);
+    await page.goto("/#/level/lost-update");
+    await expect(page.getByRole("button", { name: "Rückgängig" })).toBeVisible();
+    expect(await page.locator("body").innerText()).not.toMatch(RAW_ID);
+    await page.getByRole("button", { name: "Hardware-Modus" }).click();
+    await expect(page.getByRole("region", { name: "Hardware-Modus" })).toContainText("Das Rätsel zeigt, was passieren kann");
+    expect(await page.locator("body").innerText()).not.toMatch(RAW_ID);
+  });
+});

@@ -70,7 +70,7 @@ describe("the message catalogs", () => {
     writeFileSync(join(dir, "en", "play.json"), JSON.stringify({ "play.a": "Step", "play.b": "{n, plural, one {# move} other {# moves}}", "editor.c": "x" }));
     writeFileSync(join(dir, "en", "editor.json"), JSON.stringify({ "editor.c": "Check" }));
     writeFileSync(join(dir, "de", "play.json"), JSON.stringify({ "play.a": "Schritt" }));
-    expect(compileBundle(dir, "de", "main")).toEqual({ "play.a": ["Schritt"], "play.b": compileMessageOrThrow("{n, plural, one {# move} other {# moves}}"), "editor.c": ["x"] });
+    expect(compileBundle(dir, "de", "play")).toEqual({ "play.a": ["Schritt"], "play.b": compileMessageOrThrow("{n, plural, one {# move} other {# moves}}"), "editor.c": ["x"] });
     expect(compileBundle(dir, "de", "editor")).toEqual({ "editor.c": ["Check"] });
   });
 
@@ -78,7 +78,7 @@ describe("the message catalogs", () => {
     const dir = mkdtempSync(join(tmpdir(), "catalogs-"));
     mkdirSync(join(dir, "en"));
     writeFileSync(join(dir, "en", "play.json"), JSON.stringify({ "play.a": "{n, plural, one {# move}" }));
-    expect(() => compileBundle(dir, "en", "main")).toThrow(/en\/play\.json: "play\.a" does not compile/);
+    expect(() => compileBundle(dir, "en", "play")).toThrow(/en\/play\.json: "play\.a" does not compile/);
   });
 
   it("are found in files: every file in a language folder is one English has", () => {

@@ -57,7 +57,7 @@ export async function switchLocale(locale: Locale): Promise<void> {
 }
 
 /** Loads a lazily loaded screen's own messages (in the current language) before it shows. */
-export async function loadBundle(bundle: "editor" | "grade"): Promise<void> {
+export async function loadBundle(bundle: "play" | "editor" | "grade"): Promise<void> {
   wanted.add(bundle);
   await loadInto(currentLocale(), bundle);
 }

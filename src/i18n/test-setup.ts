@@ -1,10 +1,8 @@
 // Unit tests run with the English catalogs loaded and active, as the game does for an English
-// player before it renders anything. A test may switch with `switchLocale`.
+// player before it renders anything; every bundle is wanted, so a test's `switchLocale` brings
+// each of them in the new language.
 
-import { i18n } from "@lingui/core";
-import main from "virtual:messages/en/main";
-import editor from "virtual:messages/en/editor";
-import grade from "virtual:messages/en/grade";
+import { loadBundle, switchLocale } from "./index";
 
-i18n.load("en", { ...main, ...editor, ...grade });
-i18n.activate("en");
+await switchLocale("en");
+await Promise.all([loadBundle("play"), loadBundle("editor"), loadBundle("grade")]);

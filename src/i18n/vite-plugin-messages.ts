@@ -24,10 +24,14 @@ const RESOLVED = `\0${MESSAGES_MODULE}`;
  * bundle of its own, loaded with that screen; every other area is in "main", loaded at start.
  */
 export const BUNDLE_OF_AREA: ReadonlyMap<string, string> = new Map([
+  // The level screens' words (and hardware mode's, which every level screen offers): every screen
+  // but the campaign's loads them, so the campaign screen does not carry them.
+  ["play", "play"],
+  ["hardware", "play"],
   ["editor", "editor"],
   ["grade", "grade"],
 ]);
-export const BUNDLES = ["main", "editor", "grade"] as const;
+export const BUNDLES = ["main", "play", "editor", "grade"] as const;
 
 const bundleOf = (area: string) => BUNDLE_OF_AREA.get(area) ?? "main";
 

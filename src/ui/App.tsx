@@ -35,17 +35,23 @@ function retryableLazy<P extends object>(load: () => Promise<ComponentType<P>>) 
   };
 }
 
+/** A screen's code with the level screens' words (every screen but the campaign's shows some:
+ *  outcomes, moves, hardware mode), loaded side by side. */
+function withPlayWords<C>(load: Promise<C>, ...more: Promise<void>[]): Promise<C> {
+  return Promise.all([load, loadBundle("play"), ...more]).then(([c]) => c);
+}
+
 const campaign = retryableLazy(() => import("./components/CampaignScreen").then((m) => m.CampaignScreen));
-const level = retryableLazy(() => import("./components/LevelScreen").then((m) => m.LevelScreen));
-const play = retryableLazy(() => import("./components/PlayScreen").then((m) => m.PlayScreen));
-const myLevel = retryableLazy(() => import("./components/MyLevelScreen").then((m) => m.MyLevelScreen));
-const openPack = retryableLazy(() => import("./components/OpenPackScreen").then((m) => m.OpenPackScreen));
-const pack = retryableLazy(() => import("./components/PackScreen").then((m) => m.PackScreen));
-const packLevel = retryableLazy(() => import("./components/PackLevelScreen").then((m) => m.PackLevelScreen));
+const level = retryableLazy(() => withPlayWords(import("./components/LevelScreen").then((m) => m.LevelScreen)));
+const play = retryableLazy(() => withPlayWords(import("./components/PlayScreen").then((m) => m.PlayScreen)));
+const myLevel = retryableLazy(() => withPlayWords(import("./components/MyLevelScreen").then((m) => m.MyLevelScreen)));
+const openPack = retryableLazy(() => withPlayWords(import("./components/OpenPackScreen").then((m) => m.OpenPackScreen)));
+const pack = retryableLazy(() => withPlayWords(import("./components/PackScreen").then((m) => m.PackScreen)));
+const packLevel = retryableLazy(() => withPlayWords(import("./components/PackLevelScreen").then((m) => m.PackLevelScreen)));
 // The level editor (and Monaco behind it) loads only when its route is opened.
-const editor = retryableLazy(() => Promise.all([import("../editor/EditorScreen"), loadBundle("editor")]).then(([m]) => m.EditorScreen));
+const editor = retryableLazy(() => withPlayWords(import("../editor/EditorScreen").then((m) => m.EditorScreen), loadBundle("editor")));
 // Grading (and the solver it may run) loads only when an instructor opens it.
-const grade = retryableLazy(() => Promise.all([import("./components/GradeScreen"), loadBundle("grade")]).then(([m]) => m.GradeScreen));
+const grade = retryableLazy(() => withPlayWords(import("./components/GradeScreen").then((m) => m.GradeScreen), loadBundle("grade")));
 
 /** The loader of each screen, for "Try again" after its chunk failed to load. */
 const LOADERS: ReadonlyMap<Route["screen"], { retry(): void }> = new Map<Route["screen"], { retry(): void }>([

@@ -17,5 +17,5 @@ export function parWords(moves: number, par: Par): string {
 
 /** A campaign card's words on the player's best win, in moves. */
 export function bestWords(best: number): string {
-  return t("play.par.best", { best });
+  return t("campaign.card.best", { best });
 }

@@ -8,36 +8,13 @@
 
 import { i18n } from "@lingui/core";
 import { loaders } from "virtual:messages";
-import { LOCALES, type Locale, isLocale } from "./locales";
-import type { MessageId } from "./ids";
-import type { Values, Words } from "./words";
+import type { Locale } from "./locales";
+import { currentLocale } from "./say";
 
 export type { MessageId } from "./ids";
 export { words, type Values, type Words } from "./words";
+export { currentLocale, formatDate, formatNumber, say, t } from "./say";
 export { LOCALES, LOCALE_NAMES, isLocale, pickLocale, type Locale } from "./locales";
-
-/** A message in the current language, with its placeholders filled in (words among them said first). */
-export function t(id: MessageId, values?: Values): string {
-  if (values === undefined) return i18n._(id);
-  const said: Record<string, string | number | undefined> = {};
-  for (const [name, v] of Object.entries(values)) said[name] = typeof v === "object" && v !== null ? sayValue(v) : v;
-  return i18n._(id, said);
-}
-
-/** Words (or text that needs no translating, such as a level file's own) in the current language. */
-export function say(w: Words | string): string {
-  return typeof w === "string" ? w : t(w.id, w.values);
-}
-
-/** Words kept as a placeholder's value; a list of them is joined by commas. */
-function sayValue(v: Words | readonly Words[]): string {
-  return Array.isArray(v) ? (v as readonly Words[]).map((w) => say(w)).join(", ") : say(v as Words);
-}
-
-/** The language the interface is in now. */
-export function currentLocale(): Locale {
-  return isLocale(i18n.locale) ? i18n.locale : "en";
-}
 
 /** Bundles the running page has needed so far; a switch of language loads each of them anew. */
 const wanted = new Set<string>(["main"]);
@@ -66,16 +43,3 @@ export async function loadBundle(bundle: "play" | "editor" | "grade"): Promise<v
 export function onLocaleChange(listener: () => void): () => void {
   return i18n.on("change", listener);
 }
-
-/** A number as the current language writes it ("1,234.5", "1.234,5"). */
-export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(currentLocale(), options).format(n);
-}
-
-/** A date (and time) as the current language writes it. */
-export function formatDate(date: Date, options: Intl.DateTimeFormatOptions = { dateStyle: "medium" }): string {
-  return new Intl.DateTimeFormat(currentLocale(), options).format(date);
-}
-
-/** Every language we offer, for tests and the settings' list. */
-export const ALL_LOCALES: readonly Locale[] = LOCALES;

@@ -4,14 +4,10 @@
 
 import { expandThreadNames, showBidiControls } from "../engine/names";
 import type { DeadlockName, Outcome, OutcomeKind, Program, ThreadSpec, WinOutcome } from "../engine/play";
-// The translation runtime itself, not ../i18n/index: the e2e specs import this module in Node to
-// know the English the page shows, and the index's catalog loaders exist only in a Vite build.
-import { i18n } from "@lingui/core";
+// ../i18n/say, not ../i18n/index: the e2e specs import this module in Node to know the English
+// the page shows, and the index's catalog loaders exist only in a Vite build.
 import type { MessageId } from "../i18n/ids";
-import { isLocale, type Locale } from "../i18n/locales";
-
-const t = (id: MessageId, values?: Record<string, string | number>): string => i18n._(id, values);
-const currentLocale = (): Locale => (isLocale(i18n.locale) ? i18n.locale : "en");
+import { currentLocale, t } from "../i18n/say";
 
 /** Text from a level as it is: bidi controls shown as "⟨U+202E⟩" (see engine/visible-text.ts). */
 export const shown = showBidiControls;
